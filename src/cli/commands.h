@@ -1,0 +1,9 @@
+// Every command of the `tianping` binary: int Run<Name>(argc, argv) with argv[0] = the command name.
+// The table that dispatches them is in main.cc; each lives in cmd_<name>.cc.
+#pragma once
+
+namespace tianping::cli {
+
+int RunVersion(int argc, char** argv);
+
+}  // namespace tianping::cli
