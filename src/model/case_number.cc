@@ -160,10 +160,12 @@ bool ParseLegacyType(const std::vector<Ch>& v, size_t b, size_t e, ParsedCaseNum
     out->type_code = t->code;
     out->category = t->category;
     out->stage = t->stage;
+    out->type_name = t->name;
   } else {
     out->type_code.clear();
     out->category = cat->category;
     out->stage.clear();
+    out->type_name.clear();
   }
   return true;
 }
@@ -321,6 +323,7 @@ Result<ParsedCaseNumber> ParseCaseNumber(std::string_view input, CaseNumberError
   out.type_code = t->code;
   out.category = t->category;
   out.stage = t->stage;
+  out.type_name = t->name;
   if (t->code == "刑核" && out.sequence_text.size() != 8) {
     return Fail(error, v[seq_begin].pos, "刑核 numbers have 8 digits, got " + std::to_string(out.sequence_text.size()));
   }

@@ -28,6 +28,7 @@ struct ParsedCaseNumber {
   std::string type_code;          // 类型代字 from data/ref/case_types.csv; legacy: normalised when possible
   std::string category;           // 管辖 刑事 民事 破产清算 行政 赔偿救助 司法协助 司法制裁 保全 执行 诉前调解
   std::string stage;              // 一审 二审 再审 再审审查 执行 非诉 其他
+  std::string type_name;          // 民事一审案件 (from the type table)
   std::string sequence_text;      // 案件编号 digits as written (leading zeros kept: 01894)
   int64_t sequence = 0;           // its value
   std::string suffix;             // 之一, 之二 … written after 号, else empty
