@@ -57,7 +57,8 @@ def main():
 
   def add(code, name, level, prov, parent, division, kind, weight):
     weight = round(weight, 3)
-    rows.append([code, name, level, prov, parent, division, kind, f"{weight:g}", judges_for(weight)])
+    rows.append([code, name, level, prov, parent, division, kind, f"{weight:g}", judges_for(weight),
+                 D.FORMER.get(code, "")])
 
   add("最高法", "最高人民法院", "最高", "", "", "", "最高", 4.0)
   for abbr, _, _ in PROVINCES:
@@ -98,10 +99,14 @@ def main():
     add(code, name, level, prov, parent, "", kind, weight * jitter(code))
   w = csv.writer(sys.stdout, lineterminator="\n")
   w.writerow(["code", "name", "level", "province", "parent_code", "division_code", "kind", "size_weight",
-              "judges"])
+              "judges", "former_codes"])
   # Parents first: SPC, high, intermediate, basic; stable within a level.
   order = {"最高": 0, "高级": 1, "中级": 2, "基层": 3}
   rows.sort(key=lambda r: order[r[2]])
+  codes = {r[0] for r in rows}
+  missing = set(D.FORMER) - codes
+  if missing:
+    raise SystemExit(f"FORMER names unknown courts: {sorted(missing)}")
   for r in rows:
     w.writerow(r)
 
