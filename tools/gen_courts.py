@@ -39,7 +39,7 @@ def jitter(code):
   h = int(hashlib.sha256(code.encode()).hexdigest()[:8], 16) / 0xFFFFFFFF
   u = min(max(h, 1e-6), 1 - 1e-6)
   # inverse of a logistic approximation to the normal, sigma 0.4
-  z = math.log(u / (1 - u)) / 1.702
+  z = max(-2.0, min(2.0, math.log(u / (1 - u)) / 1.702))
   return math.exp(0.4 * z)
 
 
