@@ -75,6 +75,13 @@ Status LoadCourts(const std::string& path, const std::vector<Province>& province
     c.kind = r.Required(row, "kind");
     c.size_weight = r.Double(row, "size_weight", 1.0);
     c.judges = static_cast<int>(r.Int(row, "judges"));
+    std::string former = r.Str(row, "former_codes");  // optional column: space-separated codes
+    for (size_t pos = 0; pos < former.size();) {
+      size_t end = former.find(' ', pos);
+      if (end == std::string::npos) end = former.size();
+      if (end > pos) c.former_codes.push_back(former.substr(pos, end - pos));
+      pos = end + 1;
+    }
     TP_RETURN_IF_ERROR(r.status());
     if (!ParseCourtLevel(level, &c.level)) return t->FieldError(row, "level", "unknown level '" + level + "'");
     if (!CourtKinds().count(c.kind)) return t->FieldError(row, "kind", "unknown kind '" + c.kind + "'");
@@ -112,6 +119,15 @@ Status LoadCourts(const std::string& path, const std::vector<Province>& province
       }
     }
     out->push_back(std::move(c));
+  }
+  // Former codes must not shadow a current code or each other.
+  std::set<std::string> former_seen;
+  for (size_t i = 0; i < out->size(); ++i) {
+    for (const auto& f : (*out)[i].former_codes) {
+      if (index.count(f) || !former_seen.insert(f).second) {
+        return t->FieldError(t->rows[i], "former_codes", "'" + f + "' is already a court code");
+      }
+    }
   }
   return Status::Ok();
 }
@@ -218,6 +234,9 @@ void ReferenceData::BuildIndexes() {
   cause_index_.clear();
   cause_name_index_.clear();
   for (size_t i = 0; i < courts_.size(); ++i) court_index_.emplace(courts_[i].code, i);
+  for (size_t i = 0; i < courts_.size(); ++i) {
+    for (const auto& f : courts_[i].former_codes) court_index_.emplace(f, i);
+  }
   for (size_t i = 0; i < causes_.size(); ++i) {
     cause_index_.emplace(causes_[i].code, i);
     // A part and its group may share a name (第九部分 侵权责任纠纷 / 三十一、侵权责任纠纷): keep the deeper one.

@@ -37,6 +37,7 @@ struct Court {
   std::string kind;             // 普通 互联网 知识产权 海事 铁路运输 金融 森林 农垦 油田 跨行政区划 兵团 军事
   double size_weight = 1.0;     // relative intake volume, heavy-tailed (generator realism)
   int judges = 0;               // 员额法官 headcount
+  std::vector<std::string> former_codes;  // codes used before the area was re-coded (辽0122 → 辽0115)
 };
 
 struct Cause {                  // 案由 (民事/行政) or 罪名 (刑事)
@@ -72,7 +73,11 @@ class ReferenceData {
   const std::vector<TimeLimit>& time_limits() const { return time_limits_; }
 
   const Province* FindProvince(std::string_view abbr) const;
+  // By current code, or by a former code (then the returned court's code differs from `code`).
   const Court* FindCourt(std::string_view code) const;
+  // Formal name with the province for ordinary courts outside the municipalities, as in judgment titles:
+  // 江门市蓬江区人民法院 → 广东省江门市蓬江区人民法院; 上海海事法院 and 北京市朝阳区人民法院 stay as they are.
+  std::string FullCourtName(const Court& court) const;
   const Cause* FindCause(std::string_view code) const;
   const Cause* FindCauseByName(std::string_view name) const;
   // Names from the top level down to the cause itself.
@@ -84,6 +89,8 @@ class ReferenceData {
   // Court name for a 法院代字 — from the court table, else derived from the imported division table
   // for basic courts ("京0105" → 110105 → 北京市朝阳区人民法院); empty when unknown.
   std::string ResolveCourtName(std::string_view court_code) const;
+  // The name derived from the imported division table only (court table ignored); empty when unknown.
+  std::string DeriveCourtName(std::string_view court_code) const;
   // Division name by six-digit code from the imported table; empty when unknown.
   std::string DivisionName(std::string_view code) const;
 
