@@ -150,6 +150,9 @@ TEST_F(GeneratorTest, DerivedCasesPointToEarlierCasesAtTheRightCourt) {
 
 TEST_F(GeneratorTest, IdNumbersAndCreditCodesValid) {
   int persons = 0, orgs = 0;
+  std::set<std::string> travelling;  // batch complaints: the litigant sues far from home
+  for (const auto& a : (*truth_)["abusive_litigants"])
+    for (const auto& id : a["case_ids"]) travelling.insert(id);
   for (const auto& c : *cases_) {
     const Court* court = ref_->FindCourt(c.court_code);
     ASSERT_NE(court, nullptr) << c.court_code;
@@ -162,7 +165,7 @@ TEST_F(GeneratorTest, IdNumbersAndCreditCodesValid) {
         ASSERT_TRUE(info.ok()) << p.id_number << " " << info.status().ToString();
         EXPECT_EQ(info->birth_date, *p.birth_date);
         EXPECT_EQ(info->male, p.gender == "男");
-        if (prov) {
+        if (prov && !travelling.count(c.case_id)) {
           EXPECT_EQ(p.id_number.substr(0, 2), prov->division_prefix) << c.case_id;
           EXPECT_EQ(p.address.rfind(prov->name, 0), 0u) << p.address;
         }
