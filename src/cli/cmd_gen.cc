@@ -23,7 +23,7 @@ int RunGen(int argc, char** argv) {
   app.add_option("--to-year", o.to_year, "last filing year; the data end on its 31 December")->capture_default_str();
   app.add_option("--threads", o.threads, "worker threads (0 = all cores)")->capture_default_str();
   app.add_option("--doc-share", o.doc_share,
-                 "share of judged/mediated cases given a document (default 1.0 up to 100k cases, else 0.02)");
+                 "share of judged/mediated cases given a document (default min(1, 200000/cases))");
   app.add_option("--rings-per-100k", o.rings_per_100k, "false-litigation rings per 100k cases (min 3)")->capture_default_str();
   app.add_option("--abusive-per-100k", o.abusive_per_100k, "abusive litigants per pattern per 100k (min 2)")->capture_default_str();
   app.add_option("--lenders-per-100k", o.lenders_per_100k, "professional lenders per level variant per 100k (min 1)")->capture_default_str();

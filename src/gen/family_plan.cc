@@ -255,7 +255,7 @@ class Planner {
         }
       }
     }
-    if (M(effective).payment && rng_.Chance(std::string_view(M(effective).closure) == "调解" ? 0.35 : 0.45)) {
+    if (M(effective).payment && rng_.Chance(std::string_view(M(effective).closure) == "调解" ? 0.5 : 0.6)) {
       AddExecution(effective, effective_date.AddDays(static_cast<int>(rng_.Range(15, 240))), nullptr, false);
     }
   }

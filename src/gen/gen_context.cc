@@ -134,7 +134,9 @@ Result<GenContext> BuildContext(const GenOptions& options, const ReferenceData& 
                                                options.from_year, options.to_year));
   ctx.start = Date::FromYmd(options.from_year, 1, 1);
   ctx.end = Date::FromYmd(options.to_year, 12, 31);
-  ctx.doc_share = options.doc_share >= 0 ? std::min(1.0, options.doc_share) : (options.cases <= 100000 ? 1.0 : 0.02);
+  // Default: every eligible case up to 200k cases, then a share keeping about 200k cases' worth of documents.
+  ctx.doc_share = options.doc_share >= 0 ? std::min(1.0, options.doc_share)
+                                         : std::min(1.0, 200000.0 / static_cast<double>(options.cases));
 
   // Courts.
   const auto& cs = ref.courts();

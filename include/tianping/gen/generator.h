@@ -19,8 +19,8 @@ struct GenOptions {
   int from_year = 2019;          // filing years [from_year, to_year]; the data end at to_year-12-31
   int to_year = 2024;
   int threads = 0;               // 0 = hardware concurrency
-  double doc_share = -1;         // share of document-bearing cases that get one; < 0 = 1.0 up to 100k
-                                 // cases, 0.02 above. Cases in the planted truth always get theirs.
+  double doc_share = -1;         // share of document-bearing cases that get one; < 0 = min(1, 200k/cases).
+                                 // Cases in the planted truth always get theirs.
   bool progress = true;          // progress on stderr
   // Planted scenarios per 100k cases (each with a minimum so small datasets still have some).
   double rings_per_100k = 3;           // false-litigation rings, min 3
