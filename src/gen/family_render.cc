@@ -19,10 +19,11 @@ bool YieldsDocument(const MemberPlan& m) {
   std::string_view c = m.closure;
   switch (m.type) {
     case CaseType::kMinChu: case CaseType::kXingChu: case CaseType::kXingZhengChu:
-      return c == "判决" || c == "调解" || c == "驳回起诉";
+      return c == "判决" || c == "调解" || c == "驳回起诉" || c == "撤诉";
     case CaseType::kMinZhong: case CaseType::kXingZhong: case CaseType::kXingZhengZhong:
       return c == "维持" || c == "改判" || c == "发回重审" || c == "调解";
     case CaseType::kMinZai: return true;
+    case CaseType::kZhi: return c == "终结本次执行程序" || c == "执行完毕";
     default: return false;
   }
 }
@@ -33,8 +34,11 @@ void InsertFeatures(Document* doc, const std::vector<std::string>& features) {
   std::string para;
   for (const auto& f : features) para += f;
   para += "\n";
-  size_t pos = doc->text.find("本院认为");
-  if (pos == std::string::npos) pos = doc->text.find("经审理查明");
+  size_t pos = std::string::npos;
+  for (const char* anchor : {"本院认为", "审理过程中", "经审理查明"}) {
+    pos = doc->text.find(anchor);
+    if (pos != std::string::npos) break;
+  }
   if (pos != std::string::npos) {
     size_t line = doc->text.rfind('\n', pos);
     pos = line == std::string::npos ? 0 : line + 1;
@@ -320,7 +324,9 @@ class Renderer {
 
   void Doc(const MemberPlan& m, Case& c, size_t i) {
     DocumentPlan dp;
-    if (!plan_.script) {
+    if (plan_.script) {
+      dp.lender_features = plan_.script->lender_features;
+    } else {
       const auto& kinds = DocumentErrorKinds();
       const auto& fields = MismatchFields();
       if (!kinds.empty() && rng_.Chance(ctx_.options.doc_error_rate)) dp.error_kinds.push_back(kinds[rng_.Range(0, kinds.size() - 1)]);

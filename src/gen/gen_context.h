@@ -58,7 +58,8 @@ struct Script {
   bool objection = false;            // force a 执行异议 by `objector`
   Party objector;
   int objection_delay = 30;
-  std::vector<std::string> doc_features;  // sentences inserted into the document (事实 section)
+  std::vector<std::string> doc_features;     // sentences inserted into the document (事实 section)
+  std::vector<std::string> lender_features;  // DocumentPlan::lender_features (worded by RenderDocument)
 };
 
 struct LenderTruth {

@@ -56,12 +56,6 @@ void BuildCourtCalendar(GenContext* ctx, int court, const std::function<double(D
   ctx->court_day_cum[court] = std::move(cum);
 }
 
-std::string UniformIou(const std::string& lender, Fen amount, int months) {
-  return fmt::format("原告提交借条一份，载明：“今借到{}现金人民币{}元整，月息百分之二，借期{}个月，到期一次性还本付息，"
-                     "如有违约愿承担出借人为实现债权支出的一切费用。”",
-                     lender, amount / 100, months);
-}
-
 class Planner {
  public:
   explicit Planner(GenContext* ctx) : ctx_(*ctx), rng_(Rng::Derive(ctx->options.seed, kPlanStream)) {}
@@ -214,8 +208,7 @@ class Planner {
       s.execution_closure = "终结本次执行程序";
       s.doc_features = {
           fmt::format("被告{}对原告主张的借款事实及金额均予以认可，表示无异议。", t.debtor.name),
-          "原告称借款系以现金方式一次性交付，未提供银行转账记录或取款凭证。",
-          "双方当事人于立案后即共同申请调解。"};
+          "原告称借款系以现金方式一次性交付，未提供银行转账记录。", "双方当事人于立案后即共同申请调解。"};
       ctx_.scripts.push_back(s);
     }
     ctx_.rings.push_back(std::move(t));
@@ -356,12 +349,11 @@ class Planner {
     else if (variant == "L3") { suits = 3; lo = 30; hi = 100; nfeatures = 2; }
     else if (variant == "L2") { suits = 3; lo = 30; hi = 100; }
     else { suits = 1; nfeatures = 1; }
-    static const char* kFeatures[] = {"uniform_iou", "cash_delivery", "interest_upfront", "plaintiff_absent",
+    static const char* kFeatures[] = {"uniform_iou", "cash_delivery", "interest_deducted", "plaintiff_absent",
                                       "not_real_lender"};
     std::vector<int> order = {0, 1, 2, 3, 4};
     for (int i = 4; i > 0; --i) std::swap(order[i], order[rng_.Range(0, i)]);
     for (int i = 0; i < nfeatures; ++i) t.features.push_back(kFeatures[order[i]]);
-    int months = static_cast<int>(rng_.Range(3, 12));
     Party third = Person(court0, ctx_.start);
     Date last;
     int ti = static_cast<int>(ctx_.lenders.size());
@@ -381,18 +373,11 @@ class Planner {
       s.claim = Yuan(rng_.Range(lo, hi) * 1000);
       t.total += s.claim;
       for (const auto& f : t.features) {
-        if (f == "uniform_iou") s.doc_features.push_back(UniformIou(plaintiff.name, s.claim, months));
-        else if (f == "cash_delivery")
-          s.doc_features.push_back("原告主张借款以现金方式一次性交付，但未能提供取款记录等其他证据予以佐证。");
-        else if (f == "interest_upfront")
-          s.doc_features.push_back(fmt::format("被告辩称，原告出借时预先扣除了利息{}元，实际交付的借款本金仅为{}元。",
-                                               s.claim / 100 / 10, s.claim / 100 - s.claim / 100 / 10));
-        else if (f == "plaintiff_absent")
-          s.doc_features.push_back(fmt::format("原告{}经本院传票传唤，无正当理由拒不到庭，仅委托诉讼代理人出庭参加诉讼。",
-                                               plaintiff.name));
-        else if (f == "not_real_lender")
+        if (f == "not_real_lender")
           s.doc_features.push_back(fmt::format("被告辩称，原告并非实际出借人，借款系由案外人{}交付，原告要求被告向{}还款。",
                                                third.name, third.name));
+        else
+          s.lender_features.push_back(f);  // worded by RenderDocument
       }
       s.execution = rng_.Chance(0.3);
       s.execution_closure = "执行完毕";
