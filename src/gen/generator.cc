@@ -156,13 +156,18 @@ Result<GenStats> Generate(const GenOptions& options, const ReferenceData& ref) {
   while (used_chunks < chunks.size() && chunk_first[used_chunks] < n) ++used_chunks;
   TruthAccumulator acc;
   GenStats stats;
+  // Two sets of chunk outputs: workers fill one while a writer thread drains the other, in order.
   const size_t batch = static_cast<size_t>(threads) * 4;
-  std::vector<ChunkOutput> outs(batch);
-  for (size_t b = 0; b < used_chunks; b += batch) {
+  std::vector<ChunkOutput> outs[2] = {std::vector<ChunkOutput>(batch), std::vector<ChunkOutput>(batch)};
+  std::thread writer;
+  Status write_status;
+  int set = 0;
+  for (size_t b = 0; b < used_chunks; b += batch, set ^= 1) {
     size_t m = std::min(batch, used_chunks - b);
+    std::vector<ChunkOutput>& cur = outs[set];
     ParallelFor(m, threads, [&](size_t k) {
       size_t ci = b + k;
-      ChunkOutput& out = outs[k];
+      ChunkOutput& out = cur[k];
       out.Clear();
       FamilyPlan plan;
       uint64_t g = chunk_first[ci];
@@ -174,15 +179,22 @@ Result<GenStats> Generate(const GenOptions& options, const ReferenceData& ref) {
         g += plan.members.size();
       }
     });
-    for (size_t k = 0; k < m; ++k) {
-      TP_RETURN_IF_ERROR(cases_out.Write(outs[k].cases));
-      TP_RETURN_IF_ERROR(docs_out.Write(outs[k].documents));
-      stats.cases += outs[k].case_count;
-      stats.documents += outs[k].document_count;
-      if (progress) progress->Add(outs[k].case_count);
-      acc.Merge(std::move(outs[k]));
-    }
+    if (writer.joinable()) writer.join();
+    TP_RETURN_IF_ERROR(write_status);
+    writer = std::thread([&, m, &cur = cur] {
+      for (size_t k = 0; k < m && write_status.ok(); ++k) {
+        Status st = cases_out.Write(cur[k].cases);
+        if (st.ok()) st = docs_out.Write(cur[k].documents);
+        if (!st.ok()) { write_status = st; break; }
+        stats.cases += cur[k].case_count;
+        stats.documents += cur[k].document_count;
+        if (progress) progress->Add(cur[k].case_count);
+        acc.Merge(std::move(cur[k]));
+      }
+    });
   }
+  if (writer.joinable()) writer.join();
+  TP_RETURN_IF_ERROR(write_status);
   if (progress) progress->Finish();
   TP_RETURN_IF_ERROR(cases_out.Close());
   TP_RETURN_IF_ERROR(docs_out.Close());
