@@ -41,7 +41,7 @@ struct Court {
 };
 
 struct Cause {                  // 案由 (民事/行政) or 罪名 (刑事)
-  std::string code;             // stable key: "M0206" civil, "X0101" criminal, "A0301" administrative
+  std::string code;             // stable key: "M1029" civil, "X0213" criminal, "A0801" administrative
   std::string name;             // 民间借贷纠纷
   std::string category;         // 民事 | 刑事 | 行政
   int level = 1;                // 1 = 部分 … 4
