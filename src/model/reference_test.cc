@@ -169,6 +169,14 @@ TEST(ReferenceTest, CausePathsAndLookup) {
   EXPECT_EQ(dui->category, "刑事");
   EXPECT_EQ(ref.FindCause(dui->code), dui);
   EXPECT_EQ(ref.FindCause("M9999"), nullptr);
+  // Older names and split forms of 选择性罪名 resolve to the current cause.
+  const Cause* agency = ref.FindCauseByName("居间合同纠纷");
+  ASSERT_NE(agency, nullptr);
+  EXPECT_EQ(agency->name, "中介合同纠纷");
+  EXPECT_EQ(ref.FindCauseByName("贩卖毒品罪")->name, "走私、贩卖、运输、制造毒品罪");
+  EXPECT_EQ(ref.FindCauseByName("生产、销售假药罪")->name, "生产、销售、提供假药罪");
+  // A part and its group share a name: the deeper one is found.
+  EXPECT_EQ(ref.FindCauseByName("侵权责任纠纷")->level, 2);
 }
 
 TEST(ReferenceTest, StatutoryLimits) {
@@ -206,6 +214,13 @@ TEST(ReferenceTest, BadTablesNameFileLineAndField) {
   r = ReferenceData::Load(dir.path());
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("causes.csv:3: field 'parent_code'"), std::string::npos) << r.status().message();
+
+  dir.CopyRef();
+  dir.Write("causes.csv", "code,name,category,level,parent_code,weight,high_risk,aliases\n"
+                          "M0100,合同纠纷,民事,1,,0,0,\nM0101,中介合同纠纷,民事,2,M0100,1,0,居间合同纠纷|合同纠纷\n");
+  r = ReferenceData::Load(dir.path());
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message(), "causes.csv:3: field 'aliases': '合同纠纷' is already a cause name or alias");
 
   dir.CopyRef();
   std::string courts = "code,name,level,province,parent_code,division_code,kind,size_weight,judges\n"
