@@ -260,7 +260,17 @@ TEST(ReferenceTest, ImportDivisionsRoundTripAndResolveNames) {
   ASSERT_TRUE(fs::exists(ReferenceData::DivisionsPath(data)));
   EXPECT_FALSE(fs::exists(ReferenceData::DivisionsPath(data) + ".tmp"));
 
-  auto ref = ReferenceData::Load(ReferenceData::DefaultRefDir(), data);
+  // A small court table, so that the derived names below never come from courts.csv.
+  dir.CopyRef();
+  dir.Write("courts.csv", "code,name,level,province,parent_code,division_code,kind,size_weight,judges\n"
+                          "最高法,最高人民法院,最高,,,,最高,1,1\n"
+                          "京,北京市高级人民法院,高级,京,最高法,,普通,1,1\n"
+                          "京03,北京市第三中级人民法院,中级,京,京,,普通,1,1\n"
+                          "京0105,北京市朝阳区人民法院,基层,京,京03,110105,普通,1,1\n"
+                          "粤,广东省高级人民法院,高级,粤,最高法,,普通,1,1\n"
+                          "粤07,江门市中级人民法院,中级,粤,粤,440700,普通,1,1\n"
+                          "粤0783,开平市人民法院,基层,粤,粤07,440783,普通,1,1\n");
+  auto ref = ReferenceData::Load(dir.path(), data);
   ASSERT_TRUE(ref.ok()) << ref.status().ToString();
   EXPECT_EQ(ref->division_count(), 9u);
   EXPECT_EQ(ref->DivisionName("130400"), "邯郸市");  // four-digit city codes padded to six
@@ -283,7 +293,7 @@ TEST(ReferenceTest, ImportDivisionsRoundTripAndResolveNames) {
   // Re-importing replaces the table.
   dir.Write("one.csv", "code,name\n130408,永年区\n");
   ASSERT_TRUE(ReferenceData::ImportDivisions(dir.path() + "/one.csv", data).ok());
-  auto again = ReferenceData::Load(ReferenceData::DefaultRefDir(), data);
+  auto again = ReferenceData::Load(dir.path(), data);
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->division_count(), 1u);
   EXPECT_EQ(again->ResolveCourtName("冀0408"), "永年区人民法院");  // no city row: no prefix
