@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 
 namespace tianping {
@@ -83,9 +84,14 @@ TEST(ReferenceTest, CourtHierarchyIsConsistent) {
 
 TEST(ReferenceTest, OrdinaryBasicCourtCodesCarryDivisionDigits) {
   const auto& ref = Ref();
-  int checked = 0;
+  int checked = 0, without_division = 0;
   for (const auto& c : ref.courts()) {
     if (c.level != CourtLevel::kBasic || c.kind != "普通") continue;
+    if (c.division_code.empty()) {  // cities without counties number their courts: 粤1971 东莞市第一人民法院
+      ++without_division;
+      EXPECT_GE(c.code.substr(c.province.size() + 2, 2), "71") << c.code;
+      continue;
+    }
     ASSERT_EQ(c.division_code.size(), 6u) << c.code;
     const Province* p = ref.FindProvince(c.province);
     ASSERT_NE(p, nullptr);
@@ -93,7 +99,58 @@ TEST(ReferenceTest, OrdinaryBasicCourtCodesCarryDivisionDigits) {
     EXPECT_EQ(c.code, c.province + c.division_code.substr(2)) << c.code;
     ++checked;
   }
-  EXPECT_GT(checked, 0);
+  EXPECT_GE(checked, 1200);
+  EXPECT_LE(without_division, 10);
+}
+
+TEST(ReferenceTest, TableSizes) {
+  const auto& ref = Ref();
+  std::map<CourtLevel, int> levels;
+  for (const auto& c : ref.courts()) levels[c.level]++;
+  EXPECT_EQ(levels[CourtLevel::kSupreme], 1);
+  EXPECT_EQ(levels[CourtLevel::kHigh], 32);
+  EXPECT_GE(levels[CourtLevel::kIntermediate], 340);  // ≈ 333 prefecture-level units + special courts
+  EXPECT_GE(levels[CourtLevel::kBasic], 1200);
+  std::set<std::string> parents;
+  for (const auto& c : ref.causes()) parents.insert(c.parent_code);
+  std::map<std::string, int> leaves, level1;
+  std::map<std::string, double> weight;
+  for (const auto& c : ref.causes()) {
+    if (c.level == 1) level1[c.category]++;
+    if (parents.count(c.code)) {
+      EXPECT_EQ(c.weight, 0) << c.code << " weights belong to leaves only";
+      continue;
+    }
+    leaves[c.category]++;
+    weight[c.category] += c.weight;
+  }
+  EXPECT_GE(leaves["民事"], 150);
+  EXPECT_EQ(level1["民事"], 11);  // 《民事案件案由规定》 (2020) has eleven parts
+  EXPECT_GE(leaves["刑事"], 100);
+  EXPECT_EQ(level1["刑事"], 10);  // 刑法分则 has ten chapters
+  EXPECT_GE(leaves["行政"], 20);
+  for (const char* cat : {"民事", "刑事", "行政"}) EXPECT_NEAR(weight[cat], 1.0, 0.02) << cat;
+}
+
+TEST(ReferenceTest, SpecialCourts) {
+  const auto& ref = Ref();
+  int maritime = 0, ip = 0, internet = 0;
+  for (const auto& c : ref.courts()) {
+    if (c.kind == "海事") {
+      ++maritime;
+      EXPECT_EQ(c.code, c.province + "72");
+      EXPECT_EQ(c.parent_code, c.province);
+    }
+    if (c.kind == "知识产权") ++ip;
+    if (c.kind == "互联网") ++internet;
+  }
+  EXPECT_EQ(maritime, 11);
+  EXPECT_EQ(ip, 4);
+  EXPECT_EQ(internet, 3);
+  EXPECT_EQ(ref.FindCourt("沪72")->name, "上海海事法院");
+  EXPECT_EQ(ref.FindCourt("粤0192")->name, "广州互联网法院");
+  EXPECT_EQ(ref.FindCourt("浙0192")->parent_code, "浙01");
+  EXPECT_EQ(ref.FindCourt("沪74")->kind, "金融");
 }
 
 TEST(ReferenceTest, CausePathsAndLookup) {
