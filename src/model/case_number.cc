@@ -61,7 +61,10 @@ bool DecodeUtf8(std::string_view s, size_t* i, char32_t* cp) {
   return true;
 }
 
-bool IsSpace(char32_t c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0x3000 || c == 0xA0; }
+// Whitespace and invisible characters dropped before parsing (BOM and zero-width space included).
+bool IsSpace(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0x3000 || c == 0xA0 || c == 0xFEFF || c == 0x200B;
+}
 bool IsOpen(char32_t c) {
   return c == '(' || c == 0xFF08 || c == 0x3014 || c == '[' || c == 0xFF3B || c == 0x3010 || c == 0xFE5D;
 }
