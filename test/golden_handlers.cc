@@ -3,6 +3,7 @@
 
 #include <sstream>
 
+#include "golden_case_number.h"
 #include "tianping/common/date.h"
 #include "tianping/model/reference.h"
 
@@ -63,6 +64,7 @@ std::string RefHandler(const std::string& input) {
 void RegisterHandlers(std::map<std::string, Handler>* handlers) {
   (*handlers)["date"] = DateHandler;
   (*handlers)["ref"] = RefHandler;
+  (*handlers)["case_number"] = CaseNumberHandler;
 }
 
 }  // namespace tianping::golden
