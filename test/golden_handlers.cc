@@ -5,6 +5,7 @@
 
 #include "golden_case_number.h"
 #include "tianping/common/date.h"
+#include "tianping/model/reference.h"
 
 namespace tianping::golden {
 namespace {
@@ -22,10 +23,47 @@ std::string DateHandler(const std::string& input) {
   return out;
 }
 
+// ref: one query per line against data/ref —
+//   court CODE        → "CODE name level parent=PARENT full=FULL_NAME" (current code shown when CODE is former)
+//   cause NAME        → "CODE path > to > cause [high_risk]"
+//   limit PROC CAT    → "N days"
+std::string RefHandler(const std::string& input) {
+  static const auto* ref = [] {
+    auto r = ReferenceData::Load(ReferenceData::DefaultRefDir());
+    return r.ok() ? new ReferenceData(std::move(r).value()) : nullptr;
+  }();
+  if (ref == nullptr) return "cannot load data/ref\n";
+  std::istringstream in(input);
+  std::string line, out;
+  while (std::getline(in, line)) {
+    std::istringstream words(line);
+    std::string verb, a, b;
+    words >> verb >> a >> b;
+    if (verb == "court") {
+      const Court* c = ref->FindCourt(a);
+      if (c == nullptr) { out += a + " unknown\n"; continue; }
+      out += a + (c->code != a ? " →" + c->code : "") + " " + c->name + " " + CourtLevelName(c->level) +
+             " parent=" + (c->parent_code.empty() ? "-" : c->parent_code) + " full=" + ref->FullCourtName(*c) + "\n";
+    } else if (verb == "cause") {
+      const Cause* c = ref->FindCauseByName(a);
+      if (c == nullptr) { out += a + " unknown\n"; continue; }
+      std::string path;
+      for (const auto& p : ref->CausePath(*c)) path += (path.empty() ? "" : " > ") + p;
+      out += c->code + " " + path + (c->high_risk ? " high_risk" : "") + "\n";
+    } else if (verb == "limit") {
+      out += std::to_string(ref->StatutoryLimitDays(a, b)) + " days\n";
+    } else {
+      out += "bad query: " + line + "\n";
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 void RegisterHandlers(std::map<std::string, Handler>* handlers) {
   (*handlers)["date"] = DateHandler;
+  (*handlers)["ref"] = RefHandler;
   (*handlers)["case_number"] = CaseNumberHandler;
 }
 

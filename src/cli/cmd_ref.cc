@@ -104,9 +104,12 @@ std::string ShortLevel(CourtLevel level) {
 }
 
 std::string Num(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", v);
-  return buf;
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.6f", v);  // the tables carry at most six decimals
+  std::string s = buf;
+  while (s.back() == '0') s.pop_back();
+  if (s.back() == '.') s.pop_back();
+  return s;
 }
 
 int Courts(const ReferenceData& ref, const Options& o) {
@@ -139,15 +142,17 @@ int Causes(const ReferenceData& ref, const Options& o) {
     return Fail("ref causes", Status::InvalidArgument("unknown --category '" + o.category + "' (民事 刑事 行政)"));
   }
   std::vector<std::vector<std::string>> rows = {
-      {"code", "name", "category", "level", "parent_code", "weight", "high_risk"}};
+      {"code", "name", "category", "level", "parent_code", "weight", "high_risk", "aliases"}};
   for (const auto& c : ref.causes()) {
     if (!o.category.empty() && c.category != o.category) continue;
     if (o.cause_level > 0 && c.level != o.cause_level) continue;
     std::string name = o.format == "table" ? std::string(2 * (c.level - 1), ' ') + c.name : c.name;
+    std::string aliases;
+    for (const auto& a : c.aliases) aliases += (aliases.empty() ? "" : "|") + a;
     rows.push_back({c.code, name, c.category, std::to_string(c.level), c.parent_code, Num(c.weight),
-                    c.high_risk ? "1" : "0"});
+                    c.high_risk ? "1" : "0", aliases});
   }
-  PrintRows(rows, o.format, {false, false, false, true, false, true, true});
+  PrintRows(rows, o.format, {false, false, false, true, false, true, true, false});
   return 0;
 }
 

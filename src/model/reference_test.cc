@@ -169,6 +169,14 @@ TEST(ReferenceTest, CausePathsAndLookup) {
   EXPECT_EQ(dui->category, "刑事");
   EXPECT_EQ(ref.FindCause(dui->code), dui);
   EXPECT_EQ(ref.FindCause("M9999"), nullptr);
+  // Older names and split forms of 选择性罪名 resolve to the current cause.
+  const Cause* agency = ref.FindCauseByName("居间合同纠纷");
+  ASSERT_NE(agency, nullptr);
+  EXPECT_EQ(agency->name, "中介合同纠纷");
+  EXPECT_EQ(ref.FindCauseByName("贩卖毒品罪")->name, "走私、贩卖、运输、制造毒品罪");
+  EXPECT_EQ(ref.FindCauseByName("生产、销售假药罪")->name, "生产、销售、提供假药罪");
+  // A part and its group share a name: the deeper one is found.
+  EXPECT_EQ(ref.FindCauseByName("侵权责任纠纷")->level, 2);
 }
 
 TEST(ReferenceTest, StatutoryLimits) {
@@ -208,6 +216,13 @@ TEST(ReferenceTest, BadTablesNameFileLineAndField) {
   EXPECT_NE(r.status().message().find("causes.csv:3: field 'parent_code'"), std::string::npos) << r.status().message();
 
   dir.CopyRef();
+  dir.Write("causes.csv", "code,name,category,level,parent_code,weight,high_risk,aliases\n"
+                          "M0100,合同纠纷,民事,1,,0,0,\nM0101,中介合同纠纷,民事,2,M0100,1,0,居间合同纠纷|合同纠纷\n");
+  r = ReferenceData::Load(dir.path());
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message(), "causes.csv:3: field 'aliases': '合同纠纷' is already a cause name or alias");
+
+  dir.CopyRef();
   std::string courts = "code,name,level,province,parent_code,division_code,kind,size_weight,judges\n"
                        "最高法,最高人民法院,最高,,,,最高,1,1\n"
                        "京,北京市高级人民法院,高级,京,最高法,,普通,1,1\n"
@@ -245,7 +260,17 @@ TEST(ReferenceTest, ImportDivisionsRoundTripAndResolveNames) {
   ASSERT_TRUE(fs::exists(ReferenceData::DivisionsPath(data)));
   EXPECT_FALSE(fs::exists(ReferenceData::DivisionsPath(data) + ".tmp"));
 
-  auto ref = ReferenceData::Load(ReferenceData::DefaultRefDir(), data);
+  // A small court table, so that the derived names below never come from courts.csv.
+  dir.CopyRef();
+  dir.Write("courts.csv", "code,name,level,province,parent_code,division_code,kind,size_weight,judges\n"
+                          "最高法,最高人民法院,最高,,,,最高,1,1\n"
+                          "京,北京市高级人民法院,高级,京,最高法,,普通,1,1\n"
+                          "京03,北京市第三中级人民法院,中级,京,京,,普通,1,1\n"
+                          "京0105,北京市朝阳区人民法院,基层,京,京03,110105,普通,1,1\n"
+                          "粤,广东省高级人民法院,高级,粤,最高法,,普通,1,1\n"
+                          "粤07,江门市中级人民法院,中级,粤,粤,440700,普通,1,1\n"
+                          "粤0783,开平市人民法院,基层,粤,粤07,440783,普通,1,1\n");
+  auto ref = ReferenceData::Load(dir.path(), data);
   ASSERT_TRUE(ref.ok()) << ref.status().ToString();
   EXPECT_EQ(ref->division_count(), 9u);
   EXPECT_EQ(ref->DivisionName("130400"), "邯郸市");  // four-digit city codes padded to six
@@ -268,7 +293,7 @@ TEST(ReferenceTest, ImportDivisionsRoundTripAndResolveNames) {
   // Re-importing replaces the table.
   dir.Write("one.csv", "code,name\n130408,永年区\n");
   ASSERT_TRUE(ReferenceData::ImportDivisions(dir.path() + "/one.csv", data).ok());
-  auto again = ReferenceData::Load(ReferenceData::DefaultRefDir(), data);
+  auto again = ReferenceData::Load(dir.path(), data);
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->division_count(), 1u);
   EXPECT_EQ(again->ResolveCourtName("冀0408"), "永年区人民法院");  // no city row: no prefix

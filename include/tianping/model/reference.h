@@ -41,13 +41,14 @@ struct Court {
 };
 
 struct Cause {                  // 案由 (民事/行政) or 罪名 (刑事)
-  std::string code;             // stable key: "M0206" civil, "X0101" criminal, "A0301" administrative
+  std::string code;             // stable key: "M1029" civil, "X0213" criminal, "A0801" administrative
   std::string name;             // 民间借贷纠纷
   std::string category;         // 民事 | 刑事 | 行政
   int level = 1;                // 1 = 部分 … 4
   std::string parent_code;      // empty at level 1
   double weight = 0;            // share among first-instance cases of its category (leaves only)
   bool high_risk = false;       // 虚假诉讼 high-risk area (domain.md §3)
+  std::vector<std::string> aliases;  // other names: pre-2020/2021 names, split forms of 选择性罪名
 };
 
 struct TimeLimit {              // 法定审限
@@ -79,6 +80,7 @@ class ReferenceData {
   // 江门市蓬江区人民法院 → 广东省江门市蓬江区人民法院; 上海海事法院 and 北京市朝阳区人民法院 stay as they are.
   std::string FullCourtName(const Court& court) const;
   const Cause* FindCause(std::string_view code) const;
+  // By official name, else by alias (居间合同纠纷 → 中介合同纠纷, 贩卖毒品罪 → 走私、贩卖、运输、制造毒品罪).
   const Cause* FindCauseByName(std::string_view name) const;
   // Names from the top level down to the cause itself.
   std::vector<std::string> CausePath(const Cause& cause) const;
