@@ -28,12 +28,24 @@ std::vector<std::pair<std::string, uint64_t>> Sorted(const Counts& c, bool by_co
   return v;
 }
 
+// Pads UTF-8 text to `cols` display columns (CJK characters take two).
+std::string Pad(const std::string& s, size_t cols) {
+  size_t w = 0;
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = s[i];
+    size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    w += len >= 3 ? 2 : 1;
+    i += len;
+  }
+  return w >= cols ? s : s + std::string(cols - w, ' ');
+}
+
 void PrintSection(const char* title, const Counts& c, uint64_t total, bool by_count, size_t top = 0) {
   std::printf("\n%s\n", title);
   size_t i = 0;
   for (const auto& [k, n] : Sorted(c, by_count)) {
     if (top && i++ >= top) break;
-    std::printf("  %-24s %12llu  %6.2f%%\n", k.c_str(), static_cast<unsigned long long>(n),
+    std::printf("  %s %12llu  %6.2f%%\n", Pad(k, 28).c_str(), static_cast<unsigned long long>(n),
                 total ? 100.0 * static_cast<double>(n) / static_cast<double>(total) : 0.0);
   }
 }

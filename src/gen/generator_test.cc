@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "calendar.h"
+#include "document_writer.h"
 #include "tianping/model/case_json.h"
 #include "tianping/model/case_number.h"
 #include "tianping/model/credit_code.h"
@@ -293,6 +294,14 @@ TEST_F(GeneratorTest, TruthEntitiesExistInTheData) {
   }
   for (const auto& m : t["document_mismatches"]) ASSERT_TRUE(docs.count(m["doc_id"])) << m.dump();
   for (const auto& d : *docs_) ASSERT_TRUE(by_id.count(d.case_id)) << d.doc_id;
+}
+
+TEST_F(GeneratorTest, EveryDocumentErrorKindAndMismatchFieldIsPlanted) {
+  std::map<std::string, int> kinds, fields;
+  for (const auto& e : (*truth_)["document_errors"]) kinds[e["kind"]]++;
+  for (const auto& m : (*truth_)["document_mismatches"]) fields[m["field"]]++;
+  for (const auto& k : DocumentErrorKinds()) EXPECT_GE(kinds[k], 1) << k;
+  for (const auto& f : MismatchFields()) EXPECT_GE(fields[f], 1) << f;
 }
 
 TEST_F(GeneratorTest, ClosureAndAppealSharesInsideBands) {
