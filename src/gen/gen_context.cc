@@ -287,7 +287,7 @@ Result<GenContext> BuildContext(const GenOptions& options, const ReferenceData& 
 
 void PlaceScripts(GenContext* ctx, uint64_t families_estimate) {
   uint64_t s = ctx->scripts.size();
-  ctx->script_stride = s == 0 ? 0 : std::max<uint64_t>(2, families_estimate * 9 / 10 / (s + 1));
+  ctx->script_stride = s == 0 ? 0 : std::max<uint64_t>(1, families_estimate * 9 / 10 / (s + 1));
 }
 
 }  // namespace tianping::gen

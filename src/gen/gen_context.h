@@ -119,7 +119,7 @@ struct GenContext {
 
   // Script for family i, or nullptr.
   const Script* ScriptFor(uint64_t family) const {
-    if (script_stride == 0 || family % script_stride != script_stride - 1) return nullptr;
+    if (script_stride == 0 || family % script_stride != script_stride - 1) return nullptr;  // stride 1: all
     uint64_t k = family / script_stride;
     return k < scripts.size() ? &scripts[k] : nullptr;
   }
