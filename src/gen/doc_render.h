@@ -54,6 +54,11 @@ void AppendFiledDate(RenderContext& ctx);
 void RenderCosts(RenderContext& ctx, Fen fee, bool halved, double active_share);
 // Appeal notice of a civil or administrative judgment (15 days) or ruling (10 days).
 void RenderCivilAppealNotice(RenderContext& ctx, bool ruling);
+// Court that decided the proceeding this case derives from (origin, else the 案号 in derived_from
+// resolved through ReferenceData); "本院" when it is this court and `self_as_benyuan`.
+std::string OriginCourtName(const RenderContext& ctx, bool self_as_benyuan);
+// Court name followed by the quoted 案号 of that proceeding.
+void AppendOriginReference(RenderContext& ctx, bool self_as_benyuan);
 // Name of the court that hears appeals from this court; "上一级人民法院" wording when unknown.
 std::string AppealCourtName(const RenderContext& ctx);
 // 落款: panel lines, date in Chinese numerals, 本件与原本核对无异, clerk.
@@ -63,9 +68,15 @@ void RenderLatePerformanceNotice(RenderContext& ctx);
 
 void RenderCivilFirstInstance(RenderContext& ctx);     // 民事判决书
 void RenderCivilMediation(RenderContext& ctx);         // 民事调解书
-void RenderCivilWithdrawal(RenderContext& ctx);        // 民事裁定书 准许撤诉
+// Rulings: 撤诉 (first instance, appeal, retrial review), 驳回起诉, 移送, 终止审理, 再审审查, 执行异议.
+void RenderRuling(RenderContext& ctx);
+// 北京市朝阳区人民法院 → 北京市朝阳区人民检察院; 广东省汕头市中级人民法院 → 广东省汕头市人民检察院.
+std::string ProcuratorateName(std::string_view court);
 void RenderAppeal(RenderContext& ctx);                 // 民事/刑事/行政 二审
 void RenderCriminalFirstInstance(RenderContext& ctx);  // 刑事判决书
+void RenderCriminalAppeal(RenderContext& ctx);         // 刑事 二审 判决书 (改判) / 裁定书
+// 被告人…犯…罪，判处…, with the custody note.
+void RenderSentence(RenderContext& ctx, int defendant);
 void RenderAdministrative(RenderContext& ctx);         // 行政判决书
 void RenderExecution(RenderContext& ctx);              // 执行裁定书
 

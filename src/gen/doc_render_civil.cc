@@ -189,11 +189,26 @@ void RenderCivilMediation(RenderContext& ctx) {
   RenderTitle(ctx, "民事调解书");
   RenderParties(ctx, false);
   size_t body = ctx.d.text.size();
-  CaseIntro(ctx);
-  ctx.Append("后，依法适用");
-  ctx.Append(ProcedureWords(ctx));
-  ctx.Append("进行了审理。\n");
-  ClaimsParagraph(ctx);
+  bool appeal = c.procedure == "二审" || c.procedure == "再审" || c.type_code.find("终") != std::string::npos;
+  if (appeal) {
+    MentionSide(ctx, ctx.actives, true);
+    ctx.Append("因与");
+    MentionSide(ctx, ctx.passives, true);
+    ctx.Append(c.cause_name);
+    ctx.Append("一案，不服");
+    AppendOriginReference(ctx, false);
+    ctx.Append("民事判决，向本院提起上诉。本院于");
+    AppendFiledDate(ctx);
+    ctx.Append("立案后，依法组成合议庭进行了审理。\n");
+    Mention(ctx, ctx.FirstActive(), true);
+    ctx.Append("上诉请求：撤销原判，依法改判。\n");
+  } else {
+    CaseIntro(ctx);
+    ctx.Append("后，依法适用");
+    ctx.Append(ProcedureWords(ctx));
+    ctx.Append("进行了审理。\n");
+    ClaimsParagraph(ctx);
+  }
   ctx.Append(Pick(ctx.rng, {"本案审理过程中，经本院主持调解，双方当事人自愿达成如下协议：\n",
                             "本案在审理过程中，经本院主持调解，双方当事人自愿达成如下协议：\n"}));
   int active = ctx.FirstActive(), passive = ctx.FirstPassive();
@@ -217,54 +232,15 @@ void RenderCivilMediation(RenderContext& ctx) {
   ctx.Append("双方当事人就本案再无其他争议；\n");
   ctx.Append(ctx.family == CauseFamily::kDivorce ? "四、" : "三、");
   Fen fee = CaseAcceptanceFee(c.category, c.cause_name, c.claim_amount);
+  if (appeal) ctx.Append("二审");
   RenderCosts(ctx, fee, true, 0.0);
   ctx.Append("\n");
   size_t b = ctx.d.text.size();
   ctx.Append(Pick(ctx.rng, {"上述协议，不违反法律规定，本院予以确认。\n",
                             "上述协议系双方当事人真实意思表示，不违反法律规定，本院予以确认。\n"}));
   ctx.d.Mark(Anchor::kReasoningParagraph, -1, b);
+  if (appeal) ctx.Append("本调解书送达后，原审判决即视为撤销。\n");
   ctx.Append("本调解书经双方当事人签收后，即具有法律效力。\n");
-  ctx.d.Mark(Anchor::kBody, -1, body);
-  RenderSignature(ctx);
-}
-
-void RenderCivilWithdrawal(RenderContext& ctx) {
-  const Case& c = ctx.c;
-  bool criminal = c.category == "刑事", admin = c.category == "行政";
-  RenderTitle(ctx, criminal ? "刑事裁定书" : admin ? "行政裁定书" : "民事裁定书");
-  RenderParties(ctx, criminal);
-  size_t body = ctx.d.text.size();
-  CaseIntro(ctx);
-  ctx.Append("。");
-  int active = ctx.FirstActive();
-  Mention(ctx, active, true);
-  ctx.Append("于");
-  Date applied = ctx.judgment_date.AddDays(-static_cast<int>(ctx.rng.Range(1, 10)));
-  if (applied < c.filed_date) applied = c.filed_date;
-  AppendArabicDate(&ctx.d.text, applied);
-  ctx.Append("向本院提出撤诉申请。\n");
-  size_t b = ctx.d.text.size();
-  ctx.Append("本院认为，");
-  Mention(ctx, active, true);
-  ctx.Append(Pick(ctx.rng, {"在本案宣判前申请撤诉，系对其诉讼权利的处分，且不违反法律规定，本院予以准许。",
-                            "申请撤回起诉，系其真实意思表示，不违反法律规定，本院予以准许。"}));
-  ctx.Append("\n");
-  ctx.d.Mark(Anchor::kReasoningParagraph, -1, b);
-  if (admin) {
-    ctx.Append("依照《中华人民共和国行政诉讼法》第六十二条之规定，裁定如下：\n");
-  } else {
-    ctx.Append("依照《中华人民共和国民事诉讼法》");
-    ctx.Append(ArticleNumber(WithdrawalArticle(ctx.judgment_date)));
-    ctx.Append("之规定，裁定如下：\n");
-  }
-  ctx.Append("准许");
-  Mention(ctx, active, true);
-  ctx.Append("撤回起诉。\n");
-  Fen fee = CaseAcceptanceFee(c.category, c.cause_name, c.claim_amount);
-  if (fee > 0) {
-    RenderCosts(ctx, fee, true, 1.0);
-    ctx.Append("\n");
-  }
   ctx.d.Mark(Anchor::kBody, -1, body);
   RenderSignature(ctx);
 }

@@ -225,6 +225,35 @@ void RenderCosts(RenderContext& ctx, Fen fee, bool halved, double active_share) 
   ctx.d.Mark(Anchor::kCostSentence, -1, b);
 }
 
+std::string OriginCourtName(const RenderContext& ctx, bool self_as_benyuan) {
+  std::string code;
+  if (ctx.origin) {
+    code = ctx.origin->court_code;
+  } else if (ctx.c.derived_from) {
+    // （2023）京0105民初12345号: one character of province abbreviation, then digits.
+    std::string_view num = ctx.c.derived_from->case_number;
+    size_t p = num.find("）");
+    if (p == std::string_view::npos) p = num.find(')');
+    if (p != std::string_view::npos) {
+      p += num[p] == ')' ? 1 : 3;
+      size_t q = p + 3;
+      while (q < num.size() && num[q] >= '0' && num[q] <= '9') ++q;
+      if (q <= num.size()) code = std::string(num.substr(p, q - p));
+    }
+  }
+  if (self_as_benyuan && !code.empty() && code == ctx.c.court_code) return "本院";
+  if (ctx.origin && !ctx.origin->court_name.empty()) return ctx.origin->court_name;
+  if (!code.empty())
+    if (const Court* court = ctx.ref.FindCourt(code)) return court->name;
+  return "原审法院";
+}
+
+void AppendOriginReference(RenderContext& ctx, bool self_as_benyuan) {
+  ctx.Append(OriginCourtName(ctx, self_as_benyuan));
+  if (ctx.origin) ctx.Append(ctx.origin->case_number);
+  else if (ctx.c.derived_from) ctx.Append(ctx.c.derived_from->case_number);
+}
+
 std::string AppealCourtName(const RenderContext& ctx) {
   if (const Court* court = ctx.ref.FindCourt(ctx.c.court_code)) {
     if (const Court* parent = ctx.ref.FindCourt(court->parent_code)) return parent->name;
@@ -273,8 +302,9 @@ void RenderSignature(RenderContext& ctx) {
   for (const std::string& m : c.panel)
     if (m != judge && members.size() < 3) members.push_back(m);
   while (members.size() < 3) members.push_back(RandomPersonName(ctx.rng));
-  bool appeal = c.procedure == "二审" || c.procedure == "再审";
-  bool juror = !appeal && ctx.rng.Chance(0.5);
+  // 人民陪审员 sit only in first-instance collegial panels.
+  bool first_instance = c.procedure == "普通程序" || c.procedure == "简易程序" || c.procedure == "小额诉讼程序";
+  bool juror = ctx.rng.Chance(0.5) && first_instance;
   std::string sole, collegial;
   AppendPanelLine(&sole, "审判员", judge);
   AppendPanelLine(&collegial, "审判长", members[0]);

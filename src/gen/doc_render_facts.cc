@@ -85,7 +85,7 @@ void RenderClaims(RenderContext& ctx, Fen claim) {
   ctx.Append(PartLabel(ctx.family, false));
   Yuan(ctx, a);
   if (b > 0) {
-    ctx.Append("及");
+    ctx.Append("、");
     ctx.Append(PartLabel(ctx.family, true));
     Yuan(ctx, b);
   }

@@ -3,7 +3,11 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <set>
 
+#include "gen/chinese_numerals.h"
 #include "gen/legal_citations.h"
 #include "gen/sample_cases_test_util.h"
 
@@ -239,8 +243,9 @@ TEST(DocumentWriter, CleanDocumentsHaveNoErrorPatterns) {
         EXPECT_EQ(CountOf(t, "（"), CountOf(t, "）"));
         for (std::string_view bad : {"辨称", "截止", "帐", "做出", "法阮", "检查院", "签定", "其它"})
           EXPECT_FALSE(Has(t, bad)) << bad;
-        for (const Party& p : c.parties)
+        for (const Party& p : c.parties) {
           if (!p.id_number.empty()) EXPECT_FALSE(Has(t, p.id_number));
+        }
         if (c.closed_date && *c.closed_date >= Date::FromYmd(2021, 1, 1))
           for (std::string_view law : RepealedLawNames()) EXPECT_FALSE(Has(t, law)) << law;
         ExpectWordsMatchFigures(t);
@@ -372,6 +377,50 @@ TEST(DocumentWriter, KindsAndFieldsAreListed) {
   }
   EXPECT_EQ(MismatchFields().size(), 9u);
   EXPECT_TRUE(DocumentErrorLabel("no_such_kind").empty());
+}
+
+}  // namespace
+}  // namespace tianping::gen
+
+namespace tianping::gen {
+namespace {
+
+TEST(DocumentWriter, VariedCasesAreWellFormed) {
+  const std::vector<Case> cases = testing::VariedCases();
+  ASSERT_GT(cases.size(), 200u);
+  for (const Case& c : cases) {
+    for (uint64_t seed = 1; seed <= 3; ++seed) {
+      RenderedDocument r = Render(c, seed);
+      const std::string& t = r.doc.text;
+      if (seed == 1 && std::getenv("TP_DUMP_DOCS")) std::printf("%s\n%s\n==========\n", r.doc.title.c_str(), t.c_str());
+      SCOPED_TRACE(c.category + "/" + c.procedure + "/" + c.cause_name + "/" + c.closure_method + "\n" + t);
+      EXPECT_TRUE(t.starts_with(c.court_name + "\n" + r.doc.kind + "\n" + c.case_number + "\n"));
+      EXPECT_TRUE(r.doc.kind.ends_with("判决书") || r.doc.kind.ends_with("裁定书") || r.doc.kind.ends_with("调解书"))
+          << r.doc.kind;
+      EXPECT_TRUE(r.doc.title.ends_with(r.doc.kind));
+      EXPECT_TRUE(Has(t, "本院认为，") || Has(t, "本院予以确认"));
+      EXPECT_TRUE(Has(t, "\n本件与原本核对无异\n书记员　"));
+      EXPECT_FALSE(Has(t, "我院"));
+      EXPECT_FALSE(Has(t, "○"));
+      EXPECT_FALSE(Has(t, "。。"));
+      EXPECT_FALSE(Has(t, ","));
+      EXPECT_FALSE(Has(t, "与对方当事人"));
+      EXPECT_FALSE(Has(t, "\n对方当事人"));
+      EXPECT_FALSE(Has(t, "驳回对方当事人"));
+      EXPECT_FALSE(Has(t, "\n\n"));
+      EXPECT_EQ(CountOf(t, "《"), CountOf(t, "》"));
+      EXPECT_EQ(CountOf(t, "（"), CountOf(t, "）"));
+      if (*c.closed_date >= Date::FromYmd(2021, 1, 1))
+        for (std::string_view law : RepealedLawNames()) EXPECT_FALSE(Has(t, law)) << law;
+      ExpectWordsMatchFigures(t);
+      bool sole = c.procedure == "简易程序" || c.procedure == "小额诉讼程序" || c.procedure == "速裁程序";
+      EXPECT_EQ(Has(t, "\n审判长　"), !sole);
+      if (Has(t, "加倍支付迟延履行期间的债务利息")) {
+        int expected = *c.closed_date >= Date::FromYmd(2024, 1, 1) ? 264 : *c.closed_date >= Date::FromYmd(2022, 1, 1) ? 260 : 253;
+        EXPECT_TRUE(Has(t, "《中华人民共和国民事诉讼法》" + ArticleNumber(expected) + "规定"));
+      }
+    }
+  }
 }
 
 }  // namespace

@@ -145,3 +145,43 @@ TEST(ErrorPlanter, TableMatchesKinds) {
 
 }  // namespace
 }  // namespace tianping::gen
+
+namespace tianping::gen {
+namespace {
+
+TEST(ErrorPlanter, VariedCasesKeepExactSpans) {
+  DocumentPlan plan;
+  plan.error_kinds = DocumentErrorKinds();
+  size_t planted = 0;
+  for (const Case& c : testing::VariedCases()) {
+    for (uint64_t seed = 1; seed <= 2; ++seed) {
+      RenderedDocument r = Render(c, seed, plan);
+      SCOPED_TRACE(c.category + "/" + c.procedure + "/" + c.cause_name + "/" + c.closure_method);
+      EXPECT_GE(r.errors.size(), 8u);
+      planted += r.errors.size();
+      ExpectExactSpans(r, Render(c, seed).doc.text);
+    }
+  }
+  EXPECT_GT(planted, 3000u);
+}
+
+TEST(ErrorPlanter, EveryMismatchFieldOnVariedCases) {
+  for (const Case& c : testing::VariedCases()) {
+    DocumentPlan plan;
+    plan.mismatch_fields = MismatchFields();
+    plan.error_kinds = {"wo_yuan", "mixed_zero"};
+    RenderedDocument r = Render(c, 1, plan);
+    SCOPED_TRACE(c.category + "/" + c.procedure + "/" + c.cause_name + "/" + c.closure_method);
+    EXPECT_GE(r.mismatches.size(), 6u);
+    for (const PlantedMismatch& m : r.mismatches) {
+      EXPECT_NE(m.structured, m.document) << m.field;
+      if (m.field == "case_number" || m.field == "court_name" || m.field == "party_name" || m.field == "judge_name") {
+        EXPECT_NE(r.doc.text.find(m.document), std::string::npos) << m.field << " " << m.document;
+      }
+    }
+    ExpectExactSpans(r, Render(c, 1, DocumentPlan{{}, plan.mismatch_fields, {}}).doc.text);
+  }
+}
+
+}  // namespace
+}  // namespace tianping::gen

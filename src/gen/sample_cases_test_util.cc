@@ -179,4 +179,112 @@ Case ExecutionCase() {
   return c;
 }
 
+std::vector<Case> VariedCases() {
+  std::vector<Case> out;
+  const int years[] = {2019, 2022, 2024};
+  int n = 0;
+  auto dated = [&](Case c, int year) {
+    c.filed_date = Date::FromYmd(year, 2, 10);
+    c.closed_date = Date::FromYmd(year, 6, 20);
+    std::string num = c.case_number;
+    size_t p = num.find_first_of("0123456789");
+    num.replace(p, 4, std::to_string(year));
+    c.case_number = num;
+    c.case_id = "V" + std::to_string(++n);
+    c.document_id = "DV" + std::to_string(n);
+    return c;
+  };
+  Party company;
+  company.role = "被告";
+  company.kind = "法人";
+  company.name = "河南宏达商贸有限公司";
+  company.credit_code = "91410100MA3X5K7Q2L";
+  company.address = "河南省郑州市金水区花园路18号";
+  company.legal_representative = "陈刚";
+  for (std::string cause : {"民间借贷纠纷", "金融借款合同纠纷", "信用卡纠纷", "买卖合同纠纷", "离婚纠纷",
+                            "机动车交通事故责任纠纷", "劳动争议", "房屋租赁合同纠纷"}) {
+    for (std::string closure : {"判决", "调解", "撤诉", "驳回起诉", "移送", "其他"}) {
+      for (int year : years) {
+        Case c = LoanCase();
+        c.cause_name = cause;
+        c.closure_method = closure;
+        c.procedure = (n % 3 == 0) ? "普通程序" : (n % 3 == 1) ? "简易程序" : "小额诉讼程序";
+        if (c.procedure == "普通程序") c.panel = {"李明", "周杰", "吴敏"};
+        if (closure == "判决" && n % 4 == 0) c.awarded_amount = 0;
+        if (n % 2 == 0 && cause.find("离婚") == std::string::npos) c.parties[1] = company;
+        out.push_back(dated(c, year));
+      }
+    }
+  }
+  for (std::string closure : {"维持", "改判", "发回重审", "撤诉", "调解"}) {
+    for (int year : years) out.push_back(dated(AppealCase(), year));
+    out.back().closure_method = closure;
+    out[out.size() - 2].closure_method = closure;
+    out[out.size() - 3].closure_method = closure;
+  }
+  for (std::string closure : {"驳回再审申请", "裁定再审", "撤回再审申请"}) {
+    Case c = AppealCase();
+    c.case_number = "（2023）京03民申55号";
+    c.type_code = "民申";
+    c.procedure = "再审审查";
+    c.closure_method = closure;
+    c.parties[1].role = "再审申请人";
+    c.parties[0].role = "被申请人";
+    for (int year : years) out.push_back(dated(c, year));
+  }
+  for (std::string closure : {"维持", "改判", "发回重审"}) {
+    Case c = AppealCase();
+    c.case_number = "（2023）京03民再12号";
+    c.type_code = "民再";
+    c.procedure = "再审";
+    c.closure_method = closure;
+    c.parties[1].role = "再审申请人";
+    c.parties[0].role = "被申请人";
+    for (int year : years) out.push_back(dated(c, year));
+  }
+  for (std::string charge : {"危险驾驶罪", "盗窃罪", "诈骗罪", "故意伤害罪", "寻衅滋事罪"}) {
+    for (std::string closure : {"判决", "撤诉", "终止审理"}) {
+      Case c = CriminalCase();
+      c.cause_name = charge;
+      c.closure_method = closure;
+      c.procedure = charge == "危险驾驶罪" ? "速裁程序" : "普通程序";
+      c.claim_amount = charge == "盗窃罪" || charge == "诈骗罪" ? 860000 : 0;
+      for (int year : years) out.push_back(dated(c, year));
+    }
+    for (std::string closure : {"维持", "改判", "发回重审", "撤诉"}) {
+      Case c = CriminalCase();
+      c.cause_name = charge;
+      c.case_number = "（2023）京03刑终77号";
+      c.court_code = "京03";
+      c.court_name = "北京市第三中级人民法院";
+      c.type_code = "刑终";
+      c.procedure = "二审";
+      c.closure_method = closure;
+      c.parties[0].role = "上诉人";
+      c.parties[0].original_role = "原审被告人";
+      c.panel = {"郑华", "何平", "林涛"};
+      out.push_back(dated(c, 2024));
+    }
+  }
+  for (std::string closure : {"判决", "撤销", "驳回起诉", "撤诉"}) {
+    Case c = AdministrativeCase();
+    c.closure_method = closure == "撤销" ? "判决" : closure;
+    c.awarded_amount = closure == "撤销" ? 1 : 0;
+    for (int year : years) out.push_back(dated(c, year));
+  }
+  for (std::string closure : {"执行完毕", "终结本次执行程序", "终结执行", "执行和解"}) {
+    Case c = ExecutionCase();
+    c.closure_method = closure;
+    for (int year : years) out.push_back(dated(c, year));
+  }
+  for (std::string closure : {"驳回异议", "异议成立", "撤回异议"}) {
+    Case c = ExecutionCase();
+    c.case_number = "（2023）京0105执异21号";
+    c.type_code = "执异";
+    c.closure_method = closure;
+    for (int year : years) out.push_back(dated(c, year));
+  }
+  return out;
+}
+
 }  // namespace tianping::gen::testing

@@ -2,6 +2,8 @@
 // fees, dates and article numbers can be checked by hand.
 #pragma once
 
+#include <vector>
+
 #include "tianping/model/case.h"
 #include "tianping/model/reference.h"
 
@@ -25,5 +27,9 @@ Case AppealCase();
 Case AdministrativeCase();
 // Execution of LoanCase, 终结本次执行程序.
 Case ExecutionCase();
+
+// Many variants over cause families, stages, closure methods, procedures and years (2019, 2022,
+// 2024), with persons and companies, for invariant tests.
+std::vector<Case> VariedCases();
 
 }  // namespace tianping::gen::testing
