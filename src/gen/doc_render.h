@@ -29,6 +29,8 @@ struct RenderContext {
   bool defendant_absent = false; // 缺席
   bool plaintiff_absent = false; // 原告未到庭 (agent only)
   bool uniform_iou = false, cash_delivery = false, interest_deducted = false;
+  std::string extra_agent;       // agent added for an absent plaintiff without one in the record
+  std::string extra_agent_firm;
 
   RenderContext(const Case& cs, const Case* orig, const ReferenceData& r, Rng& g, const DocumentPlan& p,
                 Draft& draft);
@@ -87,6 +89,8 @@ void RenderClaims(RenderContext& ctx, Fen claim);
 void RenderCivilFacts(RenderContext& ctx, Fen claim);
 // The 辩称 line (or the note that the defendant did not answer), recorded as kDefenseParagraph.
 void RenderCivilDefense(RenderContext& ctx);
+// Evidence submitted and how the court treated it (one line).
+void RenderEvidence(RenderContext& ctx);
 // The cause-specific 本院认为 reasoning sentence(s), without the leading "本院认为，".
 void RenderCivilReasoning(RenderContext& ctx, Fen claim, Fen awarded);
 // Principal and interest parts of an amount for loan-like causes.

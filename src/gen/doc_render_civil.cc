@@ -39,7 +39,7 @@ void Attendance(RenderContext& ctx) {
   if (ctx.plaintiff_absent && pa) {
     Mention(ctx, active, true);
     ctx.Append("的委托诉讼代理人");
-    ctx.Append(pa->agents.empty() ? std::string_view("（未列明）") : std::string_view(pa->agents[0].name));
+    ctx.Append(pa->agents.empty() ? std::string_view(ctx.extra_agent) : std::string_view(pa->agents[0].name));
     ctx.Append("到庭参加诉讼，");
     Mention(ctx, active, true);
     ctx.Append("本人未到庭");
@@ -88,6 +88,18 @@ double ActiveShare(Fen claim, Fen awarded) {
   return 1.0 - static_cast<double>(awarded) / static_cast<double>(claim);
 }
 
+std::string_view AwardLabel(CauseFamily f) {
+  switch (f) {
+    case CauseFamily::kPrivateLoan:
+    case CauseFamily::kFinancialLoan: return "借款本金及利息共计";
+    case CauseFamily::kCreditCard: return "透支本金、利息及费用共计";
+    case CauseFamily::kSales: return "货款及逾期付款损失共计";
+    case CauseFamily::kTraffic: return "医疗费、误工费等各项损失共计";
+    case CauseFamily::kLabour: return "拖欠工资及经济补偿共计";
+    default: return "合同款及违约金共计";
+  }
+}
+
 std::string_view PayVerb(CauseFamily f) {
   switch (f) {
     case CauseFamily::kPrivateLoan:
@@ -113,8 +125,8 @@ void RenderCivilFirstInstance(RenderContext& ctx) {
   Attendance(ctx);
   ClaimsParagraph(ctx);
   RenderCivilDefense(ctx);
-  ctx.Append(Pick(ctx.rng, {"当事人围绕诉讼请求依法提交了证据，本院组织当事人进行了证据交换和质证。",
-                            "本院组织当事人进行了证据交换和质证。"}));
+  RenderEvidence(ctx);
+  ctx.Append("\n");
   ctx.Append(Pick(ctx.rng, {"本院经审理认定事实如下：", "经审理查明：", "本院认定事实如下："}));
   RenderCivilFacts(ctx, c.claim_amount);
   ctx.Append("\n");
@@ -157,7 +169,7 @@ void RenderCivilFirstInstance(RenderContext& ctx) {
       ctx.Append("于本判决生效之日起十日内");
       ctx.Append(PayVerb(ctx.family));
       Mention(ctx, active, true);
-      ctx.Append("各项款项共计");
+      ctx.Append(AwardLabel(ctx.family));
       Yuan(ctx, c.awarded_amount);
     }
     if (c.awarded_amount < c.claim_amount) {

@@ -48,6 +48,19 @@ RenderContext::RenderContext(const Case& cs, const Case* orig, const ReferenceDa
   interest_deducted = HasFeature(p, "interest_deducted");
   plaintiff_absent = HasFeature(p, "plaintiff_absent");
   defendant_absent = HasFeature(p, "defendant_absent");
+  // Some defendants ignore the summons anyway; the draw is made for every case to keep the stream
+  // independent of the plan.
+  bool random_absent = rng.Chance(0.12);
+  if (c.category == "民事" && c.procedure != "二审") defendant_absent = defendant_absent || random_absent;
+  // An absent plaintiff is represented: give one an agent when the record lists none.
+  std::string fallback_agent = RandomPersonName(rng);
+  std::string_view firm_word = Pick(rng, {"信诚", "正平", "明德", "华泰", "金诚", "天衡", "汇通"});
+  if (plaintiff_absent && !actives.empty() && c.parties[actives[0]].agents.empty()) {
+    extra_agent = fallback_agent;
+    // 北京市朝阳区人民法院 → 北京信诚律师事务所
+    std::string_view court = c.court_name;
+    extra_agent_firm = std::string(court.substr(0, std::min<size_t>(6, court.size()))) + std::string(firm_word) + "律师事务所";
+  }
 }
 
 void RenderTitle(RenderContext& ctx, std::string_view kind) {
@@ -78,6 +91,32 @@ void RenderDetention(RenderContext& ctx, int party) {
   ctx.Append(Pick(ctx.rng, {"被逮捕。现羁押于本地看守所。", "经检察机关批准被逮捕。现羁押于看守所。"}));
   ctx.d.in_custody = true;
 }
+
+namespace {
+
+void RenderAgent(RenderContext& ctx, const Party& p, const Agent& a, bool criminal) {
+  ctx.Append(criminal ? "辩护人" : "委托诉讼代理人：");
+  ctx.Append(a.name);
+  ctx.Append("，");
+  if (!a.law_firm.empty()) {
+    ctx.Append(a.law_firm);
+    ctx.Append(a.kind == "基层法律服务工作者" ? "法律工作者" : "律师");
+    if (a.kind == "法律援助律师") ctx.Append("（法律援助）");
+  } else if (a.kind == "近亲属") {
+    ctx.Append("系");
+    ctx.Append(p.name);
+    ctx.Append("的近亲属");
+  } else if (p.kind == "自然人") {
+    ctx.Append("系");
+    ctx.Append(p.name);
+    ctx.Append("所在社区推荐的公民");
+  } else {
+    ctx.Append("该单位工作人员");
+  }
+  ctx.Append("。\n");
+}
+
+}  // namespace
 
 void RenderParties(RenderContext& ctx, bool criminal) {
   const Case& c = ctx.c;
@@ -140,24 +179,9 @@ void RenderParties(RenderContext& ctx, bool criminal) {
         ctx.Append("。\n");
       }
     }
-    for (const Agent& a : p.agents) {
-      ctx.Append(criminal ? "辩护人" : "委托诉讼代理人：");
-      ctx.Append(a.name);
-      ctx.Append("，");
-      if (!a.law_firm.empty()) {
-        ctx.Append(a.law_firm);
-        ctx.Append(a.kind == "基层法律服务工作者" ? "法律工作者" : "律师");
-        if (a.kind == "法律援助律师") ctx.Append("（法律援助）");
-      } else if (a.kind == "近亲属") {
-        ctx.Append("系");
-        ctx.Append(p.name);
-        ctx.Append("的近亲属");
-      } else {
-        ctx.Append(p.kind == "自然人" ? "系" : "该单位工作人员");
-        if (p.kind == "自然人") { ctx.Append(p.name); ctx.Append("所在社区推荐的公民"); }
-      }
-      ctx.Append("。\n");
-    }
+    for (const Agent& a : p.agents) RenderAgent(ctx, p, a, criminal);
+    if (!ctx.extra_agent.empty() && i == ctx.FirstActive())
+      RenderAgent(ctx, p, Agent{ctx.extra_agent, "律师", ctx.extra_agent_firm, ""}, criminal);
   }
 }
 

@@ -133,6 +133,32 @@ void RenderCivilDefense(RenderContext& ctx) {
   ctx.d.Mark(Anchor::kDefenseParagraph, passive, b);
 }
 
+void RenderEvidence(RenderContext& ctx) {
+  std::string_view items;
+  switch (ctx.family) {
+    case CauseFamily::kPrivateLoan:
+      items = ctx.cash_delivery ? "借条、收条及证人证言" : Pick(ctx.rng, {"借条、银行转账凭证", "借据、转账记录及微信聊天记录"});
+      break;
+    case CauseFamily::kFinancialLoan: items = "借款合同、借款借据、还款明细"; break;
+    case CauseFamily::kCreditCard: items = "信用卡申请表、领用合约、对账单"; break;
+    case CauseFamily::kSales: items = Pick(ctx.rng, {"买卖合同、送货单、对账单", "送货单、增值税发票、对账单"}); break;
+    case CauseFamily::kTraffic: items = "道路交通事故认定书、病历、医疗费票据、误工证明"; break;
+    case CauseFamily::kDivorce: items = "结婚证、户口簿、银行存款明细"; break;
+    case CauseFamily::kLabour: items = "劳动合同、工资条、劳动人事争议仲裁委员会仲裁裁决书"; break;
+    default: items = "合同、付款凭证、催款函"; break;
+  }
+  ctx.Append("为证明其主张，原告提交了");
+  ctx.Append(items);
+  ctx.Append("等证据。");
+  if (ctx.defendant_absent) {
+    ctx.Append("被告未到庭质证，本院对原告提交的证据的真实性予以确认。");
+  } else {
+    ctx.Append(Pick(ctx.rng, {"被告对上述证据的真实性无异议，但对证明目的有异议。",
+                              "被告对证据的真实性、合法性无异议。",
+                              "本院组织双方进行了质证，对双方无异议的证据，本院予以确认并在卷佐证。"}));
+  }
+}
+
 void RenderCivilFacts(RenderContext& ctx, Fen claim) {
   Fen a, b;
   SplitPrincipalInterest(claim, &a, &b);

@@ -3,89 +3,17 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <set>
 
 #include "gen/chinese_numerals.h"
+#include "gen/doc_test_helpers_test_util.h"
 #include "gen/legal_citations.h"
 #include "gen/sample_cases_test_util.h"
 
 namespace tianping::gen {
 namespace {
 
-using testing::SampleRef;
-
-RenderedDocument Render(const Case& c, uint64_t seed, const DocumentPlan& plan = {}) {
-  Rng rng(seed);
-  return RenderDocument(c, nullptr, SampleRef(), rng, plan);
-}
-
-bool Has(const std::string& text, std::string_view s) { return text.find(s) != std::string::npos; }
-
-size_t CountOf(const std::string& text, std::string_view s) {
-  size_t n = 0;
-  for (size_t p = text.find(s); p != std::string::npos; p = text.find(s, p + s.size())) ++n;
-  return n;
-}
-
-std::vector<Case> AllSamples() {
-  return {testing::LoanCase(),   testing::CriminalCase(),       testing::MediationCase(), testing::WithdrawalCase(),
-          testing::AppealCase(), testing::AdministrativeCase(), testing::ExecutionCase()};
-}
-
-// Independent reader of upper-case amounts (大写) for the words-vs-figures check: fen, or -1.
-int64_t ParseCapital(std::string_view s) {
-  static constexpr std::string_view kDigits[] = {"零", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖"};
-  int64_t total = 0, section = 0, digit = 0, fen = 0;
-  while (!s.empty()) {
-    std::string_view ch = s.substr(0, 3);
-    s.remove_prefix(3);
-    int d = -1;
-    for (int i = 0; i < 10; ++i) if (ch == kDigits[i]) d = i;
-    if (d >= 0) { digit = d; continue; }
-    if (ch == "拾") { section += (digit ? digit : 1) * 10; digit = 0; }
-    else if (ch == "佰") { section += digit * 100; digit = 0; }
-    else if (ch == "仟") { section += digit * 1000; digit = 0; }
-    else if (ch == "万") { total += (section + digit) * 10000; section = digit = 0; }
-    else if (ch == "亿") { total = (total + section + digit) * 100000000; section = digit = 0; }
-    else if (ch == "元") { total += section + digit; section = digit = 0; fen = total * 100; total = 0; }
-    else if (ch == "角") { fen += digit * 10; digit = 0; }
-    else if (ch == "分") { fen += digit; digit = 0; }
-    else if (ch == "整") {}
-    else return -1;
-  }
-  return fen;
-}
-
-int64_t ParseFiguresFen(std::string_view s) {  // "85000" or "85000.5"
-  int64_t yuan = 0, frac = 0, scale = 0;
-  for (char ch : s) {
-    if (ch == '.') { scale = 1; continue; }
-    if (ch < '0' || ch > '9') return -1;
-    if (scale) { frac = frac * 10 + (ch - '0'); scale *= 10; }
-    else yuan = yuan * 10 + (ch - '0');
-  }
-  if (scale == 10) frac *= 10;
-  return yuan * 100 + frac;
-}
-
-// Every "人民币<大写>（<figures>元）" in `text` agrees.
-void ExpectWordsMatchFigures(const std::string& text) {
-  const std::string open = "人民币", paren = "（", close = "元）";
-  for (size_t p = text.find(open); p != std::string::npos; p = text.find(open, p + 1)) {
-    size_t a = p + open.size();
-    size_t b = text.find(paren, a);
-    if (b == std::string::npos) continue;
-    std::string words = text.substr(a, b - a);
-    if (words.empty() || words.find("元") == std::string::npos || words.size() > 90) continue;
-    if (ParseCapital(words) < 0) continue;  // lower-case figures such as 罚金人民币五千元
-    size_t c = text.find(close, b);
-    ASSERT_NE(c, std::string::npos);
-    std::string figures = text.substr(b + paren.size(), c - b - paren.size());
-    EXPECT_EQ(ParseCapital(words), ParseFiguresFen(figures)) << words << " vs " << figures;
-  }
-}
+using namespace testing;  // NOLINT: test helpers
 
 TEST(DocumentWriter, ClearCivilJudgmentHasEverySection) {
   for (uint64_t seed = 1; seed <= 30; ++seed) {
@@ -377,50 +305,6 @@ TEST(DocumentWriter, KindsAndFieldsAreListed) {
   }
   EXPECT_EQ(MismatchFields().size(), 9u);
   EXPECT_TRUE(DocumentErrorLabel("no_such_kind").empty());
-}
-
-}  // namespace
-}  // namespace tianping::gen
-
-namespace tianping::gen {
-namespace {
-
-TEST(DocumentWriter, VariedCasesAreWellFormed) {
-  const std::vector<Case> cases = testing::VariedCases();
-  ASSERT_GT(cases.size(), 200u);
-  for (const Case& c : cases) {
-    for (uint64_t seed = 1; seed <= 3; ++seed) {
-      RenderedDocument r = Render(c, seed);
-      const std::string& t = r.doc.text;
-      if (seed == 1 && std::getenv("TP_DUMP_DOCS")) std::printf("%s\n%s\n==========\n", r.doc.title.c_str(), t.c_str());
-      SCOPED_TRACE(c.category + "/" + c.procedure + "/" + c.cause_name + "/" + c.closure_method + "\n" + t);
-      EXPECT_TRUE(t.starts_with(c.court_name + "\n" + r.doc.kind + "\n" + c.case_number + "\n"));
-      EXPECT_TRUE(r.doc.kind.ends_with("判决书") || r.doc.kind.ends_with("裁定书") || r.doc.kind.ends_with("调解书"))
-          << r.doc.kind;
-      EXPECT_TRUE(r.doc.title.ends_with(r.doc.kind));
-      EXPECT_TRUE(Has(t, "本院认为，") || Has(t, "本院予以确认"));
-      EXPECT_TRUE(Has(t, "\n本件与原本核对无异\n书记员　"));
-      EXPECT_FALSE(Has(t, "我院"));
-      EXPECT_FALSE(Has(t, "○"));
-      EXPECT_FALSE(Has(t, "。。"));
-      EXPECT_FALSE(Has(t, ","));
-      EXPECT_FALSE(Has(t, "与对方当事人"));
-      EXPECT_FALSE(Has(t, "\n对方当事人"));
-      EXPECT_FALSE(Has(t, "驳回对方当事人"));
-      EXPECT_FALSE(Has(t, "\n\n"));
-      EXPECT_EQ(CountOf(t, "《"), CountOf(t, "》"));
-      EXPECT_EQ(CountOf(t, "（"), CountOf(t, "）"));
-      if (*c.closed_date >= Date::FromYmd(2021, 1, 1))
-        for (std::string_view law : RepealedLawNames()) EXPECT_FALSE(Has(t, law)) << law;
-      ExpectWordsMatchFigures(t);
-      bool sole = c.procedure == "简易程序" || c.procedure == "小额诉讼程序" || c.procedure == "速裁程序";
-      EXPECT_EQ(Has(t, "\n审判长　"), !sole);
-      if (Has(t, "加倍支付迟延履行期间的债务利息")) {
-        int expected = *c.closed_date >= Date::FromYmd(2024, 1, 1) ? 264 : *c.closed_date >= Date::FromYmd(2022, 1, 1) ? 260 : 253;
-        EXPECT_TRUE(Has(t, "《中华人民共和国民事诉讼法》" + ArticleNumber(expected) + "规定"));
-      }
-    }
-  }
 }
 
 }  // namespace

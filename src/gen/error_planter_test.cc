@@ -6,17 +6,14 @@
 #include <set>
 
 #include "gen/document_writer.h"
+#include "gen/doc_test_helpers_test_util.h"
 #include "gen/sample_cases_test_util.h"
 
 namespace tianping::gen {
 namespace {
 
+using testing::Render;
 using testing::SampleRef;
-
-RenderedDocument Render(const Case& c, uint64_t seed, const DocumentPlan& plan = {}) {
-  Rng rng(seed);
-  return RenderDocument(c, nullptr, SampleRef(), rng, plan);
-}
 
 // Puts the correct text back at every reported span (last first, so earlier offsets stay valid).
 std::string Restore(std::string text, std::vector<PlantedDocError> errors) {
