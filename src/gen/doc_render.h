@@ -93,6 +93,8 @@ void RenderCivilDefense(RenderContext& ctx);
 void RenderEvidence(RenderContext& ctx);
 // The cause-specific 本院认为 reasoning sentence(s), without the leading "本院认为，".
 void RenderCivilReasoning(RenderContext& ctx, Fen claim, Fen awarded);
+// A second defendant who guaranteed the debt (保证人): loans, sales and other contract causes.
+bool HasGuarantor(const RenderContext& ctx);
 // Principal and interest parts of an amount for loan-like causes.
 void SplitPrincipalInterest(Fen total, Fen* principal, Fen* interest);
 

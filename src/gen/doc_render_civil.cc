@@ -137,7 +137,9 @@ void RenderCivilFirstInstance(RenderContext& ctx) {
   ctx.d.Mark(Anchor::kReasoningParagraph, -1, b);
   ctx.Append(Pick(ctx.rng, {"依照", "综上所述，依照", "综上，依照"}));
   b = ctx.d.text.size();
-  AppendCitation(&ctx.d.text, CivilCitation(ctx.family, ctx.judgment_date));
+  LawCitation citation = CivilCitation(ctx.family, ctx.judgment_date);
+  if (HasGuarantor(ctx)) AddGuaranteeArticle(&citation);
+  AppendCitation(&ctx.d.text, citation);
   ctx.d.Mark(Anchor::kSubstantiveCitation, -1, b);
   ctx.d.repealed = ctx.judgment_date >= Date::FromYmd(2021, 1, 1) ? RepealedCitation(ctx.family) : LawCitation{};
   if (ctx.defendant_absent) {
@@ -171,6 +173,13 @@ void RenderCivilFirstInstance(RenderContext& ctx) {
       Mention(ctx, active, true);
       ctx.Append(AwardLabel(ctx.family));
       Yuan(ctx, c.awarded_amount);
+      if (HasGuarantor(ctx)) {
+        ctx.Append("；\n");
+        ctx.Append(ChineseInt(item++));
+        ctx.Append("、");
+        Mention(ctx, ctx.passives[1], true);
+        ctx.Append("对上述第一项债务承担连带清偿责任");
+      }
     }
     if (c.awarded_amount < c.claim_amount) {
       ctx.Append("；\n");

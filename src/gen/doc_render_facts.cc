@@ -56,6 +56,11 @@ std::string_view PartLabel(CauseFamily f, bool second) {
 
 }  // namespace
 
+bool HasGuarantor(const RenderContext& ctx) {
+  return ctx.passives.size() >= 2 && ctx.family != CauseFamily::kDivorce && ctx.family != CauseFamily::kTraffic &&
+         ctx.family != CauseFamily::kLabour;
+}
+
 void SplitPrincipalInterest(Fen total, Fen* principal, Fen* interest) {
   Fen p = total * 85 / 100;
   if (p >= 1000000) p = p / 100000 * 100000;      // whole thousands of yuan
@@ -91,7 +96,15 @@ void RenderClaims(RenderContext& ctx, Fen claim) {
   }
   ctx.Append(Pick(ctx.rng, {"，共计", "，合计", "，以上共计"}));
   Yuan(ctx, claim);
-  ctx.Append(Pick(ctx.rng, {"；2.本案诉讼费用由被告负担。", "；2.本案诉讼费由被告承担。"}));
+  std::string_view costs = Pick(ctx.rng, {"本案诉讼费用由被告负担。", "本案诉讼费由被告承担。"});
+  if (HasGuarantor(ctx)) {
+    ctx.Append("；2.判令");
+    Mention(ctx, ctx.passives[1], true);
+    ctx.Append("对上述债务承担连带清偿责任；3.");
+  } else {
+    ctx.Append("；2.");
+  }
+  ctx.Append(costs);
 }
 
 void RenderCivilDefense(RenderContext& ctx) {

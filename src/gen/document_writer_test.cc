@@ -139,6 +139,16 @@ TEST(DocumentWriter, CitationsFollowTheJudgmentDate) {
   EXPECT_TRUE(Has(t, "二〇一九年六月一日"));
 }
 
+TEST(DocumentWriter, GuarantorIsJointlyLiable) {
+  Case c = testing::LoanCase();
+  c.parties.push_back(testing::GuarantorParty());
+  std::string t = Render(c, 2).doc.text;
+  EXPECT_TRUE(Has(t, "2.判令被告王静对上述债务承担连带清偿责任；3.")) << t;
+  EXPECT_TRUE(Has(t, "二、被告王静对上述第一项债务承担连带清偿责任；\n三、驳回原告张伟的其他诉讼请求。")) << t;
+  EXPECT_TRUE(Has(t, "第六百七十六条、第六百八十八条")) << t;
+  EXPECT_TRUE(Has(t, "被告：刘强") && Has(t, "被告：王静"));
+}
+
 TEST(DocumentWriter, PanelFollowsProcedure) {
   Case c = testing::LoanCase();
   c.procedure = "普通程序";

@@ -91,6 +91,10 @@ std::span<const std::string_view> RepealedLawNames() {
   return kNames;
 }
 
+void AddGuaranteeArticle(LawCitation* c) {
+  if (c->law == kCivilCode && c->count < 6) c->articles[c->count++] = 688;
+}
+
 void AppendCitation(std::string* out, const LawCitation& c) {
   out->append("《");
   out->append(c.law);

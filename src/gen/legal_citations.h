@@ -49,7 +49,7 @@ inline int AppealOutcomeArticle(Date d) { return CivilProcedureArticle(CivilProc
 // a negative number -n stands for 第n条之一.
 struct LawCitation {
   std::string_view law;
-  int articles[4] = {0, 0, 0, 0};
+  int articles[6] = {0, 0, 0, 0, 0, 0};
   int count = 0;
 };
 
@@ -62,6 +62,10 @@ LawCitation RepealedCitation(CauseFamily family);
 
 // Names (without 《》) of laws repealed on 2021-01-01 by 民法典.
 std::span<const std::string_view> RepealedLawNames();
+
+// Adds the guarantee article (民法典 §688 连带责任保证; 担保法 §18 before 2021) when the citation is of
+// 民法典 or 合同法 and has room.
+void AddGuaranteeArticle(LawCitation* c);
 
 // 《full name》第…条、第…条 (article numbers in Chinese numerals).
 void AppendCitation(std::string* out, const LawCitation& c);

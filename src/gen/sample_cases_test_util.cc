@@ -27,6 +27,10 @@ Agent Lawyer(std::string name, std::string firm) {
 
 }  // namespace
 
+Party GuarantorParty() {
+  return Person("被告", "王静", "女", Date::FromYmd(1988, 9, 9), "410105198809091248", "河南省郑州市二七区大学路6号");
+}
+
 const ReferenceData& SampleRef() {
   static const ReferenceData* ref = [] {
     auto r = ReferenceData::Load(ReferenceData::DefaultRefDir());
@@ -212,6 +216,7 @@ std::vector<Case> VariedCases() {
         if (c.procedure == "普通程序") c.panel = {"李明", "周杰", "吴敏"};
         if (closure == "判决" && n % 4 == 0) c.awarded_amount = 0;
         if (n % 2 == 0 && cause.find("离婚") == std::string::npos) c.parties[1] = company;
+        if (n % 5 == 0) c.parties.push_back(GuarantorParty());
         out.push_back(dated(c, year));
       }
     }

@@ -15,6 +15,8 @@ const ReferenceData& SampleRef();
 // 民间借贷纠纷, 简易程序, claim 100,000元, awarded 90,000元, filed 2023-03-01, judged 2023-05-10,
 // 北京市朝阳区人民法院 (appeals to 北京市第三中级人民法院), judge 李明, clerk 王芳.
 Case LoanCase();
+// A second defendant (保证人) 王静 for loan cases.
+Party GuarantorParty();
 // 危险驾驶罪, 简易程序, （2023）京0105刑初456号, 被告人赵军 with 辩护人孙丽.
 Case CriminalCase();
 // LoanCase closed by 调解 under 普通程序 (collegial panel 李明, 周杰, 吴敏).
