@@ -35,7 +35,11 @@ struct RenderContext {
   RenderContext(const Case& cs, const Case* orig, const ReferenceData& r, Rng& g, const DocumentPlan& p,
                 Draft& draft);
   void Append(std::string_view s) { d.text.append(s); }
+  int procuratorate_party = -1;  // party with role 公诉机关 / 原公诉机关 (not listed with the parties)
+  int objector = -1;             // 案外人 raising an execution objection
   int FirstActive() const { return actives.empty() ? -1 : actives[0]; }
+  // The procuratorate's name: the 公诉机关 party when the record has one, else derived from `court`.
+  std::string Procuratorate(std::string_view court) const;
   int FirstPassive() const { return passives.empty() ? -1 : passives[0]; }
 };
 

@@ -39,6 +39,8 @@ RenderContext::RenderContext(const Case& cs, const Case* orig, const ReferenceDa
   sole_judge = c.procedure == "简易程序" || c.procedure == "小额诉讼程序" || c.procedure == "速裁程序";
   for (int i = 0; i < static_cast<int>(c.parties.size()); ++i) {
     const std::string& role = c.parties[i].role;
+    if (role == "公诉机关" || role == "原公诉机关") { procuratorate_party = i; continue; }
+    if (role == "案外人" && objector < 0) objector = i;
     if (IsActiveRole(role)) actives.push_back(i);
     else if (IsPassiveRole(role)) passives.push_back(i);
     else others.push_back(i);
@@ -61,6 +63,11 @@ RenderContext::RenderContext(const Case& cs, const Case* orig, const ReferenceDa
     std::string_view court = c.court_name;
     extra_agent_firm = std::string(court.substr(0, std::min<size_t>(6, court.size()))) + std::string(firm_word) + "律师事务所";
   }
+}
+
+std::string RenderContext::Procuratorate(std::string_view court) const {
+  if (procuratorate_party >= 0 && !c.parties[procuratorate_party].name.empty()) return c.parties[procuratorate_party].name;
+  return ProcuratorateName(court);
 }
 
 void RenderTitle(RenderContext& ctx, std::string_view kind) {
@@ -122,6 +129,7 @@ void RenderParties(RenderContext& ctx, bool criminal) {
   const Case& c = ctx.c;
   ctx.d.full_ids.assign(c.parties.size(), "");
   for (int i = 0; i < static_cast<int>(c.parties.size()); ++i) {
+    if (i == ctx.procuratorate_party) continue;  // printed by the criminal renderers as 公诉机关…。
     const Party& p = c.parties[i];
     ctx.Append(p.role);
     if (!p.original_role.empty()) {

@@ -96,7 +96,7 @@ void RenderCriminalAppeal(RenderContext& ctx) {
   std::string_view method = c.closure_method;
   bool remand = Contains(method, "发回"), amend = Contains(method, "改判");
   std::string origin_court = OriginCourtName(ctx, false);
-  std::string procuratorate = ProcuratorateName(origin_court == "原审法院" ? c.court_name : origin_court);
+  std::string procuratorate = ctx.Procuratorate(origin_court == "原审法院" ? c.court_name : origin_court);
   ctx.d.detained = c.filed_date.AddDays(-150);
   RenderTitle(ctx, amend ? "刑事判决书" : "刑事裁定书");
   ctx.Append("原公诉机关");
@@ -155,7 +155,7 @@ void RenderCriminalAppeal(RenderContext& ctx) {
 
 void RenderCriminalFirstInstance(RenderContext& ctx) {
   const Case& c = ctx.c;
-  std::string procuratorate = ProcuratorateName(c.court_name);
+  std::string procuratorate = ctx.Procuratorate(c.court_name);
   ctx.d.detained = c.filed_date.AddDays(-60);
   RenderTitle(ctx, "刑事判决书");
   ctx.Append("公诉机关");

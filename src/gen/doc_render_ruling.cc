@@ -38,7 +38,7 @@ void History(RenderContext& ctx, Stage stage) {
   const Case& c = ctx.c;
   std::string_view prefix = Prefix(c);
   if (stage == Stage::kFirst && c.category == "刑事") {
-    ctx.Append(ProcuratorateName(c.court_name));
+    ctx.Append(ctx.Procuratorate(c.court_name));
     ctx.Append("以起诉书指控");
     MentionSide(ctx, ctx.passives, true);
     ctx.Append("犯");
@@ -54,8 +54,10 @@ void History(RenderContext& ctx, Stage stage) {
     else Origin(ctx);
     ctx.Append(prefix);
     ctx.Append("判决一案中，");
-    MentionSide(ctx, ctx.passives.empty() ? ctx.actives : ctx.passives, true);
-    ctx.Append("对本院的执行行为提出书面异议。本院于");
+    if (ctx.objector >= 0) Mention(ctx, ctx.objector, true);
+    else MentionSide(ctx, ctx.passives.empty() ? ctx.actives : ctx.passives, true);
+    ctx.Append(ctx.objector >= 0 ? "对执行标的提出书面异议。" : "对本院的执行行为提出书面异议。");
+    ctx.Append("本院于");
     AppendFiledDate(ctx);
     ctx.Append("立案后，依法组成合议庭进行审查，现已审查终结。\n");
     return;
@@ -64,7 +66,7 @@ void History(RenderContext& ctx, Stage stage) {
     std::string origin_court = OriginCourtName(ctx, false);
     ctx.Append(origin_court);
     ctx.Append("审理");
-    ctx.Append(ProcuratorateName(origin_court));
+    ctx.Append(ctx.Procuratorate(origin_court));
     ctx.Append("指控原审被告人");
     int d = ctx.FirstActive() >= 0 ? ctx.FirstActive() : ctx.FirstPassive();
     if (d >= 0) ctx.Append(c.parties[d].name);
@@ -142,7 +144,7 @@ void RenderRuling(RenderContext& ctx) {
   RenderTitle(ctx, kind);
   if (criminal && stage == Stage::kFirst) {
     ctx.Append("公诉机关");
-    ctx.Append(ProcuratorateName(c.court_name));
+    ctx.Append(ctx.Procuratorate(c.court_name));
     ctx.Append("。\n");
     ctx.d.detained = c.filed_date.AddDays(-60);
   }
@@ -152,11 +154,11 @@ void RenderRuling(RenderContext& ctx) {
   int active = ctx.FirstActive(), passive = ctx.FirstPassive();
   Fen fee = CaseAcceptanceFee(c.category, c.cause_name, c.claim_amount);
   std::string appeal_court = AppealCourtName(ctx);
-  enum class Notice { kNone, kAppeal, kFinal, kReconsider } notice = Notice::kNone;
+  enum class Notice { kNone, kAppeal, kFinal, kReconsider, kSuit } notice = Notice::kNone;
   bool withdrawn = Contains(method, "撤诉") || Contains(method, "撤回");
 
   if (stage == Stage::kFirst && withdrawn && criminal) {
-    std::string proc = ProcuratorateName(c.court_name);
+    std::string proc = ctx.Procuratorate(c.court_name);
     ctx.Append(proc);
     ctx.Append("于");
     AppendArabicDate(&ctx.d.text, ctx.judgment_date.AddDays(-static_cast<int>(ctx.rng.Range(1, 10))));
@@ -248,17 +250,20 @@ void RenderRuling(RenderContext& ctx) {
     }
   } else {  // 执行异议
     bool upheld = Contains(method, "成立");
+    int who = ctx.objector >= 0 ? ctx.objector : passive >= 0 ? passive : active;
+    CivilProcedure basis = ctx.objector >= 0 ? CivilProcedure::kThirdPartyObjection : CivilProcedure::kExecutionObjection;
     if (withdrawn) {
-      Reasoning(ctx, "撤回异议申请，不违反法律规定，本院予以准许。", passive >= 0 ? passive : active);
+      Reasoning(ctx, "撤回异议申请，不违反法律规定，本院予以准许。", who);
       ctx.Append("依照");
-      Cite(ctx, CivilProcedure::kExecutionObjection, "之规定，裁定如下：\n准许撤回异议。\n");
+      Cite(ctx, basis, "之规定，裁定如下：\n准许撤回异议。\n");
     } else {
-      Reasoning(ctx, upheld ? "提出的异议理由成立，应予支持。" : "提出的异议理由不能成立，应予驳回。",
-                passive >= 0 ? passive : active);
+      Reasoning(ctx, upheld ? "提出的异议理由成立，应予支持。" : "提出的异议理由不能成立，应予驳回。", who);
       ctx.Append("依照");
-      Cite(ctx, CivilProcedure::kExecutionObjection,
-           upheld ? "之规定，裁定如下：\n撤销本院作出的相关执行行为。\n" : "之规定，裁定如下：\n驳回异议请求。\n");
-      notice = Notice::kReconsider;
+      Cite(ctx, basis,
+           upheld ? (ctx.objector >= 0 ? "之规定，裁定如下：\n中止对该执行标的的执行。\n"
+                                       : "之规定，裁定如下：\n撤销本院作出的相关执行行为。\n")
+                  : "之规定，裁定如下：\n驳回异议请求。\n");
+      notice = ctx.objector >= 0 ? Notice::kSuit : Notice::kReconsider;
     }
   }
 
@@ -266,6 +271,9 @@ void RenderRuling(RenderContext& ctx) {
     RenderCivilAppealNotice(ctx, true);
   } else if (notice == Notice::kFinal) {
     ctx.Append("本裁定为终审裁定。\n");
+  } else if (notice == Notice::kSuit) {
+    ctx.Append("案外人、当事人对本裁定不服，认为原判决错误的，依照审判监督程序办理；与原判决无关的，"
+               "可以自本裁定送达之日起十五日内向本院提起诉讼。\n");
   } else if (notice == Notice::kReconsider) {
     ctx.Append("如不服本裁定，可以自本裁定送达之日起十日内，向");
     ctx.Append(appeal_court.empty() ? std::string_view("上一级人民法院") : std::string_view(appeal_court));

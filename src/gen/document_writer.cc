@@ -48,6 +48,7 @@ std::string DocumentTitle(const Case& c, const std::string& kind) {
   std::vector<const Party*> sides[2];
   for (const Party& p : c.parties) {
     std::string_view r = p.role;
+    if (r == "公诉机关" || r == "原公诉机关" || r == "案外人") continue;
     bool passive = r.starts_with("被");
     sides[passive ? 1 : 0].push_back(&p);
   }

@@ -60,6 +60,7 @@ TEST(DocumentWriter, CriminalJudgmentHasEverySection) {
     SCOPED_TRACE(t);
     EXPECT_EQ(r.doc.kind, "刑事判决书");
     EXPECT_TRUE(Has(t, "公诉机关北京市朝阳区人民检察院。\n被告人赵军，男，1990年7月8日出生"));
+    EXPECT_EQ(CountOf(t, "公诉机关北京市朝阳区人民检察院"), 1u);  // the 公诉机关 party is not listed twice
     EXPECT_TRUE(Has(t, "因涉嫌危险驾驶罪于"));
     EXPECT_TRUE(Has(t, "辩护人孙丽，北京市信达律师事务所律师。"));
     EXPECT_TRUE(Has(t, "于2023年6月1日向本院提起公诉"));

@@ -87,6 +87,11 @@ Case CriminalCase() {
   c.panel = {"李明"};
   c.clerk = "王芳";
   c.document_id = "D0002";
+  Party prosecutor;  // the generator lists the procuratorate as a party
+  prosecutor.role = "公诉机关";
+  prosecutor.kind = "法人";
+  prosecutor.name = "北京市朝阳区人民检察院";
+  c.parties.push_back(prosecutor);
   Party d = Person("被告人", "赵军", "男", Date::FromYmd(1990, 7, 8), "110105199007081235",
                    "北京市朝阳区望京街5号");
   d.agents.push_back(Lawyer("孙丽", "北京市信达律师事务所"));
@@ -265,8 +270,9 @@ std::vector<Case> VariedCases() {
       c.type_code = "刑终";
       c.procedure = "二审";
       c.closure_method = closure;
-      c.parties[0].role = "上诉人";
-      c.parties[0].original_role = "原审被告人";
+      c.parties[0].role = "原公诉机关";
+      c.parties[1].role = "上诉人";
+      c.parties[1].original_role = "原审被告人";
       c.panel = {"郑华", "何平", "林涛"};
       out.push_back(dated(c, 2024));
     }
@@ -284,6 +290,9 @@ std::vector<Case> VariedCases() {
   }
   for (std::string closure : {"驳回异议", "异议成立", "撤回异议"}) {
     Case c = ExecutionCase();
+    if (closure != "撤回异议") {
+      c.parties.insert(c.parties.begin(), Person("案外人", "孙敏", "女", Date::FromYmd(1979, 4, 4), "", "北京市朝阳区团结湖路7号"));
+    }
     c.case_number = "（2023）京0105执异21号";
     c.type_code = "执异";
     c.closure_method = closure;
