@@ -74,9 +74,24 @@ void ClaimsParagraph(RenderContext& ctx) {
   ctx.Append("向本院提出诉讼请求：");
   RenderClaims(ctx, ctx.c.claim_amount);
   ctx.Append("事实和理由：");
-  ctx.Append(Pick(ctx.rng, {"被告未按约定履行义务，经原告多次催要未果，为维护原告的合法权益，故诉至法院。",
-                            "被告至今未履行义务，原告为维护自身合法权益，遂诉至本院。",
-                            "原告多次催告，被告仍未履行，故原告诉至法院，望判如所请。"}));
+  switch (ctx.family) {
+    case CauseFamily::kDivorce:
+      ctx.Append(Pick(ctx.rng, {"双方婚后性格不合，经常争吵，现已分居，夫妻感情确已破裂，故诉至法院。",
+                                "双方因家庭琐事矛盾不断，长期分居，已无和好可能，故诉至法院。"}));
+      break;
+    case CauseFamily::kTraffic:
+      ctx.Append(Pick(ctx.rng, {"被告驾驶机动车致原告受伤，原告因此遭受的损失应由被告赔偿，故诉至法院。",
+                                "原告在交通事故中受伤，多次与被告协商赔偿未果，故诉至法院。"}));
+      break;
+    case CauseFamily::kLabour:
+      ctx.Append(Pick(ctx.rng, {"被告拖欠原告工资，原告申请劳动仲裁后对仲裁裁决不服，故诉至法院。",
+                                "原告离职后被告拒不结清工资及经济补偿，原告不服仲裁裁决，故诉至法院。"}));
+      break;
+    default:
+      ctx.Append(Pick(ctx.rng, {"被告未按约定履行义务，经原告多次催要未果，为维护原告的合法权益，故诉至法院。",
+                                "被告至今未履行义务，原告为维护自身合法权益，遂诉至本院。",
+                                "原告多次催告，被告仍未履行，故原告诉至法院，望判如所请。"}));
+  }
   ctx.Append("\n");
 }
 
@@ -127,8 +142,15 @@ void RenderCivilFirstInstance(RenderContext& ctx) {
   RenderCivilDefense(ctx);
   RenderEvidence(ctx);
   ctx.Append("\n");
-  ctx.Append(Pick(ctx.rng, {"本院经审理认定事实如下：", "经审理查明：", "本院认定事实如下："}));
-  RenderCivilFacts(ctx, c.claim_amount);
+  if (c.awarded_amount > 0) {
+    ctx.Append(Pick(ctx.rng, {"本院经审理认定事实如下：", "经审理查明：", "本院认定事实如下："}));
+    RenderCivilFacts(ctx, c.claim_amount);
+  } else {
+    // Claims rejected: the story is the plaintiff's, not a finding.
+    ctx.Append("原告主张：");
+    RenderCivilFacts(ctx, c.claim_amount);
+    ctx.Append("经审理查明，原告未能提交充分证据证明上述主张。");
+  }
   ctx.Append("\n");
   size_t b = ctx.d.text.size();
   ctx.Append("本院认为，");

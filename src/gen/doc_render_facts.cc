@@ -291,6 +291,18 @@ void RenderCivilFacts(RenderContext& ctx, Fen claim) {
 
 void RenderCivilReasoning(RenderContext& ctx, Fen claim, Fen awarded) {
   int active = ctx.FirstActive(), passive = ctx.FirstPassive();
+  if (awarded <= 0) {
+    ctx.Append("当事人对自己提出的诉讼请求所依据的事实，有责任提供证据加以证明。");
+    Mention(ctx, active, true);
+    ctx.Append("主张的事实，");
+    ctx.Append(ctx.family == CauseFamily::kDivorce ? "不足以证明夫妻感情确已破裂，其离婚请求本院不予准许。"
+                                                   : "缺乏充分证据证明，应承担举证不能的不利后果，对其诉讼请求本院不予支持。");
+    if (ctx.defendant_absent) {
+      Mention(ctx, passive, true);
+      ctx.Append("经本院合法传唤，无正当理由拒不到庭，视为放弃抗辩的权利。");
+    }
+    return;
+  }
   switch (ctx.family) {
     case CauseFamily::kPrivateLoan:
       ctx.Append(Pick(ctx.rng, {"合法的借贷关系受法律保护。", "依法成立的借贷关系受法律保护。"}));
@@ -334,9 +346,7 @@ void RenderCivilReasoning(RenderContext& ctx, Fen claim, Fen awarded) {
       Mention(ctx, passive, true);
       ctx.Append("未依约履行付款义务，应承担相应的民事责任。");
   }
-  if (awarded <= 0) {
-    ctx.Append("但原告提交的证据不足以证明其主张，应承担举证不能的不利后果，对其诉讼请求本院不予支持。");
-  } else if (awarded < claim) {
+  if (awarded < claim) {
     ctx.Append(LoanLike(ctx.family) ? "原告主张的利息超过法律保护上限的部分，本院不予支持；其余诉讼请求，本院予以支持。"
                                     : "原告主张的数额中缺乏证据证实的部分，本院不予支持；其余诉讼请求，本院予以支持。");
   } else {

@@ -47,13 +47,18 @@ void RenderAppeal(RenderContext& ctx) {
   ctx.Append("本案现已审理终结。\n");
 
   Mention(ctx, appellant, true);
-  ctx.Append(retrial ? "申请再审请求：撤销原判，依法改判。事实和理由：" : "上诉请求：撤销原判，依法改判。事实和理由：");
+  ctx.Append(retrial ? "再审请求：撤销原判，依法改判。事实和理由：" : "上诉请求：撤销原判，依法改判。事实和理由：");
   ctx.Append(Pick(ctx.rng, {"一审判决认定事实不清，适用法律错误。", "一审判决认定事实错误，处理结果不当。"}));
   ctx.Append("\n");
   size_t b = ctx.d.text.size();
   Mention(ctx, appellee, true);
-  ctx.Append(Pick(ctx.rng, {"辩称，一审判决认定事实清楚，适用法律正确，请求驳回上诉，维持原判。",
-                            "辩称，上诉人的上诉理由不能成立，请求维持原判。"}));
+  if (retrial) {
+    ctx.Append(Pick(ctx.rng, {"辩称，原判决认定事实清楚，适用法律正确，请求驳回再审请求。",
+                              "辩称，再审申请人的理由不能成立，请求维持原判。"}));
+  } else {
+    ctx.Append(Pick(ctx.rng, {"辩称，一审判决认定事实清楚，适用法律正确，请求驳回上诉，维持原判。",
+                              "辩称，上诉人的上诉理由不能成立，请求维持原判。"}));
+  }
   ctx.Append("\n");
   ctx.d.Mark(Anchor::kDefenseParagraph, appellee, b);
   ctx.Append(amend ? "本院经审理查明，一审认定的基本事实属实，但对部分款项的认定有误。\n"
@@ -65,11 +70,15 @@ void RenderAppeal(RenderContext& ctx) {
   } else if (amend) {
     ctx.Append("一审判决认定部分事实有误，适用法律不当，本院依法予以纠正。");
     Mention(ctx, appellant, true);
-    ctx.Append("的部分上诉请求成立，本院予以支持。");
+    ctx.Append(retrial ? "的部分再审请求成立，本院予以支持。" : "的部分上诉请求成立，本院予以支持。");
   } else {
     Mention(ctx, appellant, true);
-    ctx.Append(Pick(ctx.rng, {"的上诉请求不能成立，应予驳回；一审判决认定事实清楚，适用法律正确，应予维持。",
-                              "的上诉理由缺乏事实和法律依据，本院不予支持。一审判决认定事实清楚，适用法律正确，应予维持。"}));
+    if (retrial) {
+      ctx.Append("的再审请求不能成立，原判决认定事实清楚，适用法律正确，应予维持。");
+    } else {
+      ctx.Append(Pick(ctx.rng, {"的上诉请求不能成立，应予驳回；一审判决认定事实清楚，适用法律正确，应予维持。",
+                                "的上诉理由缺乏事实和法律依据，本院不予支持。一审判决认定事实清楚，适用法律正确，应予维持。"}));
+    }
   }
   ctx.Append("\n");
   ctx.d.Mark(Anchor::kReasoningParagraph, -1, b);
@@ -121,7 +130,7 @@ void RenderAppeal(RenderContext& ctx) {
       ctx.Append("的其他诉讼请求。\n");
     }
   } else {
-    ctx.Append("驳回上诉，维持原判。\n");
+    ctx.Append(retrial ? "维持原判决。\n" : "驳回上诉，维持原判。\n");
   }
   Fen fee = CaseAcceptanceFee(c.category, c.cause_name, c.claim_amount);
   if (fee > 0 && !remand && !retrial) {
