@@ -97,6 +97,9 @@ void RenderCivilDefense(RenderContext& ctx);
 void RenderEvidence(RenderContext& ctx);
 // The cause-specific 本院认为 reasoning sentence(s), without the leading "本院认为，".
 void RenderCivilReasoning(RenderContext& ctx, Fen claim, Fen awarded);
+// The relief asked and granted when the claim has no amount (继续履行合同 …), without a leading verb
+// subject: "判令被告甲" + this.
+std::string_view NonMonetaryRelief(CauseFamily family);
 // A second defendant who guaranteed the debt (保证人): loans, sales and other contract causes.
 bool HasGuarantor(const RenderContext& ctx);
 // Principal and interest parts of an amount for loan-like causes.

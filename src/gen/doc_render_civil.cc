@@ -97,7 +97,7 @@ void ClaimsParagraph(RenderContext& ctx) {
 
 // Costs shared between the sides in proportion to what was not awarded.
 double ActiveShare(Fen claim, Fen awarded) {
-  if (claim <= 0) return 1.0;
+  if (claim <= 0) return 0.0;  // non-monetary claims are granted
   if (awarded >= claim) return 0.0;
   if (awarded <= 0) return 1.0;
   return 1.0 - static_cast<double>(awarded) / static_cast<double>(claim);
@@ -142,7 +142,8 @@ void RenderCivilFirstInstance(RenderContext& ctx) {
   RenderCivilDefense(ctx);
   RenderEvidence(ctx);
   ctx.Append("\n");
-  if (c.awarded_amount > 0) {
+  bool rejected = c.awarded_amount <= 0 && c.claim_amount > 0;
+  if (!rejected) {
     ctx.Append(Pick(ctx.rng, {"本院经审理认定事实如下：", "经审理查明：", "本院认定事实如下："}));
     RenderCivilFacts(ctx, c.claim_amount);
   } else {
@@ -170,7 +171,20 @@ void RenderCivilFirstInstance(RenderContext& ctx) {
   }
   ctx.Append("之规定，判决如下：\n");
   int active = ctx.FirstActive(), passive = ctx.FirstPassive();
-  if (c.awarded_amount > 0) {
+  if (c.claim_amount <= 0) {  // non-monetary claim, granted
+    if (ctx.family == CauseFamily::kDivorce) {
+      ctx.Append("准予");
+      Mention(ctx, active, true);
+      ctx.Append("与");
+      Mention(ctx, passive, true);
+      ctx.Append("离婚。\n");
+    } else {
+      Mention(ctx, passive, true);
+      ctx.Append("于本判决生效之日起十日内");
+      ctx.Append(NonMonetaryRelief(ctx.family));
+      ctx.Append("。\n");
+    }
+  } else if (c.awarded_amount > 0) {
     int item = 1;
     ctx.Append(ChineseInt(item++));
     ctx.Append("、");
@@ -266,10 +280,15 @@ void RenderCivilMediation(RenderContext& ctx) {
   Mention(ctx, passive, true);
   ctx.Append("于");
   AppendArabicDate(&ctx.d.text, pay_by);
-  ctx.Append("前向");
-  Mention(ctx, active, true);
-  ctx.Append("支付");
-  Yuan(ctx, c.awarded_amount);
+  if (c.awarded_amount > 0) {
+    ctx.Append("前向");
+    Mention(ctx, active, true);
+    ctx.Append("支付");
+    Yuan(ctx, c.awarded_amount);
+  } else {
+    ctx.Append("前");
+    ctx.Append(ctx.family == CauseFamily::kDivorce ? "搬离双方共同居住的房屋" : NonMonetaryRelief(ctx.family));
+  }
   ctx.Append("；\n");
   ctx.Append(ctx.family == CauseFamily::kDivorce ? "三、" : "二、");
   ctx.Append("双方当事人就本案再无其他争议；\n");

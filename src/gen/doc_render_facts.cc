@@ -56,6 +56,14 @@ std::string_view PartLabel(CauseFamily f, bool second) {
 
 }  // namespace
 
+std::string_view NonMonetaryRelief(CauseFamily f) {
+  switch (f) {
+    case CauseFamily::kLabour: return "为原告办理社会保险补缴手续";
+    case CauseFamily::kTraffic: return "协助办理车辆保险理赔手续";
+    default: return "继续履行双方签订的合同";
+  }
+}
+
 bool HasGuarantor(const RenderContext& ctx) {
   return ctx.passives.size() >= 2 && ctx.family != CauseFamily::kDivorce && ctx.family != CauseFamily::kTraffic &&
          ctx.family != CauseFamily::kLabour;
@@ -79,9 +87,20 @@ void RenderClaims(RenderContext& ctx, Fen claim) {
     Mention(ctx, ctx.FirstActive(), true);
     ctx.Append("与");
     Mention(ctx, passive, true);
-    ctx.Append("离婚；2.依法分割夫妻共同财产");
-    if (claim > 0) { ctx.Append("，价值共计"); Yuan(ctx, claim); }
-    ctx.Append("；3.本案诉讼费用由被告负担。");
+    if (claim > 0) {
+      ctx.Append("离婚；2.依法分割夫妻共同财产，价值共计");
+      Yuan(ctx, claim);
+      ctx.Append("；3.本案诉讼费用由被告负担。");
+    } else {
+      ctx.Append("离婚；2.本案诉讼费用由被告负担。");
+    }
+    return;
+  }
+  if (claim <= 0) {  // a claim without money: performance or confirmation
+    ctx.Append("1.判令");
+    Mention(ctx, passive, true);
+    ctx.Append(NonMonetaryRelief(ctx.family));
+    ctx.Append("；2.本案诉讼费用由被告负担。");
     return;
   }
   ctx.Append("1.判令");
@@ -177,6 +196,19 @@ void RenderCivilFacts(RenderContext& ctx, Fen claim) {
   SplitPrincipalInterest(claim, &a, &b);
   int active = ctx.FirstActive(), passive = ctx.FirstPassive();
   Date d1 = EventDate(ctx, 120, 900);
+  if (claim <= 0) {
+    Date_(ctx, d1);
+    if (ctx.family == CauseFamily::kDivorce) {
+      ctx.Append("起，原告与被告因生活琐事经常争吵并分居至今，双方无共同财产争议。");
+    } else if (ctx.family == CauseFamily::kLabour) {
+      ctx.Append("起，原告在被告处工作，接受被告的管理并领取劳动报酬，双方未签订书面劳动合同。");
+    } else {
+      ctx.Append("，原告与");
+      Mention(ctx, passive, true);
+      ctx.Append("签订合同，约定了双方的权利义务。合同签订后，被告未依约履行。");
+    }
+    return;
+  }
   switch (ctx.family) {
     case CauseFamily::kPrivateLoan: {
       Date due = d1.AddMonths(static_cast<int>(ctx.rng.Range(3, 12)));
@@ -291,7 +323,7 @@ void RenderCivilFacts(RenderContext& ctx, Fen claim) {
 
 void RenderCivilReasoning(RenderContext& ctx, Fen claim, Fen awarded) {
   int active = ctx.FirstActive(), passive = ctx.FirstPassive();
-  if (awarded <= 0) {
+  if (awarded <= 0 && claim > 0) {
     ctx.Append("当事人对自己提出的诉讼请求所依据的事实，有责任提供证据加以证明。");
     Mention(ctx, active, true);
     ctx.Append("主张的事实，");
@@ -334,7 +366,8 @@ void RenderCivilReasoning(RenderContext& ctx, Fen claim, Fen awarded) {
       Mention(ctx, active, true);
       ctx.Append("与");
       Mention(ctx, passive, true);
-      ctx.Append("长期分居，夫妻感情确已破裂，原告要求离婚，本院予以准许。夫妻共同财产依法予以分割。");
+      ctx.Append("长期分居，夫妻感情确已破裂，原告要求离婚，本院予以准许。");
+      if (claim > 0) ctx.Append("夫妻共同财产依法予以分割。");
       break;
     case CauseFamily::kLabour:
       ctx.Append("劳动者的合法权益受法律保护。用人单位应当按照劳动合同约定和国家规定，向劳动者及时足额支付劳动报酬。");

@@ -50,6 +50,9 @@ TEST(DocumentWriter, VariedCasesAreWellFormed) {
         for (std::string_view law : RepealedLawNames()) EXPECT_FALSE(Has(t, law)) << law;
       }
       ExpectWordsMatchFigures(t);
+      EXPECT_FALSE(Has(t, "零元"));
+      EXPECT_FALSE(Has(t, "支付0元"));
+      EXPECT_FALSE(Has(t, "共计0元"));
       bool sole = c.procedure == "简易程序" || c.procedure == "小额诉讼程序" || c.procedure == "速裁程序";
       EXPECT_EQ(Has(t, "\n审判长　"), !sole);
       if (Has(t, "加倍支付迟延履行期间的债务利息")) {

@@ -226,6 +226,16 @@ std::vector<Case> VariedCases() {
       }
     }
   }
+  for (std::string cause : {"离婚纠纷", "劳动争议", "房屋租赁合同纠纷"}) {  // claims without an amount
+    for (std::string closure : {"判决", "调解"}) {
+      Case c = LoanCase();
+      c.cause_name = cause;
+      c.closure_method = closure;
+      c.claim_amount = 0;
+      c.awarded_amount = 0;
+      out.push_back(dated(c, 2022));
+    }
+  }
   for (std::string closure : {"维持", "改判", "发回重审", "撤诉", "调解"}) {
     for (int year : years) out.push_back(dated(AppealCase(), year));
     out.back().closure_method = closure;
