@@ -134,7 +134,7 @@ RenderedDocument RenderDocument(const Case& c, const Case* origin, const Referen
   if (plan.error_kinds.empty()) {
     out.doc.text = std::move(draft.text);
   } else {
-    PlantErrors(draft, plan.error_kinds, plant_rng, &out.doc.text, &out.errors);
+    PlantErrors(draft, plan.error_kinds, plan.replace_unplantable, plant_rng, &out.doc.text, &out.errors);
   }
   out.doc.kind = KindFromTitle(out.doc.text);
   out.doc.title = DocumentTitle(*shown, out.doc.kind);

@@ -354,8 +354,8 @@ const std::vector<ErrorKindInfo>& ErrorKindTable() {
   return kTable;
 }
 
-void PlantErrors(const Draft& draft, const std::vector<std::string>& kinds, Rng& rng, std::string* final_text,
-                 std::vector<PlantedDocError>* errors) {
+void PlantErrors(const Draft& draft, const std::vector<std::string>& kinds, bool replace_unplantable, Rng& rng,
+                 std::string* final_text, std::vector<PlantedDocError>* errors) {
   Planter planter(draft, rng);
   // Whole sentences and single fixed sites first, then kinds that can choose among many sites, so
   // that one document can carry every kind at once.
@@ -363,7 +363,16 @@ void PlantErrors(const Draft& draft, const std::vector<std::string>& kinds, Rng&
   for (const std::string& k : kinds) ordered.push_back(&k);
   std::stable_sort(ordered.begin(), ordered.end(),
                    [](const std::string* a, const std::string* b) { return PlantOrder(*a) < PlantOrder(*b); });
-  for (const std::string* k : ordered) (void)planter.Plant(*k);
+  int missed = 0;
+  for (const std::string* k : ordered) missed += planter.Plant(*k) ? 0 : 1;
+  const std::vector<ErrorKindInfo>& table = ErrorKindTable();
+  while (replace_unplantable && missed > 0) {
+    size_t first = static_cast<size_t>(rng.Range(0, static_cast<int64_t>(table.size()) - 1));
+    bool planted = false;
+    for (size_t i = 0; i < table.size() && !planted; ++i) planted = planter.Plant(table[(first + i) % table.size()].id);
+    if (!planted) break;  // nothing left to plant anywhere
+    --missed;
+  }
   std::vector<Edit>& edits = planter.edits();
   std::sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.start < b.start; });
   final_text->clear();

@@ -88,6 +88,14 @@ TEST(ErrorPlanter, OtherDocumentKinds) {
   // Criminal judgments carry no costs, no 民事诉讼法 notice and no 民法典 citation.
   plan.error_kinds = {"costs_omitted", "civil_procedure_article_outdated", "repealed_law"};
   EXPECT_TRUE(Render(testing::CriminalCase(), 1, plan).errors.empty());
+  // … unless other kinds may stand in for them.
+  plan.replace_unplantable = true;
+  for (uint64_t seed = 1; seed <= 10; ++seed) {
+    RenderedDocument r = Render(testing::CriminalCase(), seed, plan);
+    EXPECT_EQ(r.errors.size(), 3u);
+    for (const auto& e : r.errors) EXPECT_NE(e.kind, "costs_omitted");
+    ExpectExactSpans(r, Render(testing::CriminalCase(), seed).doc.text);
+  }
 }
 
 TEST(ErrorPlanter, SpecificKindsSayWhatTheyShould) {
