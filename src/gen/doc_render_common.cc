@@ -128,6 +128,7 @@ void RenderAgent(RenderContext& ctx, const Party& p, const Agent& a, bool crimin
 void RenderParties(RenderContext& ctx, bool criminal) {
   const Case& c = ctx.c;
   ctx.d.full_ids.assign(c.parties.size(), "");
+  ctx.d.phones.assign(c.parties.size(), "");
   for (int i = 0; i < static_cast<int>(c.parties.size()); ++i) {
     if (i == ctx.procuratorate_party) continue;  // printed by the criminal renderers as 公诉机关…。
     const Party& p = c.parties[i];
@@ -154,6 +155,10 @@ void RenderParties(RenderContext& ctx, bool criminal) {
         ctx.Append(MaskId(p.id_number));
         ctx.d.Mark(Anchor::kPartyId, i, b);
         ctx.d.full_ids[i] = p.id_number;
+      }
+      if (!p.phone.empty()) {
+        ctx.d.phones[i] = p.phone;
+        ctx.d.Mark(Anchor::kPhoneSlot, i, ctx.d.text.size());
       }
       if (!p.address.empty()) {
         ctx.Append("，住");

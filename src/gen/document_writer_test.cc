@@ -183,7 +183,12 @@ TEST(DocumentWriter, CleanDocumentsHaveNoErrorPatterns) {
         for (std::string_view bad : {"辨称", "截止", "帐", "做出", "法阮", "检查院", "签定", "其它"})
           EXPECT_FALSE(Has(t, bad)) << bad;
         for (const Party& p : c.parties) {
-          if (!p.id_number.empty()) EXPECT_FALSE(Has(t, p.id_number));
+          if (!p.id_number.empty()) {
+            EXPECT_FALSE(Has(t, p.id_number));
+          }
+          if (!p.phone.empty()) {
+            EXPECT_FALSE(Has(t, p.phone));
+          }
         }
         if (c.closed_date && *c.closed_date >= Date::FromYmd(2021, 1, 1))
           for (std::string_view law : RepealedLawNames()) EXPECT_FALSE(Has(t, law)) << law;

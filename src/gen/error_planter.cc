@@ -304,12 +304,19 @@ bool Planter::Plant(std::string_view kind) {
   if (kind == "case_number_malformed") return CaseNumberMalformed();
   if (kind == "case_number_wrong_year") return CaseNumberYear();
   if (kind == "pii_unmasked") {
+    // A full ID number in place of the masked one, or a phone number the public version leaves out.
     std::vector<const AnchorSpan*> cands;
     for (const AnchorSpan* a : Anchors(Anchor::kPartyId))
       if (a->aux >= 0 && a->aux < static_cast<int>(d_.full_ids.size()) && !d_.full_ids[a->aux].empty())
         cands.push_back(a);
+    for (const AnchorSpan& a : d_.anchors)
+      if (a.anchor == Anchor::kPhoneSlot && a.aux >= 0 && a.aux < static_cast<int>(d_.phones.size()) &&
+          !d_.phones[a.aux].empty() && Free(a.start, a.start + 1) && (a.start == 0 || Free(a.start - 1, a.start)))
+        cands.push_back(&a);
     if (cands.empty()) return false;
     const AnchorSpan* a = cands[rng_.Range(0, static_cast<int64_t>(cands.size()) - 1)];
+    if (a->anchor == Anchor::kPhoneSlot)
+      return Add(a->start, a->start, "，联系电话" + d_.phones[a->aux], kind, "公开文书未隐去个人信息：列明了当事人的联系电话");
     return Add(a->start, a->end, d_.full_ids[a->aux], kind, "公开文书未隐去个人信息：公民身份号码未作脱敏处理");
   }
   return false;

@@ -122,7 +122,14 @@ TEST(ErrorPlanter, SpecificKindsSayWhatTheyShould) {
   EXPECT_TRUE(year.wrong == "2022" || year.wrong == "2024") << year.wrong;
   EXPECT_EQ(year.correct, "2023");
   PlantedDocError pii = plant("pii_unmasked");
-  EXPECT_TRUE(pii.wrong == "110105198001021234" || pii.wrong == "410105198505051236") << pii.wrong;
+  EXPECT_TRUE(pii.wrong == "110105198001021234" || pii.wrong == "410105198505051236" ||
+              pii.wrong == "，联系电话13903710001")
+      << pii.wrong;
+  Case phone_only = testing::LoanCase();
+  for (Party& p : phone_only.parties) { p.id_number.clear(); p.phone = "13812345678"; }
+  PlantedDocError phone = plant("pii_unmasked", phone_only);
+  EXPECT_EQ(phone.wrong, "，联系电话13812345678");
+  EXPECT_EQ(phone.correct, "");
   PlantedDocError costs = plant("costs_omitted");
   EXPECT_TRUE(costs.wrong.empty());
   EXPECT_TRUE(costs.correct.starts_with("案件受理费2300元")) << costs.correct;
