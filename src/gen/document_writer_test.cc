@@ -190,8 +190,9 @@ TEST(DocumentWriter, CleanDocumentsHaveNoErrorPatterns) {
             EXPECT_FALSE(Has(t, p.phone));
           }
         }
-        if (c.closed_date && *c.closed_date >= Date::FromYmd(2021, 1, 1))
+        if (c.closed_date && *c.closed_date >= Date::FromYmd(2021, 1, 1)) {
           for (std::string_view law : RepealedLawNames()) EXPECT_FALSE(Has(t, law)) << law;
+        }
         ExpectWordsMatchFigures(t);
         EXPECT_TRUE(t.ends_with("\n"));
       }
