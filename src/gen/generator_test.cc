@@ -96,6 +96,19 @@ TEST_F(GeneratorTest, ExactCountAndUniqueIds) {
   }
 }
 
+TEST_F(GeneratorTest, LinesRoundTripByteForByte) {
+  auto reader = JsonlReader::Open(dir_ + "/cases.jsonl");
+  ASSERT_TRUE(reader.ok());
+  std::string_view line;
+  while ((*reader)->Next(&line)) {
+    auto c = ParseCaseJson(line);
+    ASSERT_TRUE(c.ok());
+    std::string again;
+    AppendCaseJson(*c, &again);
+    ASSERT_EQ(again, line) << (*reader)->Where();
+  }
+}
+
 TEST_F(GeneratorTest, DatesOrdered) {
   Date start = Date::FromYmd(2019, 1, 1), end = Date::FromYmd(2024, 12, 31);
   for (const auto& c : *cases_) {
