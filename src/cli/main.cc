@@ -16,6 +16,7 @@ struct Command {
 // Keep sorted by theme; `tianping help` prints it in this order.
 constexpr Command kCommands[] = {
     {"version", "打印版本 / print the version", tianping::cli::RunVersion},
+    {"segment", "中文分词 / segment Chinese text into words", tianping::cli::RunSegment},
 };
 
 void PrintUsage() {

@@ -1,0 +1,127 @@
+#include "legal_rules.h"
+
+#include <algorithm>
+#include <string_view>
+
+namespace tianping::text {
+namespace {
+
+// Common single-character surnames. Characters that are far more often function words or parts of
+// addresses/amounts before 某 (于 向 和 由 时 原 区 南 元 路 …) are deliberately absent.
+constexpr std::u32string_view kSurnames =
+    U"王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁"
+    U"任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武"
+    U"戴莫孔汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯"
+    U"纪梅童凌毕季裴霍涂成苗谷盛曲翁冉骆蓝游辛靳管柴蒙鲍华喻祁蒲滕屈饶解牟艾尤阳穆农司卓古吉缪简"
+    U"芦麦褚娄窦戚岑景党宫卜冷晏席卫米柏宗瞿桂佟臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖"
+    U"巩明佘池查麻苑迟邝官谈匡鞠惠荆乐冀郁胥班储栗燕楚鄢劳谌奚皮粟冼蔺楼闻厉伊仝郜海阚花权强帅屠"
+    U"豆朴盖练廉禹井祖漆巴丰卿国狄平索宣晋敬扈晁芮阙浦戈伏鹿薄邸雍辜羊乌母裘亓修邰赫杭况鲜逯隆茹"
+    U"诸慕危玉银亢嵇湛宾戎勾茅利揭尉冶斯檀智幸奉植衡富尧闭";
+// Surnames that may be followed directly by digits (曹0, 李12): only frequent ones that are not also
+// words commonly written before numbers (余 高 金 万 方 石 …).
+constexpr std::u32string_view kDigitSurnames =
+    U"王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡杜叶程苏魏吕丁"
+    U"沈姚卢姜崔钟谭陆汪廖贾夏韦傅邹孟熊秦邱尹薛闫雷侯龙史陶黎贺顾毛郝龚邵钱严覃戴莫孔汤";
+constexpr std::u32string_view kCompoundSurnames[] = {
+    U"欧阳", U"司马", U"诸葛", U"上官", U"东方", U"皇甫", U"尉迟", U"公孙", U"慕容",
+    U"夏侯", U"令狐", U"宇文", U"长孙", U"司徒", U"端木", U"南宫", U"西门", U"轩辕"};
+constexpr std::u32string_view kStems = U"甲乙丙丁戊己庚辛壬癸";
+constexpr std::u32string_view kChineseNumerals = U"零〇一二三四五六七八九十百千万两";
+constexpr std::u32string_view kOrdinalUnits = U"条款项章节编号";
+constexpr std::u32string_view kDateUnits = U"年月日";
+// Characters after "surname + digits" that show the digits are a quantity, not a name index.
+constexpr std::u32string_view kQuantityUnits =
+    U"年月日时分秒元角万千百亿号条款项个人次份件米斤克吨岁天周余多倍名位户辆套间台只头平楼层室栋期";
+
+bool In(std::u32string_view set, char32_t c) { return set.find(c) != std::u32string_view::npos; }
+bool IsDigit(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９'); }
+bool IsAsciiDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
+bool IsAsciiAlnum(char32_t c) {
+  return IsAsciiDigit(c) || (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
+}
+
+// Length of the surname at cps[i] (1 or 2), or 0.
+size_t SurnameLength(const char32_t* cps, size_t n, size_t i) {
+  if (i + 1 < n) {
+    for (auto c : kCompoundSurnames)
+      if (cps[i] == c[0] && cps[i + 1] == c[1]) return 2;
+  }
+  return In(kSurnames, cps[i]) ? 1 : 0;
+}
+
+// End of the anonymised name starting at i, or i if there is none.
+size_t MatchName(const char32_t* cps, size_t n, size_t i) {
+  size_t sl = SurnameLength(cps, n, i);
+  if (sl == 0 || i + sl >= n) return i;
+  size_t j = i + sl;
+  auto digits = [&](size_t k) {
+    size_t e = k;
+    while (e < n && e - k < 3 && IsAsciiDigit(cps[e])) ++e;
+    // A longer digit run or a decimal is a quantity, not an index.
+    if (e < n && (IsAsciiDigit(cps[e]) || cps[e] == U'.')) return k;
+    return e;
+  };
+  if (cps[j] == U'某') {  // 李某 王某某 李某1 张某甲
+    size_t k = j + 1;
+    if (k < n && cps[k] == U'某') ++k;
+    if (k < n && IsAsciiDigit(cps[k])) k = std::max(k, digits(k));
+    else if (k < n && In(kStems, cps[k])) ++k;
+    return k;
+  }
+  if (cps[j] == U'x' || cps[j] == U'X') {  // 张x1 张xx 李XX
+    size_t k = j + 1;
+    while (k < n && k - j < 3 && (cps[k] == U'x' || cps[k] == U'X')) ++k;
+    if (k < n && IsAsciiDigit(cps[k])) k = digits(k);
+    if (k < n && IsAsciiAlnum(cps[k])) return i;  // part of a longer Latin token
+    return k;
+  }
+  if (sl == 1 && IsAsciiDigit(cps[j]) && In(kDigitSurnames, cps[i])) {  // 曹0 李12
+    if (i > 0 && (IsAsciiAlnum(cps[i - 1]) || cps[i - 1] == U'第')) return i;
+    size_t k = digits(j);
+    if (k == j) return i;
+    if (k < n && (In(kQuantityUnits, cps[k]) || IsAsciiAlnum(cps[k]) || cps[k] == U'%' ||
+                  cps[k] == U'-' || cps[k] == U'.'))
+      return i;
+    return k;
+  }
+  return i;
+}
+
+}  // namespace
+
+void FindLegalSpans(const char32_t* cps, size_t n, std::vector<std::pair<size_t, size_t>>* spans) {
+  size_t i = 0;
+  while (i < n) {
+    char32_t c = cps[i];
+    if (c == U'第') {  // 第六百七十五条 第1929号 第一款
+      size_t j = i + 1;
+      while (j < n && (In(kChineseNumerals, c = cps[j]) || IsDigit(c))) ++j;
+      if (j > i + 1 && j < n && In(kOrdinalUnits, cps[j])) {
+        spans->emplace_back(i, j + 1);
+        i = j + 1;
+        continue;
+      }
+    } else if (IsDigit(c) && (i == 0 || (!IsAsciiAlnum(cps[i - 1]) && !IsDigit(cps[i - 1]) &&
+                                         cps[i - 1] != U'.'))) {  // 2023年 5月 10日
+      size_t j = i;
+      while (j < n && IsDigit(cps[j])) ++j;
+      if (j - i <= 4 && j < n && In(kDateUnits, cps[j])) {
+        spans->emplace_back(i, j + 1);
+        i = j + 1;
+        continue;
+      }
+      i = j;
+      continue;
+    } else {
+      size_t e = MatchName(cps, n, i);
+      if (e > i + 1) {
+        spans->emplace_back(i, e);
+        i = e;
+        continue;
+      }
+    }
+    ++i;
+  }
+}
+
+}  // namespace tianping::text
