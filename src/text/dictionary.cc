@@ -134,6 +134,8 @@ Result<Dictionary> Dictionary::Build(const std::vector<Source>& sources) {
       if (it.node != 0 && entries[lo].freq > 0) {
         d.nodes_[it.node].log_prob = std::log(entries[lo].freq) - d.log_total_;
         ++d.word_count_;
+      } else if (it.node != 0) {
+        d.nodes_[it.node].log_prob = kRemoved;
       }
       ++lo;
     }

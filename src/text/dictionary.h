@@ -20,7 +20,8 @@ namespace tianping::text {
 class Dictionary {
  public:
   // One dictionary text. Lines: "word freq [tag]" or "word [tag]" (then default_freq); blank lines and
-  // lines starting with '#' are skipped. freq 0 removes a word (it stays a prefix only).
+  // lines starting with '#' are skipped. freq 0 removes a word: it stays a prefix only, and the HMM
+  // output is split into characters where it would form it (jieba's del_word).
   struct Source {
     std::string name;  // for error messages ("legal.dict:12: ...")
     std::string_view text;
@@ -31,6 +32,7 @@ class Dictionary {
   static Result<Dictionary> Build(const std::vector<Source>& sources);
 
   static constexpr double kNotWord = 1.0;  // log probabilities are <= 0
+  static constexpr double kRemoved = 2.0;  // listed with freq 0: not a word, and split if the HMM forms it
 
   // Calls f(end, log_prob) for every dictionary word cps[start..end] (end inclusive, end < n), in
   // increasing end order. REQUIRES: start < n.
@@ -40,15 +42,17 @@ class Dictionary {
     size_t k = start;
     while (node != 0) {
       double lp = nodes_[node].log_prob;
-      if (lp != kNotWord) f(k, lp);
+      if (lp <= 0) f(k, lp);
       if (++k == n) break;
       node = Child(node, cps[k]);
     }
   }
 
-  // log(freq/total) of the word cps[0..n), or kNotWord.
+  // log(freq/total) of the word cps[0..n), or kNotWord / kRemoved.
   double LogProb(const char32_t* cps, size_t n) const;
-  bool Contains(const char32_t* cps, size_t n) const { return LogProb(cps, n) != kNotWord; }
+  bool Contains(const char32_t* cps, size_t n) const { return LogProb(cps, n) <= 0; }
+  // True if cps[0..n) was listed with frequency 0 (jieba's del_word / force-split words).
+  bool IsRemoved(const char32_t* cps, size_t n) const { return LogProb(cps, n) == kRemoved; }
   // The log probability of a frequency-1 word: used for characters not in the dictionary.
   double unknown_log_prob() const { return -log_total_; }
   size_t word_count() const { return word_count_; }

@@ -42,6 +42,8 @@ TEST(DictionaryTest, LaterSourceOverridesAndZeroRemoves) {
   double total = 5 + 5 + 100 + 0 + 1000;
   EXPECT_NEAR(d->LogProb(a.data(), a.size()), std::log(100 / total), 1e-12);
   EXPECT_FALSE(d->Contains(b.data(), b.size()));
+  EXPECT_TRUE(d->IsRemoved(b.data(), b.size()));
+  EXPECT_FALSE(d->IsRemoved(a.data(), a.size()));
   EXPECT_NEAR(d->LogProb(c.data(), c.size()), std::log(1000 / total), 1e-12);
 }
 

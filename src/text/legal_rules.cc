@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string_view>
 
+#include "dictionary.h"
+
 namespace tianping::text {
 namespace {
 
@@ -25,10 +27,18 @@ constexpr std::u32string_view kDigitSurnames =
 constexpr std::u32string_view kCompoundSurnames[] = {
     U"欧阳", U"司马", U"诸葛", U"上官", U"东方", U"皇甫", U"尉迟", U"公孙", U"慕容",
     U"夏侯", U"令狐", U"宇文", U"长孙", U"司徒", U"端木", U"南宫", U"西门", U"轩辕"};
+// Frequent given-name characters: 刘某江 吉某华 keep the character after 某 when it is one of these
+// and does not begin a dictionary word.
+constexpr std::u32string_view kGivenNameChars =
+    U"伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红燕鹏辉玲建国云峰林波斌宇浩凯健俊帆帅"
+    U"旭宁龙飞东忠江贵跃财柏佳亮梅荣琪珠德彪雄兴琴昌胜豪钧春富洪文新海山清志良权君兰凤莲芬菊香琳"
+    U"婷雪颖倩晶慧露瑶怡欣悦蕾薇冰洁晓永福祥顺仁义智武彬松森鑫锋铭钢锦民耀阳晨昊宏泽涵睿博轩诚坤"
+    U"雷霖震庆鸿鹤莺芝琼瑞兵卫彩翠娥珍巧";
 constexpr std::u32string_view kStems = U"甲乙丙丁戊己庚辛壬癸";
 constexpr std::u32string_view kChineseNumerals = U"零〇一二三四五六七八九十百千万两";
+constexpr std::u32string_view kYearDigits = U"〇零一二三四五六七八九";
 constexpr std::u32string_view kOrdinalUnits = U"条款项章节编号";
-constexpr std::u32string_view kDateUnits = U"年月日";
+constexpr std::u32string_view kDateUnits = U"年月日时分";
 // Characters after "surname + digits" that show the digits are a quantity, not a name index.
 constexpr std::u32string_view kQuantityUnits =
     U"年月日时分秒元角万千百亿号条款项个人次份件米斤克吨岁天周余多倍名位户辆套间台只头平楼层室栋期";
@@ -50,7 +60,7 @@ size_t SurnameLength(const char32_t* cps, size_t n, size_t i) {
 }
 
 // End of the anonymised name starting at i, or i if there is none.
-size_t MatchName(const char32_t* cps, size_t n, size_t i) {
+size_t MatchName(const char32_t* cps, size_t n, size_t i, const Dictionary* dict) {
   size_t sl = SurnameLength(cps, n, i);
   if (sl == 0 || i + sl >= n) return i;
   size_t j = i + sl;
@@ -61,11 +71,28 @@ size_t MatchName(const char32_t* cps, size_t n, size_t i) {
     if (e < n && (IsAsciiDigit(cps[e]) || cps[e] == U'.')) return k;
     return e;
   };
+  if (IsAsciiDigit(cps[j])) {  // 李2某: an index before 某
+    size_t d = j;
+    while (d < n && d - j < 2 && IsAsciiDigit(cps[d])) ++d;
+    if (d < n && cps[d] == U'某') {
+      size_t k = d + 1;
+      if (k < n && (cps[k] == U'某' || In(kStems, cps[k]))) ++k;
+      return k;
+    }
+  }
   if (cps[j] == U'某') {  // 李某 王某某 李某1 张某甲
     size_t k = j + 1;
     if (k < n && cps[k] == U'某') ++k;
-    if (k < n && IsAsciiDigit(cps[k])) k = std::max(k, digits(k));
-    else if (k < n && In(kStems, cps[k])) ++k;
+    if (k < n && IsAsciiDigit(cps[k])) {
+      k = std::max(k, digits(k));
+    } else if (k < n && In(kStems, cps[k])) {
+      ++k;
+    } else if (k == j + 1 && k < n && In(kGivenNameChars, cps[k])) {
+      bool begins_word = false;
+      if (dict != nullptr)
+        dict->ForEachWordAt(cps, n, k, [&](size_t end, double) { begins_word |= end > k; });
+      if (!begins_word) ++k;
+    }
     return k;
   }
   if (cps[j] == U'x' || cps[j] == U'X') {  // 张x1 张xx 李XX
@@ -89,7 +116,8 @@ size_t MatchName(const char32_t* cps, size_t n, size_t i) {
 
 }  // namespace
 
-void FindLegalSpans(const char32_t* cps, size_t n, std::vector<std::pair<size_t, size_t>>* spans) {
+void FindLegalSpans(const char32_t* cps, size_t n, const Dictionary* dict,
+                    std::vector<std::pair<size_t, size_t>>* spans) {
   size_t i = 0;
   while (i < n) {
     char32_t c = cps[i];
@@ -101,6 +129,16 @@ void FindLegalSpans(const char32_t* cps, size_t n, std::vector<std::pair<size_t,
         i = j + 1;
         continue;
       }
+    } else if (In(kYearDigits, c) && (i == 0 || !In(kYearDigits, cps[i - 1]))) {  // 二〇二三年
+      size_t j = i;
+      while (j < n && In(kYearDigits, cps[j])) ++j;
+      if (j - i == 4 && j < n && cps[j] == U'年') {
+        spans->emplace_back(i, j + 1);
+        i = j + 1;
+        continue;
+      }
+      ++i;
+      continue;
     } else if (IsDigit(c) && (i == 0 || (!IsAsciiAlnum(cps[i - 1]) && !IsDigit(cps[i - 1]) &&
                                          cps[i - 1] != U'.'))) {  // 2023年 5月 10日
       size_t j = i;
@@ -113,7 +151,7 @@ void FindLegalSpans(const char32_t* cps, size_t n, std::vector<std::pair<size_t,
       i = j;
       continue;
     } else {
-      size_t e = MatchName(cps, n, i);
+      size_t e = MatchName(cps, n, i, dict);
       if (e > i + 1) {
         spans->emplace_back(i, e);
         i = e;

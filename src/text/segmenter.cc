@@ -94,7 +94,7 @@ class BlockCutter {
     s_.next.assign(n + 1, 0);
     s_.no_boundary.assign(n + 1, 0);
     s_.spans.clear();
-    if (m_.legal_rules) FindLegalSpans(cps, n, &s_.spans);
+    if (m_.legal_rules) FindLegalSpans(cps, n, &m_.dict, &s_.spans);
     size_t span_idx = s_.spans.size();
     for (auto [a, b] : s_.spans)
       for (size_t k = a + 1; k < b; ++k) s_.no_boundary[k] = 1;
@@ -158,7 +158,15 @@ class BlockCutter {
         while (e < b && IsHan(cps[e])) ++e;
         m_.hmm.Cut(cps + k, e - k, &s_.hmm_ends);
         size_t start = k;
-        for (size_t end : s_.hmm_ends) { Word(start, k + end); start = k + end; }
+        for (size_t end : s_.hmm_ends) {
+          // Words removed with freq 0 are split back into characters (jieba's Force_Split_Words).
+          if (k + end - start > 1 && m_.dict.IsRemoved(cps + start, k + end - start)) {
+            for (size_t c = start; c < k + end; ++c) Word(c, c + 1);
+          } else {
+            Word(start, k + end);
+          }
+          start = k + end;
+        }
         k = e;
       } else if (IsAsciiAlnum(cps[k])) {
         size_t e = k;
@@ -277,11 +285,14 @@ void Segmenter::Cut(std::string_view text, CutMode mode, std::vector<std::string
   thread_local Scratch scratch;
   Scratch& s = scratch;
   BlockCutter cutter(*model_, text, s, out);
+  // With the legal rules, 〇 (U+3007, as in 二〇二三年) joins blocks so that Chinese years can be found.
+  const bool zero_in_blocks = model_->legal_rules;
+  auto IsBlock = [zero_in_blocks](char32_t c) { return IsBlockChar(c) || (zero_in_blocks && c == 0x3007); };
   size_t i = 0;
   while (i < text.size()) {
     size_t len;
     char32_t c = DecodeUtf8At(text, i, &len);
-    if (!IsBlockChar(c)) {
+    if (!IsBlock(c)) {
       if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') len = 2;
       out->push_back(text.substr(i, len));
       i += len;
@@ -295,7 +306,7 @@ void Segmenter::Cut(std::string_view text, CutMode mode, std::vector<std::string
       i += len;
       if (i >= text.size()) break;
       c = DecodeUtf8At(text, i, &len);
-      if (!IsBlockChar(c)) break;
+      if (!IsBlock(c)) break;
     }
     s.offs.push_back(i);
     cutter.Cut(mode);

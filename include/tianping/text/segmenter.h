@@ -31,7 +31,7 @@ struct SegmenterOptions {
   // If non-empty, used as the main dictionary text instead of reading dict_path (tests, embedding).
   std::string dict_text;
   // User dictionaries loaded after the main one, in order; a later entry overrides an earlier freq.
-  // Same line format; a line without a frequency gets kDefaultUserFreq.
+  // Same line format; a line without a frequency gets kDefaultUserFreq; frequency 0 removes a word.
   std::vector<std::string> user_dict_paths;
   // Load the HMM (<jieba_dir>/finalseg/prob_{start,trans,emit}.py). Without it kExact behaves as
   // kExactNoHmm.
