@@ -1,6 +1,7 @@
 #include "legal_rules.h"
 
 #include <algorithm>
+#include <bitset>
 #include <string_view>
 
 #include "dictionary.h"
@@ -43,7 +44,34 @@ constexpr std::u32string_view kDateUnits = U"年月日时分";
 constexpr std::u32string_view kQuantityUnits =
     U"年月日时分秒元角万千百亿号条款项个人次份件米斤克吨岁天周余多倍名位户辆套间台只头平楼层室栋期";
 
-bool In(std::u32string_view set, char32_t c) { return set.find(c) != std::u32string_view::npos; }
+// A set of BMP characters as a bitmap: one test per character on the hot path.
+class CharSet {
+ public:
+  explicit CharSet(std::u32string_view chars) {
+    for (char32_t c : chars) bits_.set(c);
+  }
+  bool Has(char32_t c) const { return c < 0x10000 && bits_.test(c); }
+
+ private:
+  std::bitset<0x10000> bits_;
+};
+
+// The character classes, built once.
+struct Sets {
+  CharSet surnames{kSurnames};
+  CharSet digit_surnames{kDigitSurnames};
+  CharSet given{kGivenNameChars};
+  CharSet stems{kStems};
+  CharSet numerals{kChineseNumerals};
+  CharSet year{kYearDigits};
+  CharSet ordinal{kOrdinalUnits};
+  CharSet date{kDateUnits};
+  CharSet quantity{kQuantityUnits};
+};
+const Sets& S() {
+  static const Sets sets;
+  return sets;
+}
 bool IsDigit(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９'); }
 bool IsAsciiDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
 bool IsAsciiAlnum(char32_t c) {
@@ -56,11 +84,16 @@ size_t SurnameLength(const char32_t* cps, size_t n, size_t i) {
     for (auto c : kCompoundSurnames)
       if (cps[i] == c[0] && cps[i + 1] == c[1]) return 2;
   }
-  return In(kSurnames, cps[i]) ? 1 : 0;
+  return S().surnames.Has(cps[i]) ? 1 : 0;
 }
 
 // End of the anonymised name starting at i, or i if there is none.
+// True if c can follow a surname in an anonymised name (某, x, X, a digit).
+bool NameMarker(char32_t c) { return c == U'某' || c == U'x' || c == U'X' || IsAsciiDigit(c); }
+
 size_t MatchName(const char32_t* cps, size_t n, size_t i, const Dictionary* dict) {
+  // Cheap filter first: a name needs a marker after a 1- or 2-character surname.
+  if (!(i + 1 < n && NameMarker(cps[i + 1])) && !(i + 2 < n && NameMarker(cps[i + 2]))) return i;
   size_t sl = SurnameLength(cps, n, i);
   if (sl == 0 || i + sl >= n) return i;
   size_t j = i + sl;
@@ -76,7 +109,7 @@ size_t MatchName(const char32_t* cps, size_t n, size_t i, const Dictionary* dict
     while (d < n && d - j < 2 && IsAsciiDigit(cps[d])) ++d;
     if (d < n && cps[d] == U'某') {
       size_t k = d + 1;
-      if (k < n && (cps[k] == U'某' || In(kStems, cps[k]))) ++k;
+      if (k < n && (cps[k] == U'某' || S().stems.Has(cps[k]))) ++k;
       return k;
     }
   }
@@ -85,9 +118,9 @@ size_t MatchName(const char32_t* cps, size_t n, size_t i, const Dictionary* dict
     if (k < n && cps[k] == U'某') ++k;
     if (k < n && IsAsciiDigit(cps[k])) {
       k = std::max(k, digits(k));
-    } else if (k < n && In(kStems, cps[k])) {
+    } else if (k < n && S().stems.Has(cps[k])) {
       ++k;
-    } else if (k == j + 1 && k < n && In(kGivenNameChars, cps[k])) {
+    } else if (k == j + 1 && k < n && S().given.Has(cps[k])) {
       bool begins_word = false;
       if (dict != nullptr)
         dict->ForEachWordAt(cps, n, k, [&](size_t end, double) { begins_word |= end > k; });
@@ -102,11 +135,11 @@ size_t MatchName(const char32_t* cps, size_t n, size_t i, const Dictionary* dict
     if (k < n && IsAsciiAlnum(cps[k])) return i;  // part of a longer Latin token
     return k;
   }
-  if (sl == 1 && IsAsciiDigit(cps[j]) && In(kDigitSurnames, cps[i])) {  // 曹0 李12
+  if (sl == 1 && IsAsciiDigit(cps[j]) && S().digit_surnames.Has(cps[i])) {  // 曹0 李12
     if (i > 0 && (IsAsciiAlnum(cps[i - 1]) || cps[i - 1] == U'第')) return i;
     size_t k = digits(j);
     if (k == j) return i;
-    if (k < n && (In(kQuantityUnits, cps[k]) || IsAsciiAlnum(cps[k]) || cps[k] == U'%' ||
+    if (k < n && (S().quantity.Has(cps[k]) || IsAsciiAlnum(cps[k]) || cps[k] == U'%' ||
                   cps[k] == U'-' || cps[k] == U'.'))
       return i;
     return k;
@@ -123,15 +156,15 @@ void FindLegalSpans(const char32_t* cps, size_t n, const Dictionary* dict,
     char32_t c = cps[i];
     if (c == U'第') {  // 第六百七十五条 第1929号 第一款
       size_t j = i + 1;
-      while (j < n && (In(kChineseNumerals, c = cps[j]) || IsDigit(c))) ++j;
-      if (j > i + 1 && j < n && In(kOrdinalUnits, cps[j])) {
+      while (j < n && (S().numerals.Has(c = cps[j]) || IsDigit(c))) ++j;
+      if (j > i + 1 && j < n && S().ordinal.Has(cps[j])) {
         spans->emplace_back(i, j + 1);
         i = j + 1;
         continue;
       }
-    } else if (In(kYearDigits, c) && (i == 0 || !In(kYearDigits, cps[i - 1]))) {  // 二〇二三年
+    } else if (S().year.Has(c) && (i == 0 || !S().year.Has(cps[i - 1]))) {  // 二〇二三年
       size_t j = i;
-      while (j < n && In(kYearDigits, cps[j])) ++j;
+      while (j < n && S().year.Has(cps[j])) ++j;
       if (j - i == 4 && j < n && cps[j] == U'年') {
         spans->emplace_back(i, j + 1);
         i = j + 1;
@@ -143,7 +176,7 @@ void FindLegalSpans(const char32_t* cps, size_t n, const Dictionary* dict,
                                          cps[i - 1] != U'.'))) {  // 2023年 5月 10日
       size_t j = i;
       while (j < n && IsDigit(cps[j])) ++j;
-      if (j - i <= 4 && j < n && In(kDateUnits, cps[j])) {
+      if (j - i <= 4 && j < n && S().date.Has(cps[j])) {
         spans->emplace_back(i, j + 1);
         i = j + 1;
         continue;
