@@ -118,9 +118,7 @@ Result<Dictionary> Dictionary::Build(const std::vector<Source>& sources) {
   Dictionary d;
   d.log_total_ = std::log(total);
   d.nodes_.reserve(entries.size() * 2);
-  d.labels_.reserve(entries.size() * 2);
   d.nodes_.emplace_back();
-  d.labels_.push_back(0);
   // Breadth-first: each queue item is a node and the range of sorted entries that share its prefix
   // (byte_depth bytes long). The shortest entry of a range, if it equals the prefix, is the node's word.
   struct Item { uint32_t node; size_t lo, hi, byte_depth; };
@@ -153,7 +151,7 @@ Result<Dictionary> Dictionary::Build(const std::vector<Source>& sources) {
       }
       uint32_t child = static_cast<uint32_t>(d.nodes_.size());
       d.nodes_.emplace_back();
-      d.labels_.push_back(c);
+      d.nodes_.back().label = c;
       queue.push_back({child, r, s, it.byte_depth + len});
       r = s;
     }
@@ -162,7 +160,7 @@ Result<Dictionary> Dictionary::Build(const std::vector<Source>& sources) {
   d.root_direct_.assign(kDirect, 0);
   const Node& root = d.nodes_[0];
   for (uint32_t i = root.first_child; i < root.first_child + root.child_count; ++i)
-    if (d.labels_[i] < kDirect) d.root_direct_[d.labels_[i]] = i;
+    if (d.nodes_[i].label < kDirect) d.root_direct_[d.nodes_[i].label] = i;
   return d;
 }
 

@@ -59,7 +59,9 @@ class Dictionary {
   size_t node_count() const { return nodes_.size(); }
 
  private:
+  // 24 bytes; the label lives in the node so that scanning a node's children also loads the child found.
   struct Node {
+    char32_t label = 0;  // the code point on the edge into this node
     uint32_t first_child = 0;
     uint32_t child_count = 0;
     double log_prob = kNotWord;
@@ -72,24 +74,23 @@ class Dictionary {
   // The child of `node` labelled c, or 0 (the root is never a child).
   uint32_t Child(uint32_t node, char32_t c) const {
     const Node& n = nodes_[node];
-    const char32_t* l = labels_.data() + n.first_child;
+    const Node* kids = nodes_.data() + n.first_child;
     uint32_t count = n.child_count;
     if (count <= 8) {
       for (uint32_t i = 0; i < count; ++i)
-        if (l[i] == c) return n.first_child + i;
+        if (kids[i].label == c) return n.first_child + i;
       return 0;
     }
     uint32_t lo = 0, hi = count;
     while (lo < hi) {
       uint32_t mid = (lo + hi) / 2;
-      if (l[mid] < c) lo = mid + 1; else hi = mid;
+      if (kids[mid].label < c) lo = mid + 1; else hi = mid;
     }
-    return lo < count && l[lo] == c ? n.first_child + lo : 0;
+    return lo < count && kids[lo].label == c ? n.first_child + lo : 0;
   }
 
   static constexpr char32_t kDirect = 0x10000;
   std::vector<Node> nodes_;         // nodes_[0] is the root
-  std::vector<char32_t> labels_;    // labels_[i]: the code point on the edge into node i
   std::vector<uint32_t> root_direct_;  // BMP code point -> root child, 0 if none
   double log_total_ = 0;
   size_t word_count_ = 0;
