@@ -46,15 +46,17 @@ import jieba
 jieba.setLogLevel(logging.WARNING)
 t0 = time.perf_counter(); jieba.initialize(); t1 = time.perf_counter()
 lines = open(sys.argv[1], encoding="utf-8").read().split("\n")[:-1]
-t2 = time.perf_counter()
+t2, c2 = time.perf_counter(), time.process_time()
 out = [" / ".join(jieba.cut(l)) for l in lines]
-t3 = time.perf_counter()
+t3, c3 = time.perf_counter(), time.process_time()
 open(os.environ["JIEBA_OUT"], "w", encoding="utf-8").write("\n".join(out) + "\n")
 mb = sum(len(l.encode("utf-8")) for l in lines) / 1e6
-print(f"python jieba {jieba.__version__}: load {t1 - t0:.3f} s, exact cut {t3 - t2:.3f} s = {mb / (t3 - t2):.2f} MB/s")
+print(f"python jieba {jieba.__version__}: load {t1 - t0:.3f} s; exact cut {c3 - c2:.3f} s CPU "
+      f"({t3 - t2:.3f} s wall) = {mb / (c3 - c2):.2f} MB/s per core")
 PY
 
-# tianping: in-process throughput from the Google Benchmark binary (same corpus source).
+# tianping: in-process throughput from the Google Benchmark binary (same corpus source; the CPU column
+# and bytes_per_second are per core).
 if [ -x "$build/bench/bench_segmenter" ]; then
   "$build/bench/bench_segmenter" --benchmark_filter='BM_Load/1|BM_Cut/0$' 2>/dev/null |
     grep -E '^BM_' | sed 's/^/tianping bench: /'
