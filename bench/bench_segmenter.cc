@@ -132,6 +132,31 @@ BENCHMARK(BM_Cut)
     ->Arg(static_cast<int>(CutMode::kSearch))
     ->Unit(benchmark::kMillisecond);  // CPU time of one thread: MB/s per core, robust on a shared machine
 
+// The plain jieba configuration (no user dictionary, no legal rules), to price the legal additions.
+void BM_CutPlain(benchmark::State& state) {
+  static const Segmenter* seg = [] {
+    SegmenterOptions o;
+    o.legal_rules = false;
+    auto s = Segmenter::Load(o);
+    return s.ok() ? new Segmenter(std::move(s).value()) : nullptr;
+  }();
+  if (seg == nullptr) { state.SkipWithError("jieba dictionary unavailable"); return; }
+  const auto& corpus = Corpus();
+  size_t bytes = 0;
+  for (const auto& t : corpus) bytes += t.size();
+  std::vector<std::string_view> out;
+  for (auto _ : state) {
+    for (const auto& t : corpus) {
+      out.clear();
+      seg->Cut(t, CutMode::kExact, &out);
+    }
+    benchmark::ClobberMemory();
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(bytes) * state.iterations());
+  state.SetLabel("exact, plain jieba");
+}
+BENCHMARK(BM_CutPlain)->Unit(benchmark::kMillisecond);
+
 }  // namespace
 
 BENCHMARK_MAIN();

@@ -2,9 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <thread>
 
 namespace tianping::text {
 namespace {
@@ -128,6 +130,25 @@ TEST_F(RealSegmenterTest, SearchModeAddsSubWordsOfCauses) {
   EXPECT_NE(j.find("借贷 / "), std::string::npos) << j;
   EXPECT_NE(j.find("纠纷 / "), std::string::npos) << j;
   EXPECT_EQ(words.back(), "民间借贷纠纷");
+}
+
+TEST_F(RealSegmenterTest, ConcurrentCutsAgreeWithSequentialOnes) {
+  std::vector<std::string> texts = {"原告李四与被告张三民间借贷纠纷一案", "被告人王某某犯盗窃罪，判处有期徒刑六个月",
+                                    "原告郑晓梅诉称被告欠款50000元", "根据《中华人民共和国民法典》第六百七十五条"};
+  std::vector<std::string> want;
+  for (const auto& t : texts) want.push_back(Join(seg_->Cut(t, CutMode::kSearch)));
+  std::atomic<int> mismatches{0};
+  std::vector<std::thread> threads;
+  for (int k = 0; k < 4; ++k) {
+    threads.emplace_back([&, k] {
+      for (int round = 0; round < 200; ++round) {
+        size_t i = (k + round) % texts.size();
+        if (Join(seg_->Cut(texts[i], CutMode::kSearch)) != want[i]) ++mismatches;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(mismatches.load(), 0);
 }
 
 TEST_F(RealSegmenterTest, RealJudgmentTextIsCoveredExactly) {
