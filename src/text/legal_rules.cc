@@ -136,7 +136,10 @@ size_t MatchName(const char32_t* cps, size_t n, size_t i, const Dictionary* dict
     return k;
   }
   if (sl == 1 && IsAsciiDigit(cps[j]) && S().digit_surnames.Has(cps[i])) {  // 曹0 李12
-    if (i > 0 && (IsAsciiAlnum(cps[i - 1]) || cps[i - 1] == U'第')) return i;
+    // After 第, a digit, or a numeral the character is a measure word (一张404，949.8元), not a surname.
+    if (i > 0 && (IsAsciiAlnum(cps[i - 1]) || cps[i - 1] == U'第' || S().numerals.Has(cps[i - 1]) ||
+                  cps[i - 1] == U'几'))
+      return i;
     size_t k = digits(j);
     if (k == j) return i;
     if (k < n && (S().quantity.Has(cps[k]) || IsAsciiAlnum(cps[k]) || cps[k] == U'%' ||

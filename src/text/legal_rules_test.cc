@@ -43,6 +43,7 @@ TEST(LegalRulesTest, NamesDoNotSwallowQuantitiesOrWords) {
   EXPECT_EQ(Spans(U"借款余5000元"), U"");          // 余 + digits is an amount
   EXPECT_EQ(Spans(U"张3000元"), U"");              // digits + unit: a quantity
   EXPECT_EQ(Spans(U"王x1abc"), U"");               // part of a Latin token
+  EXPECT_EQ(Spans(U"给原告一张404，"), U"");        // 一张: 张 is a measure word here
 }
 
 TEST(LegalRulesTest, OrdinalsAndDates) {
