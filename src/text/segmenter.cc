@@ -53,7 +53,7 @@ struct Scratch {
   std::vector<char32_t> cps;
   std::vector<size_t> offs;         // byte offset of each cps[i] in the text, plus the end
   std::vector<double> score;        // best log probability of cps[i..n)
-  std::vector<uint32_t> next;       // end (exclusive) of the first word of that best route
+  std::vector<size_t> next;         // end (exclusive) of the first word of that best route
   std::vector<uint8_t> no_boundary; // no_boundary[i]: a word may not start or end at i
   std::vector<std::pair<size_t, size_t>> spans, words;
   std::vector<size_t> hmm_ends;
@@ -104,7 +104,7 @@ class BlockCutter {
       if (nb[i]) continue;
       if (span_idx > 0 && s_.spans[span_idx - 1].first == i) {
         size_t e = s_.spans[--span_idx].second;
-        s_.next[i] = static_cast<uint32_t>(e);
+        s_.next[i] = e;
         s_.score[i] = s_.score[e];  // every route passes through a span: its own score is irrelevant
         continue;
       }
@@ -123,7 +123,7 @@ class BlockCutter {
         best_end = i + 1;
       }
       s_.score[i] = best;
-      s_.next[i] = static_cast<uint32_t>(best_end);
+      s_.next[i] = best_end;
     }
   }
 
