@@ -31,7 +31,11 @@ int RunSegment(int argc, char** argv) {
   app.add_flag("--no-hmm-model", no_hmm_model, "do not load the HMM (exact mode then equals nohmm)");
   app.add_flag("--stats", stats, "print dictionary size and load time to stderr");
   app.add_option("text", texts, "texts to segment; stdin lines when absent");
-  CLI11_PARSE(app, argc, argv);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? 0 : 2;  // --help → 0; bad arguments → 2 (exit_codes.h)
+  }
 
   auto mode = text::ParseCutMode(mode_name);
   if (!mode.ok()) return Fail("segment", mode.status());
