@@ -1,5 +1,7 @@
 #include "tianping/text/segmenter.h"
 
+#include "tianping/common/rng.h"
+
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -71,6 +73,34 @@ TEST(SegmenterTest, InvalidUtf8IsCoveredByteByByte) {
   EXPECT_EQ(words[1], "有");
   EXPECT_EQ(s.Cut("", CutMode::kExact).size(), 0u);
 }
+
+// Random byte strings mixing valid Chinese, ASCII, punctuation and garbage: never a crash, and the exact
+// modes cover the input exactly.
+void CheckRandomInputs(const Segmenter& s, uint64_t seed) {
+  const char* pieces[] = {"民间", "借贷", "纠纷", "李", "某", "1", "x", "第", "六百", "条", "年", "〇", "，",
+                          " ", "\r\n", "\xFF", "\xE5\xAD", "\xC3", "\xF0\x9F\x98\x80", "%", ".", "-", "\0"};
+  Rng rng(seed);
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    int len = static_cast<int>(rng.Range(0, 30));
+    for (int k = 0; k < len; ++k) text += std::string(pieces[rng.Range(0, std::size(pieces) - 1)]);
+    if (rng.Chance(0.3)) text += std::string(1, static_cast<char>(rng.Range(0, 255)));
+    for (CutMode m : {CutMode::kExact, CutMode::kExactNoHmm, CutMode::kSearch}) {
+      std::string joined;
+      for (auto w : s.Cut(text, m)) {
+        ASSERT_FALSE(w.empty());
+        ASSERT_GE(w.data(), text.data());
+        ASSERT_LE(w.data() + w.size(), text.data() + text.size());
+        joined += w;
+      }
+      if (m != CutMode::kSearch) {
+        ASSERT_EQ(joined, text) << "mode " << static_cast<int>(m);
+      }
+    }
+  }
+}
+
+TEST(SegmenterTest, RandomInputsAreCoveredExactly) { CheckRandomInputs(TinySegmenter(), 7); }
 
 TEST(SegmenterTest, MissingDictionaryIsAClearError) {
   SegmenterOptions o;
@@ -150,6 +180,8 @@ TEST_F(RealSegmenterTest, ConcurrentCutsAgreeWithSequentialOnes) {
   for (auto& t : threads) t.join();
   EXPECT_EQ(mismatches.load(), 0);
 }
+
+TEST_F(RealSegmenterTest, RandomInputsAreCoveredExactly) { CheckRandomInputs(*seg_, 11); }
 
 TEST_F(RealSegmenterTest, RealJudgmentTextIsCoveredExactly) {
   std::ifstream in(std::string(TP_SOURCE_DIR) + "/../shared/realdata/facts_with_cause_dev.jsonl");
