@@ -88,8 +88,10 @@ size_t SurnameLength(const char32_t* cps, size_t n, size_t i) {
 }
 
 // End of the anonymised name starting at i, or i if there is none.
-// True if c can follow a surname in an anonymised name (某, x, X, a digit).
-bool NameMarker(char32_t c) { return c == U'某' || c == U'x' || c == U'X' || IsAsciiDigit(c); }
+// True if c can follow a surname in an anonymised name (某, x, X, ×, ＊, a digit).
+bool NameMarker(char32_t c) {
+  return c == U'某' || c == U'x' || c == U'X' || c == U'×' || c == U'＊' || IsAsciiDigit(c);
+}
 
 size_t MatchName(const char32_t* cps, size_t n, size_t i, const Dictionary* dict) {
   // Cheap filter first: a name needs a marker after a 1- or 2-character surname.
@@ -128,9 +130,10 @@ size_t MatchName(const char32_t* cps, size_t n, size_t i, const Dictionary* dict
     }
     return k;
   }
-  if (cps[j] == U'x' || cps[j] == U'X') {  // 张x1 张xx 李XX
+  auto mask = [](char32_t c) { return c == U'x' || c == U'X' || c == U'×' || c == U'＊'; };
+  if (mask(cps[j])) {  // 张x1 张xx 李XX 潘× 周××
     size_t k = j + 1;
-    while (k < n && k - j < 3 && (cps[k] == U'x' || cps[k] == U'X')) ++k;
+    while (k < n && k - j < 3 && mask(cps[k])) ++k;
     if (k < n && IsAsciiDigit(cps[k])) k = digits(k);
     if (k < n && IsAsciiAlnum(cps[k])) return i;  // part of a longer Latin token
     return k;

@@ -27,6 +27,8 @@ TEST(LegalRulesTest, AnonymisedNames) {
   EXPECT_EQ(Spans(U"证人张某甲、欧阳某到庭"), U"张某甲|欧阳某");
   EXPECT_EQ(Spans(U"原告曹0与被告李XX"), U"曹0|李XX");
   EXPECT_EQ(Spans(U"被告人李2某与董某某"), U"李2某|董某某");
+  EXPECT_EQ(Spans(U"上诉人潘×及其辩护人、周××"), U"潘×|周××");
+  EXPECT_EQ(Spans(U"银川市××区"), U"");  // 市 is not a surname
 }
 
 TEST(LegalRulesTest, GivenNameCharacterAfterMou) {

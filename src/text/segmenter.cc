@@ -285,9 +285,12 @@ void Segmenter::Cut(std::string_view text, CutMode mode, std::vector<std::string
   thread_local Scratch scratch;
   Scratch& s = scratch;
   BlockCutter cutter(*model_, text, s, out);
-  // With the legal rules, 〇 (U+3007, as in 二〇二三年) joins blocks so that Chinese years can be found.
-  const bool zero_in_blocks = model_->legal_rules;
-  auto IsBlock = [zero_in_blocks](char32_t c) { return IsBlockChar(c) || (zero_in_blocks && c == 0x3007); };
+  // With the legal rules, 〇 (U+3007, as in 二〇二三年) and the masks × (U+00D7) and ＊ (U+FF0A), as in
+  // 潘× or 158××××615, join blocks so that the rules can see them.
+  const bool legal = model_->legal_rules;
+  auto IsBlock = [legal](char32_t c) {
+    return IsBlockChar(c) || (legal && (c == 0x3007 || c == 0xD7 || c == 0xFF0A));
+  };
   size_t i = 0;
   while (i < text.size()) {
     size_t len;
