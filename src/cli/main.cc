@@ -18,6 +18,7 @@ constexpr Command kCommands[] = {
     {"version", "打印版本 / print the version", tianping::cli::RunVersion},
     {"ref", "参考数据 / reference tables: courts, causes, divisions", tianping::cli::RunRef},
     {"case-number", "解析案号 / parse case numbers", tianping::cli::RunCaseNumber},
+    {"segment", "中文分词 / segment Chinese text into words", tianping::cli::RunSegment},
 };
 
 void PrintUsage() {
