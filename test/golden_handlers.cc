@@ -8,6 +8,7 @@
 #include "gen/litigation_fee.h"
 #include "tianping/common/date.h"
 #include "tianping/model/reference.h"
+#include "tianping/text/segmenter.h"
 
 namespace tianping::golden {
 namespace {
@@ -101,6 +102,35 @@ std::string GenHandler(const std::string& input) {
   return out;
 }
 
+// segment: each input line → its words joined by " / ". A line may start with "search: " or "nohmm: "
+// to choose the mode (default exact). Uses the default options (Debian jieba + data/dict/legal.dict);
+// skipped when the jieba dictionary is not installed.
+std::string SegmentHandler(const std::string& input) {
+  static const auto* seg = new Result<text::Segmenter>(text::Segmenter::Load(text::SegmenterOptions::Default()));
+  if (!seg->ok()) return "SKIP: " + seg->status().ToString();
+  std::istringstream in(input);
+  std::string line, out;
+  while (std::getline(in, line)) {
+    text::CutMode mode = text::CutMode::kExact;
+    std::string_view body = line;
+    for (auto [prefix, m] : {std::pair{"search: ", text::CutMode::kSearch},
+                             std::pair{"nohmm: ", text::CutMode::kExactNoHmm}}) {
+      if (body.rfind(prefix, 0) == 0) {
+        mode = m;
+        body.remove_prefix(std::string_view(prefix).size());
+        out += prefix;
+      }
+    }
+    auto words = (*seg)->Cut(body, mode);
+    for (size_t i = 0; i < words.size(); ++i) {
+      if (i > 0) out += " / ";
+      out += words[i];
+    }
+    out += "\n";
+  }
+  return out;
+}
+
 }  // namespace
 
 void RegisterHandlers(std::map<std::string, Handler>* handlers) {
@@ -108,6 +138,7 @@ void RegisterHandlers(std::map<std::string, Handler>* handlers) {
   (*handlers)["ref"] = RefHandler;
   (*handlers)["case_number"] = CaseNumberHandler;
   (*handlers)["gen"] = GenHandler;
+  (*handlers)["segment"] = SegmentHandler;
 }
 
 }  // namespace tianping::golden

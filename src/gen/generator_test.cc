@@ -10,6 +10,8 @@
 #include <sstream>
 #include <unordered_map>
 
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -37,7 +39,8 @@ class GeneratorTest : public testing::Test {
     auto r = ReferenceData::Load(ReferenceData::DefaultRefDir());
     ASSERT_TRUE(r.ok()) << r.status().ToString();
     ref_ = new ReferenceData(std::move(r).value());
-    dir_ = testing::TempDir() + "/tp_gen_test";
+    // Unique per process: ctest runs each test in its own process, possibly in parallel, and /tmp is shared.
+    dir_ = testing::TempDir() + "/tp_gen_test_" + std::to_string(::getpid());
     std::filesystem::remove_all(dir_);
     GenOptions o;
     o.cases = 20000;
@@ -388,7 +391,7 @@ TEST_F(GeneratorTest, CourtVolumesFollowSizeWeights) {
 TEST(GeneratorDeterminism, SameSeedSameBytesAnyThreads) {
   auto r = ReferenceData::Load(ReferenceData::DefaultRefDir());
   ASSERT_TRUE(r.ok());
-  std::string base = testing::TempDir() + "/tp_gen_det";
+  std::string base = testing::TempDir() + "/tp_gen_det_" + std::to_string(::getpid());
   std::filesystem::remove_all(base);
   auto run = [&](const std::string& sub, uint64_t seed, int threads) {
     GenOptions o;

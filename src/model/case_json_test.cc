@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <fstream>
 
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 
 #include "tianping/common/rng.h"
@@ -160,7 +162,7 @@ TEST(CaseJson, FuzzNeverCrashes) {
 }
 
 TEST(JsonlReader, LinesAndNumbers) {
-  std::string path = testing::TempDir() + "/jsonl_reader_test.jsonl";
+  std::string path = testing::TempDir() + "/jsonl_reader_test_" + std::to_string(::getpid()) + ".jsonl";
   {
     std::ofstream f(path, std::ios::binary);
     f << "{\"a\":1}\n\n  \n{\"b\":2}\r\n{\"c\":3}";
@@ -187,7 +189,7 @@ TEST(JsonlReader, LinesAndNumbers) {
 TEST(JsonlReader, FuzzNeverCrashes) {
   std::string valid;
   AppendCaseJson(SampleCase(), &valid);
-  std::string path = testing::TempDir() + "/jsonl_reader_fuzz.jsonl";
+  std::string path = testing::TempDir() + "/jsonl_reader_fuzz_" + std::to_string(::getpid()) + ".jsonl";
   Rng rng(11);
   for (int round = 0; round < 40; ++round) {
     std::string data;
