@@ -42,6 +42,7 @@ struct AnchorSpan {
 
 struct Draft {
   std::string text;
+  std::string kind;                        // 民事判决书 …, as written in the title
   std::vector<AnchorSpan> anchors;
   // Alternatives the planter substitutes.
   std::string wrong_panel;                 // signature judge lines for the other kind of panel

@@ -71,6 +71,7 @@ std::string RenderContext::Procuratorate(std::string_view court) const {
 }
 
 void RenderTitle(RenderContext& ctx, std::string_view kind) {
+  ctx.d.kind = std::string(kind);
   ctx.Append(ctx.c.court_name);
   ctx.Append("\n");
   ctx.Append(kind);

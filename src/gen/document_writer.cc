@@ -73,13 +73,6 @@ std::string DocumentTitle(const Case& c, const std::string& kind) {
   return title;
 }
 
-std::string KindFromTitle(const std::string& text) {
-  size_t a = text.find('\n');
-  if (a == std::string::npos) return "";
-  size_t b = text.find('\n', a + 1);
-  return text.substr(a + 1, b == std::string::npos ? std::string::npos : b - a - 1);
-}
-
 }  // namespace
 
 const std::vector<std::string>& DocumentErrorKinds() {
@@ -136,7 +129,7 @@ RenderedDocument RenderDocument(const Case& c, const Case* origin, const Referen
   } else {
     PlantErrors(draft, plan.error_kinds, plan.replace_unplantable, plant_rng, &out.doc.text, &out.errors);
   }
-  out.doc.kind = KindFromTitle(out.doc.text);
+  out.doc.kind = draft.kind;
   out.doc.title = DocumentTitle(*shown, out.doc.kind);
   for (PlantedDocError& e : out.errors) { e.doc_id = out.doc.doc_id; e.case_id = c.case_id; }
   for (PlantedMismatch& m : out.mismatches) { m.doc_id = out.doc.doc_id; m.case_id = c.case_id; }
