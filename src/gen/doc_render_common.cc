@@ -193,6 +193,13 @@ void RenderParties(RenderContext& ctx, bool criminal) {
         ctx.Append("。\n");
       }
     }
+    if (p.kind == "自然人" && p.is_minor) {  // 法定代理人 of a minor, not named in the record
+      ctx.Append("法定代理人：");
+      ctx.Append(RandomPersonName(ctx.rng));
+      ctx.Append("，系");
+      ctx.Append(p.name);
+      ctx.Append(Pick(ctx.rng, {"之父。\n", "之母。\n"}));
+    }
     for (const Agent& a : p.agents) RenderAgent(ctx, p, a, criminal);
     if (!ctx.extra_agent.empty() && i == ctx.FirstActive())
       RenderAgent(ctx, p, Agent{ctx.extra_agent, "律师", ctx.extra_agent_firm, ""}, criminal);
