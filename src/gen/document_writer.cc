@@ -118,7 +118,6 @@ RenderedDocument RenderDocument(const Case& c, const Case* origin, const Referen
   Draft draft;
   draft.text.reserve(4096);
   draft.anchors.reserve(64);
-  draft.shown = shown;
   RenderContext ctx(*shown, origin, ref, rng, plan, draft);
   Dispatch(ctx);
 
