@@ -7,6 +7,8 @@ namespace tianping::cli {
 int RunVersion(int argc, char** argv);
 int RunCaseNumber(int argc, char** argv);
 int RunRef(int argc, char** argv);
+int RunGen(int argc, char** argv);
+int RunSummarize(int argc, char** argv);
 int RunSegment(int argc, char** argv);
 
 }  // namespace tianping::cli
