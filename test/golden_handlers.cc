@@ -6,6 +6,7 @@
 #include "golden_case_number.h"
 #include "tianping/common/date.h"
 #include "tianping/model/reference.h"
+#include "tianping/security/masking.h"
 #include "tianping/text/segmenter.h"
 
 namespace tianping::golden {
@@ -89,6 +90,25 @@ std::string SegmentHandler(const std::string& input) {
   return out;
 }
 
+// security: one "<function> <value>" per line (id phone name address account scrub) → the masked value.
+std::string MaskingHandler(const std::string& input) {
+  std::istringstream in(input);
+  std::string line, out;
+  while (std::getline(in, line)) {
+    auto sp = line.find(' ');
+    std::string fn = line.substr(0, sp), arg = sp == std::string::npos ? "" : line.substr(sp + 1);
+    if (fn == "id") out += security::MaskIdNumber(arg);
+    else if (fn == "phone") out += security::MaskPhone(arg);
+    else if (fn == "name") out += security::AnonymiseName(arg);
+    else if (fn == "address") out += security::MaskAddress(arg);
+    else if (fn == "account") out += security::MaskAccount(arg);
+    else if (fn == "scrub") out += security::ScrubIdentifiers(arg);
+    else out += "bad function: " + fn;
+    out += "\n";
+  }
+  return out;
+}
+
 }  // namespace
 
 void RegisterHandlers(std::map<std::string, Handler>* handlers) {
@@ -96,6 +116,7 @@ void RegisterHandlers(std::map<std::string, Handler>* handlers) {
   (*handlers)["ref"] = RefHandler;
   (*handlers)["case_number"] = CaseNumberHandler;
   (*handlers)["segment"] = SegmentHandler;
+  (*handlers)["security"] = MaskingHandler;
 }
 
 }  // namespace tianping::golden
