@@ -4,6 +4,8 @@
 #include <sstream>
 
 #include "golden_case_number.h"
+#include "gen/chinese_numerals.h"
+#include "gen/litigation_fee.h"
 #include "tianping/common/date.h"
 #include "tianping/model/reference.h"
 #include "tianping/security/masking.h"
@@ -109,6 +111,46 @@ std::string MaskingHandler(const std::string& input) {
   return out;
 }
 
+// gen: one "<op> <arg>" per line → "<op> <arg> <result>". Ops: date (YYYY-MM-DD → 二〇二三年五月十日),
+// article (n → 第n条 in Chinese numerals), capital (yuan with up to two decimals → 大写),
+// fee (claim in yuan → 案件受理费 of 诉讼费用交纳办法 art. 13(1) in yuan), half (the same, halved).
+std::string GenHandler(const std::string& input) {
+  std::istringstream in(input);
+  std::string line, out;
+  while (std::getline(in, line)) {
+    std::istringstream words(line);
+    std::string op, arg;
+    words >> op >> arg;
+    auto fen = [&]() -> int64_t {
+      size_t dot = arg.find('.');
+      int64_t yuan = std::stoll(arg.substr(0, dot));
+      int64_t frac = 0;
+      if (dot != std::string::npos) {
+        std::string f = arg.substr(dot + 1) + "00";
+        frac = std::stoll(f.substr(0, 2));
+      }
+      return yuan * 100 + frac;
+    };
+    std::string result;
+    if (op == "date") {
+      auto d = Date::Parse(arg);
+      result = d ? gen::ChineseDate(*d) : "invalid";
+    } else if (op == "article") {
+      result = gen::ArticleNumber(std::stoi(arg));
+    } else if (op == "capital") {
+      result = gen::CapitalAmount(fen());
+    } else if (op == "fee") {
+      result = gen::YuanFigures(gen::PropertyCaseFee(fen()));
+    } else if (op == "half") {
+      result = gen::YuanFigures(gen::HalveFee(gen::PropertyCaseFee(fen())));
+    } else {
+      result = "unknown op";
+    }
+    out += op + " " + arg + " " + result + "\n";
+  }
+  return out;
+}
+
 }  // namespace
 
 void RegisterHandlers(std::map<std::string, Handler>* handlers) {
@@ -117,6 +159,7 @@ void RegisterHandlers(std::map<std::string, Handler>* handlers) {
   (*handlers)["case_number"] = CaseNumberHandler;
   (*handlers)["segment"] = SegmentHandler;
   (*handlers)["security"] = MaskingHandler;
+  (*handlers)["gen"] = GenHandler;
 }
 
 }  // namespace tianping::golden

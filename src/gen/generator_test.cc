@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "calendar.h"
+#include "document_writer.h"
 #include "tianping/model/case_json.h"
 #include "tianping/model/case_number.h"
 #include "tianping/model/credit_code.h"
@@ -92,6 +93,19 @@ TEST_F(GeneratorTest, ExactCountAndUniqueIds) {
   for (const auto& c : *cases_) {
     EXPECT_TRUE(ids.insert(c.case_id).second) << c.case_id;
     EXPECT_TRUE(numbers.insert(c.case_number).second) << c.case_number;
+  }
+}
+
+TEST_F(GeneratorTest, LinesRoundTripByteForByte) {
+  auto reader = JsonlReader::Open(dir_ + "/cases.jsonl");
+  ASSERT_TRUE(reader.ok());
+  std::string_view line;
+  while ((*reader)->Next(&line)) {
+    auto c = ParseCaseJson(line);
+    ASSERT_TRUE(c.ok());
+    std::string again;
+    AppendCaseJson(*c, &again);
+    ASSERT_EQ(again, line) << (*reader)->Where();
   }
 }
 
@@ -293,6 +307,14 @@ TEST_F(GeneratorTest, TruthEntitiesExistInTheData) {
   }
   for (const auto& m : t["document_mismatches"]) ASSERT_TRUE(docs.count(m["doc_id"])) << m.dump();
   for (const auto& d : *docs_) ASSERT_TRUE(by_id.count(d.case_id)) << d.doc_id;
+}
+
+TEST_F(GeneratorTest, EveryDocumentErrorKindAndMismatchFieldIsPlanted) {
+  std::map<std::string, int> kinds, fields;
+  for (const auto& e : (*truth_)["document_errors"]) kinds[e["kind"]]++;
+  for (const auto& m : (*truth_)["document_mismatches"]) fields[m["field"]]++;
+  for (const auto& k : DocumentErrorKinds()) EXPECT_GE(kinds[k], 1) << k;
+  for (const auto& f : MismatchFields()) EXPECT_GE(fields[f], 1) << f;
 }
 
 TEST_F(GeneratorTest, ClosureAndAppealSharesInsideBands) {
