@@ -105,6 +105,7 @@ std::string MaskingHandler(const std::string& input) {
     else if (fn == "address") out += security::MaskAddress(arg);
     else if (fn == "account") out += security::MaskAccount(arg);
     else if (fn == "scrub") out += security::ScrubIdentifiers(arg);
+    else if (fn == "remove") out += security::ScrubIdentifiers(arg, true);
     else out += "bad function: " + fn;
     out += "\n";
   }

@@ -73,15 +73,22 @@ bool AccessGuard::Anonymised(const Principal& p, const Case& c) const {
   return IsProtectedCase(c) && EffectiveClearance(p, c) < Grade::kGeneral4;
 }
 
+AccessGuard::CaseAccess AccessGuard::AccessFor(const Principal& p, const Case& c) const {
+  return CaseAccess{IsOwnCase(p, c), EffectiveClearance(p, c), Anonymised(p, c)};
+}
+
 FieldView AccessGuard::View(const Principal& p, const Case& c, std::string_view field) const {
-  if (IsOwnCase(p, c)) return FieldView::kClear;
+  return View(p, AccessFor(p, c), field);
+}
+
+FieldView AccessGuard::View(const Principal& p, const CaseAccess& a, std::string_view field) const {
+  if (a.own) return FieldView::kClear;
   const CatalogEntry& e = catalog_.Get(field);
   const RoleSpec& spec = SpecOf(p.role);
-  bool anon = Anonymised(p, c);
   bool personal = field.rfind("party.", 0) == 0 || field == "document.text";
-  if (anon && e.sharing == Sharing::kNeverPublished) return FieldView::kRemoved;
-  bool hide = e.grade > EffectiveClearance(p, c) || (spec.shareable_only && e.sharing != Sharing::kShareable) ||
-              (anon && personal && e.mask != MaskRule::kNone);
+  if (a.anonymised && e.sharing == Sharing::kNeverPublished) return FieldView::kRemoved;
+  bool hide = e.grade > a.clearance || (spec.shareable_only && e.sharing != Sharing::kShareable) ||
+              (a.anonymised && personal && e.mask != MaskRule::kNone);
   if (!hide) return FieldView::kClear;
   return e.mask == MaskRule::kDrop || e.mask == MaskRule::kNone ? FieldView::kRemoved : FieldView::kMasked;
 }

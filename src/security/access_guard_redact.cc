@@ -63,10 +63,11 @@ std::string ChineseDate(Date d) {
 
 Case AccessGuard::Redact(const Principal& p, const Case& c) const {
   Case out = c;
-  if (IsOwnCase(p, c)) return out;
-  auto hidden = [&](std::string_view f) { return View(p, c, f) != FieldView::kClear; };
+  const CaseAccess access = AccessFor(p, c);
+  if (access.own) return out;
+  auto hidden = [&](std::string_view f) { return View(p, access, f) != FieldView::kClear; };
   auto str = [&](std::string_view f, std::string* s) {
-    FieldView v = View(p, c, f);
+    FieldView v = View(p, access, f);
     if (v == FieldView::kRemoved) s->clear();
     else if (v == FieldView::kMasked && !s->empty()) *s = MaskWith(catalog_.Get(f).mask, *s);
   };
@@ -118,13 +119,15 @@ Case AccessGuard::Redact(const Principal& p, const Case& c) const {
 
   // Natural persons (and, in anonymised cases, non-lawyer agents such as relatives) get pseudonyms
   // that stay distinct within the case.
-  bool anon = Anonymised(p, c);
+  bool anon = access.anonymised;
+  FieldView name_view = View(p, access, "party.name");
   Pseudonyms pseudonyms;
-  for (const auto& party : c.parties) {
-    if (IsNaturalPerson(party)) pseudonyms.Add(party.name);
-    if (anon) for (const auto& a : party.agents) if (!IsLawyer(a)) pseudonyms.Add(a.name);
+  if (anon || name_view == FieldView::kMasked) {
+    for (const auto& party : c.parties) {
+      if (IsNaturalPerson(party)) pseudonyms.Add(party.name);
+      if (anon) for (const auto& a : party.agents) if (!IsLawyer(a)) pseudonyms.Add(a.name);
+    }
   }
-  FieldView name_view = View(p, c, "party.name");
   for (auto& party : out.parties) {
     str("party.role", &party.role);
     str("party.original_role", &party.original_role);
@@ -181,7 +184,8 @@ std::string AccessGuard::RedactText(const Principal& p, const Case& c, std::stri
                    [](const auto& x, const auto& y) { return x.first.size() > y.first.size(); });
   std::string out(text);
   for (const auto& [from, to] : swaps) ReplaceAll(&out, from, to);
-  if (View(p, c, "party.id_number") != FieldView::kClear) out = ScrubIdentifiers(out);
+  FieldView id_view = View(p, c, "party.id_number");
+  if (id_view != FieldView::kClear) out = ScrubIdentifiers(out, id_view == FieldView::kRemoved);
   return out;
 }
 
@@ -193,7 +197,8 @@ Document AccessGuard::RedactDocument(const Principal& p, const Case& c, const Do
   str("document.doc_id", &out.doc_id);
   str("document.case_id", &out.case_id);
   str("document.kind", &out.kind);
-  str("document.title", &out.title);
+  // Titles name the parties (张三与李四民间借贷纠纷一审民事判决书): masked like the text.
+  if (View(p, c, "document.title") != FieldView::kClear) out.title = RedactText(p, c, d.title);
   out.text = RedactText(p, c, d.text);
   return out;
 }

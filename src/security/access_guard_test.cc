@@ -229,12 +229,17 @@ TEST(AccessGuardTest, TextAndSnippetsRedacted) {
     EXPECT_EQ(r.find(secret), std::string::npos) << secret << " in " << r;
   }
   EXPECT_NE(r.find("原告张某"), std::string::npos) << r;
+  // Researchers get identifiers removed, even in their published masked form; a 一般-3 judge sees masks.
+  EXPECT_EQ(Guard().RedactText(PrincipalOf("researcher"), c, "证人孙某，身份证号210782********9778。"),
+            "证人孙某，身份证号××。");
+  EXPECT_EQ(Guard().RedactText(PrincipalOf("judge_other"), c, "公民身份号码110105199001011234"),
+            "公民身份号码110105********1234");
   // The judge of the case reads the text unchanged.
   EXPECT_EQ(Guard().RedactText(PrincipalOf("judge_j1"), c, text), text);
   Document d{"DOC-C1", "C1", "民事判决书", "张三丰与北京星辰科技有限公司民间借贷纠纷一审民事判决书", text};
   Document shown = Guard().RedactDocument(PrincipalOf("public"), c, d);
   EXPECT_EQ(shown.doc_id, "");
-  EXPECT_EQ(shown.title, "张三丰与北京星辰科技有限公司民间借贷纠纷一审民事判决书");  // titles are shareable as written
+  EXPECT_EQ(shown.title, "张某与北京星辰科技有限公司民间借贷纠纷一审民事判决书");  // titles name the parties
   EXPECT_EQ(shown.text.find("张三丰"), std::string::npos);
 }
 

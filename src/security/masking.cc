@@ -81,9 +81,10 @@ std::string MaskAccount(std::string_view account) {
   return std::string(account.substr(0, 4)) + Stars(account.size() - 8) + std::string(account.substr(account.size() - 4));
 }
 
-std::string ScrubIdentifiers(std::string_view text) {
+std::string ScrubIdentifiers(std::string_view text, bool remove) {
   std::string out;
   out.reserve(text.size());
+  auto id_tail = [](char c) { return IsDigit(c) || c == 'X' || c == 'x'; };
   for (size_t i = 0; i < text.size();) {
     if (!IsDigit(text[i])) { out.push_back(text[i]); ++i; continue; }
     size_t j = i;
@@ -91,10 +92,17 @@ std::string ScrubIdentifiers(std::string_view text) {
     size_t run = j - i;
     // 17 digits + X is an ID number too.
     bool id_x = run == 17 && j < text.size() && (text[j] == 'X' || text[j] == 'x');
-    std::string_view token = text.substr(i, run + (id_x ? 1 : 0));
-    if (run == 18 || id_x) out += MaskIdNumber(token);
-    else if (run == 11 && text[i] == '1') out += MaskPhone(token);
-    else if (run >= 16 && run <= 19) out += MaskAccount(token);
+    // 6 digits + 8 '*' + 4: an ID number in its published, masked form.
+    bool masked_id = remove && run == 6 && j + 12 <= text.size() && text.substr(j, 8) == "********" &&
+                     id_tail(text[j + 8]) && id_tail(text[j + 9]) && id_tail(text[j + 10]) && id_tail(text[j + 11]);
+    std::string_view token = text.substr(i, masked_id ? 18 : run + (id_x ? 1 : 0));
+    bool id = run == 18 || id_x || masked_id;
+    bool phone = !id && run == 11 && text[i] == '1';
+    bool account = !id && !phone && run >= 16 && run <= 19;
+    if (remove && (id || phone || account)) out += "××";
+    else if (id) out += MaskIdNumber(token);
+    else if (phone) out += MaskPhone(token);
+    else if (account) out += MaskAccount(token);
     else out.append(token);
     i += token.size();
   }

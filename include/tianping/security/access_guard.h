@@ -52,6 +52,14 @@ class AccessGuard {
   bool Anonymised(const Principal& p, const Case& c) const;
   // The view of catalogued field `field` ("party.phone") of case `c` for `p`.
   FieldView View(const Principal& p, const Case& c, std::string_view field) const;
+  // The per-case facts View depends on, computed once when many fields of one case are decided.
+  struct CaseAccess {
+    bool own = false;
+    Grade clearance = Grade::kGeneral1;
+    bool anonymised = false;
+  };
+  CaseAccess AccessFor(const Principal& p, const Case& c) const;
+  FieldView View(const Principal& p, const CaseAccess& a, std::string_view field) const;
 
   // The case as `p` may see it: masked fields replaced by their mask, removed fields emptied.
   // REQUIRES: CanSee(p, c).

@@ -28,6 +28,8 @@ std::string MaskAccount(std::string_view account);
 // Scrubs patterns of personal identifiers from free text: 18-digit ID numbers (with X), 11-digit
 // mobile numbers and 16–19 digit account numbers, each masked as above. Digits that are part of a
 // longer digit run are left to the longest match (a 19-digit card is not read as a phone number).
-std::string ScrubIdentifiers(std::string_view text);
+// With `remove`, each match becomes "××" instead, and so do ID numbers already masked in the published
+// form (210782********9778).
+std::string ScrubIdentifiers(std::string_view text, bool remove = false);
 
 }  // namespace tianping::security
