@@ -1,5 +1,7 @@
 // tianping redact --as USER --in cases.jsonl [...]: every read of a JSONL case file through the
-// enforcement layer (AccessGuard), until the store's own commands exist. One audit record per run.
+// enforcement layer (AccessGuard), until the store's own commands exist. The reader is --as USER or
+// --key tpk_… ($TP_API_KEY). Audit: a "request" record before any row is read, then the outcome (read,
+// read.notfound, count) with the rows returned. More than AccessGuard::BulkLimit rows stop with exit 6.
 //   (default)            the cases USER may see, redacted, as JSONL
 //   --case ID            one case; "case ID not found" (exit 3) whether missing or invisible
 //   --party Q            party profile: the visible cases where a party's shown name, ID or credit code is Q
@@ -7,6 +9,7 @@
 //   --count-by court_code|category|cause_name|procedure|year   counts with small cells suppressed
 #include <CLI/CLI.hpp>
 
+#include <cstdlib>
 #include <map>
 #include <unordered_map>
 
@@ -26,7 +29,7 @@ using security::AccessGuard;
 using security::Principal;
 
 struct Options {
-  std::string data_dir = "./tianping-data", as, in, docs, case_id, party, grep, count_by, format = "table";
+  std::string data_dir = "./tianping-data", as, key, in, docs, case_id, party, grep, count_by, format = "table";
   bool quiet = false;
 };
 
@@ -59,7 +62,8 @@ std::string CountField(const std::string& by) { return by == "year" ? "case.file
 int RunRedact(int argc, char** argv) {
   CLI::App app{"按权限读取案件 / read cases through the access guard (scope, masking, audit)", "tianping redact"};
   Options o;
-  app.add_option("--as", o.as, "the user reading")->required();
+  app.add_option("--as", o.as, "the user reading");
+  app.add_option("--key", o.key, "or: an API key (tpk_…) identifying the reader; default $TP_API_KEY");
   app.add_option("--in", o.in, "cases.jsonl")->required();
   app.add_option("--docs", o.docs, "documents.jsonl (for --grep)");
   app.add_option("--case", o.case_id, "one case by case_id");
@@ -78,8 +82,15 @@ int RunRedact(int argc, char** argv) {
   if (!o.grep.empty() && o.docs.empty()) return Fail("redact", Status::InvalidArgument("--grep needs --docs"));
   auto ctx = SecurityContext::Open(o.data_dir);
   if (!ctx.ok()) return Fail("redact", ctx.status());
-  auto principal = ctx->As(o.as);
-  if (!principal.ok()) return Fail("redact", principal.status());
+  if (o.key.empty() && o.as.empty()) {
+    if (const char* k = std::getenv("TP_API_KEY")) o.key = k;
+  }
+  if (o.key.empty() == o.as.empty()) return Fail("redact", Status::InvalidArgument("give exactly one of --as USER and --key KEY"));
+  auto principal = o.key.empty() ? ctx->As(o.as) : ctx->store->AuthenticateKey(o.key);
+  if (!principal.ok()) {
+    if (!o.key.empty()) (void)ctx->audit->Append("key:?", "denied", "redact", 0, "invalid API key");
+    return Fail("redact", principal.status());
+  }
   const Principal& p = *principal;
   auto ref = ReferenceData::Load(ReferenceData::DefaultRefDir());
   if (!ref.ok()) return Fail("redact", ref.status());
@@ -88,6 +99,16 @@ int RunRedact(int argc, char** argv) {
     Status s = guard.CheckFilter(p, CountField(o.count_by));
     if (!s.ok()) return Fail("redact", s);
   }
+
+  // Audit before access: the request is on record before any row is read; the outcome follows.
+  std::string object = o.in.substr(o.in.find_last_of('/') + 1);
+  std::string request = !o.case_id.empty() ? "case=" + o.case_id
+                        : !o.party.empty() ? "party=" + o.party
+                        : !o.grep.empty()  ? "grep=" + o.grep
+                        : !o.count_by.empty() ? "count_by=" + o.count_by : "all visible";
+  auto started = ctx->audit->Append(p.name, "request", object, 0, request);
+  if (!started.ok()) return Fail("redact", started.status());
+  const int64_t bulk_limit = guard.BulkLimit(p);
 
   auto reader = JsonlReader::Open(o.in);
   if (!reader.ok()) return Fail("redact", reader.status());
@@ -121,6 +142,10 @@ int RunRedact(int argc, char** argv) {
       }
       if (!match) continue;
     }
+    if (returned >= bulk_limit) {
+      (void)ctx->audit->Append(p.name, "read", object, returned, request + " stopped: bulk limit");
+      return Fail("redact", AccessGuard::BulkDenied(bulk_limit));
+    }
     out.clear();
     AppendCaseJson(shown, &out);
     std::printf("%s\n", out.c_str());
@@ -129,11 +154,11 @@ int RunRedact(int argc, char** argv) {
   if (!(*reader)->status().ok()) return Fail("redact", (*reader)->status());
   if (progress) progress->Finish();
 
-  std::string object = o.in.substr(o.in.find_last_of('/') + 1);
-  std::string action = "read", detail;
+  std::string action = "read", detail = request;
   if (!o.case_id.empty()) {
     auto r = guard.Fetch(p, wanted ? &*wanted : nullptr, o.case_id);
-    (void)ctx->audit->Append(p.name, r.ok() ? "read" : "read.notfound", object, r.ok() ? 1 : 0, "case=" + o.case_id);
+    auto rec = ctx->audit->Append(p.name, r.ok() ? "read" : "read.notfound", object, r.ok() ? 1 : 0, request);
+    if (!rec.ok()) return Fail("redact", rec.status());
     if (!r.ok()) return Fail("redact", r.status());
     out.clear();
     AppendCaseJson(*r, &out);
@@ -152,12 +177,15 @@ int RunRedact(int argc, char** argv) {
       std::string text = guard.RedactText(p, it->second, d->text);
       size_t pos = text.find(o.grep);
       if (pos == std::string::npos) continue;
+      if (returned >= bulk_limit) {
+        (void)ctx->audit->Append(p.name, "read", object, returned, request + " stopped: bulk limit");
+        return Fail("redact", AccessGuard::BulkDenied(bulk_limit));
+      }
       Case shown = guard.Redact(p, it->second);
       std::printf("%s\t%s\n", shown.case_number.c_str(), Snippet(text, pos, o.grep.size()).c_str());
       ++returned;
     }
     if (!(*docs)->status().ok()) return Fail("redact", (*docs)->status());
-    detail = "grep=" + o.grep;
   } else if (!o.count_by.empty()) {
     action = "count";
     std::vector<std::string> keys;
@@ -172,11 +200,9 @@ int RunRedact(int argc, char** argv) {
     rows.push_back({"合计", total ? std::to_string(*total) : small});
     PrintRows(rows, o.format, {false, true});
     returned = 0;  // aggregates return no personal rows
-    detail = "count_by=" + o.count_by + " cells=" + std::to_string(keys.size());
-  } else if (!o.party.empty()) {
-    detail = "party=" + o.party;
+    detail += " cells=" + std::to_string(keys.size());
   }
-  auto rec = ctx->audit->Append(p.name, action, object, returned, detail.empty() ? "all visible" : detail);
+  auto rec = ctx->audit->Append(p.name, action, object, returned, detail);
   if (!rec.ok()) return Fail("redact", rec.status());
   if (!o.quiet) std::fprintf(stderr, "redact: %lld visible, %lld returned to %s\n", static_cast<long long>(visible),
                              static_cast<long long>(returned), p.name.c_str());

@@ -1,5 +1,6 @@
 // AccessGuard, second half: applying the field views to cases, documents and text; lookups and counts.
 #include <algorithm>
+#include <cstdint>
 #include <map>
 
 #include "tianping/security/access_guard.h"
@@ -245,6 +246,20 @@ std::vector<std::optional<int64_t>> AccessGuard::SuppressCells(const Principal& 
     if (best >= 0) out[best] = std::nullopt;
   }
   return out;
+}
+
+int64_t AccessGuard::BulkLimit(const Principal& p) const {
+  const RoleSpec& spec = SpecOf(p.role);
+  if (spec.anonymised_only) return INT64_MAX;
+  Grade g = std::min(p.clearance, spec.max_clearance);
+  if (g < Grade::kImportant) return kBulkPartyRows;
+  if (g < Grade::kCore) return kBulkNationalRows;
+  return INT64_MAX;
+}
+
+Status AccessGuard::BulkDenied(int64_t limit) {
+  return Status::PermissionDenied("bulk read: more than " + std::to_string(limit) +
+                                  " cases with personal data need a higher clearance (重要 / 核心); narrow the query");
 }
 
 }  // namespace tianping::security

@@ -285,6 +285,18 @@ TEST(AccessGuardTest, SmallCellsSuppressed) {
   EXPECT_EQ(cells, (std::vector<std::optional<int64_t>>{std::nullopt, std::nullopt, 50}));
 }
 
+TEST(AccessGuardTest, BulkLimitsFollowGrades) {
+  EXPECT_EQ(Guard().BulkLimit(PrincipalOf("judge_other")), AccessGuard::kBulkPartyRows);  // 一般-3
+  EXPECT_EQ(Guard().BulkLimit(PrincipalOf("high_jing")), AccessGuard::kBulkPartyRows);
+  EXPECT_EQ(Guard().BulkLimit(PrincipalOf("spc")), AccessGuard::kBulkNationalRows);       // 重要
+  EXPECT_EQ(Guard().BulkLimit(PrincipalOf("spc_core")), INT64_MAX);                      // 核心
+  EXPECT_EQ(Guard().BulkLimit(PrincipalOf("researcher")), INT64_MAX);                    // anonymised only
+  Principal capped = PrincipalOf("judge_other");
+  capped.clearance = Grade::kCore;  // above the judge role's maximum: the role caps it
+  EXPECT_EQ(Guard().BulkLimit(capped), AccessGuard::kBulkPartyRows);
+  EXPECT_EQ(AccessGuard::BulkDenied(10000).code(), Status::Code::kPermissionDenied);
+}
+
 TEST(AccessGuardTest, ScopesFollowTheCourtHierarchy) {
   Principal p = PrincipalOf("judge_other");  // court:京03
   EXPECT_TRUE(Guard().InScope(p, "京03"));

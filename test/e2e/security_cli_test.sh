@@ -31,6 +31,9 @@ echo "wrong-password" | run user login res >/dev/null && fail "login with a wron
 KEY=$("$TP" user key res --as root --data "$D/data" 2>/dev/null)
 [[ $KEY =~ ^tpk_[0-9a-f]{12}_[0-9a-f]{48}$ ]] || fail "api key format: $KEY"
 sqlite3 "$D/data/security.db" "SELECT * FROM api_keys" | grep -q "${KEY:17}" && fail "API key secret stored"
+run redact --quiet --key "$KEY" --in "$FIX/cases.jsonl" | grep -qF 张三丰 && fail "API key of a researcher sees names"
+run redact --quiet --key "$KEY" --in "$FIX/cases.jsonl" | grep -qF 张某 || fail "API key read"
+run redact --quiet --key "${KEY%?}g" --in "$FIX/cases.jsonl" | grep -q '^{' && fail "a wrong API key reads"
 
 # --- every read command, per user ---------------------------------------------------------------
 reads() {  # all output of every read command run as $1
@@ -102,6 +105,8 @@ vol=$(run audit query --as root --volumes --min-rows 20 --factor 3)
 grep -E '^pub .*UNUSUAL' <<<"$vol" >/dev/null || fail "pub's volume not flagged: $vol"
 [ "$(grep -c UNUSUAL <<<"$vol")" = 1 ] || fail "more than one actor flagged: $vol"
 run audit query --as root --actor root --action user.add | grep -q 'user res' || fail "user.add not audited"
+run audit query --as root --actor "key:${KEY:4:12}" --action read | grep -q 'cases.jsonl' || fail "API key read not audited"
+run audit query --as root --actor jing --action request | grep -q 'party=孙秘' || fail "request not audited before access"
 run audit verify --as root | grep -q '^ok: ' || fail "intact log does not verify"
 
 # --- tampering ----------------------------------------------------------------------------------

@@ -87,6 +87,15 @@ class AccessGuard {
   // cell was suppressed, the smallest other non-zero cell too (so the total cannot reveal it).
   std::vector<std::optional<int64_t>> SuppressCells(const Principal& p, const std::vector<int64_t>& cells) const;
 
+  // Bulk limits (domain.md §6: bulk party data is 重要, the national dataset in bulk 核心): the most
+  // cases with personal data one request may return to `p` — unlimited (INT64_MAX) for anonymised-only
+  // roles, kBulkPartyRows below 重要, kBulkNationalRows below 核心. Read paths stop with
+  // BulkDenied() when a request would exceed it.
+  static constexpr int64_t kBulkPartyRows = 10000;
+  static constexpr int64_t kBulkNationalRows = 1000000;
+  int64_t BulkLimit(const Principal& p) const;
+  static Status BulkDenied(int64_t limit);
+
   const Catalog& catalog() const { return catalog_; }
 
  private:
