@@ -107,6 +107,14 @@ grep -E '^pub .*UNUSUAL' <<<"$vol" >/dev/null || fail "pub's volume not flagged:
 run audit query --as root --actor root --action user.add | grep -q 'user res' || fail "user.add not audited"
 run audit query --as root --actor "key:${KEY:4:12}" --action read | grep -q 'cases.jsonl' || fail "API key read not audited"
 run audit query --as root --actor jing --action request | grep -q 'party=孙秘' || fail "request not audited before access"
+# concurrent appends from several processes keep one unbroken chain
+before=$(sqlite3 "$D/data/security.db" "SELECT count(*) FROM audit")
+for j in 1 2 3; do
+  (for i in 1 2 3 4 5; do run redact --quiet --as res --in "$FIX/cases.jsonl" --count-by year >/dev/null; done) &
+done
+wait
+after=$(sqlite3 "$D/data/security.db" "SELECT count(*) FROM audit")
+[ $((after - before)) = 30 ] || fail "concurrent appends: expected 30 new records, got $((after - before))"
 run audit verify --as root | grep -q '^ok: ' || fail "intact log does not verify"
 
 # --- tampering ----------------------------------------------------------------------------------
