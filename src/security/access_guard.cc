@@ -18,8 +18,12 @@ bool AccessGuard::InScope(const Principal& p, std::string_view court_code) const
   switch (p.scope.kind) {
     case CourtScope::Kind::kNation: return true;
     case CourtScope::Kind::kProvince: {
-      const Court* c = ref_.FindCourt(court_code);
-      return c != nullptr && c->province == p.scope.code;
+      if (const Court* c = ref_.FindCourt(court_code)) return c->province == p.scope.code;
+      // A court missing from the table (one derived from the division codes): 法院代字 start with the
+      // province abbreviation followed by digits (京0199).
+      const std::string& abbr = p.scope.code;
+      return !abbr.empty() && court_code.size() > abbr.size() && court_code.substr(0, abbr.size()) == abbr &&
+             court_code[abbr.size()] >= '0' && court_code[abbr.size()] <= '9';
     }
     case CourtScope::Kind::kCourt: {
       const Court* c = ref_.FindCourt(court_code);

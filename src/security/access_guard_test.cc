@@ -285,6 +285,17 @@ TEST(AccessGuardTest, SmallCellsSuppressed) {
   EXPECT_EQ(cells, (std::vector<std::optional<int64_t>>{std::nullopt, std::nullopt, 50}));
 }
 
+TEST(AccessGuardTest, SealedCaseOpenToItsOwnJudgeOnly) {
+  Principal own{"judge_j9", Role::kJudge, CourtScope{CourtScope::Kind::kCourt, "川0104"}, Grade::kGeneral3, "J9"};
+  Principal colleague = own;
+  colleague.judge_id = "J10";
+  const Case& sealed = CaseOf("C4");
+  ASSERT_TRUE(Guard().CanSee(own, sealed));
+  EXPECT_EQ(Guard().Redact(own, sealed).parties[0].id_number, "510104197001015555");
+  EXPECT_FALSE(Guard().CanSee(colleague, sealed));
+  EXPECT_EQ(Guard().Fetch(colleague, &sealed, "C4").status().message(), "case C4 not found");
+}
+
 TEST(AccessGuardTest, BulkLimitsFollowGrades) {
   EXPECT_EQ(Guard().BulkLimit(PrincipalOf("judge_other")), AccessGuard::kBulkPartyRows);  // 一般-3
   EXPECT_EQ(Guard().BulkLimit(PrincipalOf("high_jing")), AccessGuard::kBulkPartyRows);
@@ -306,6 +317,9 @@ TEST(AccessGuardTest, ScopesFollowTheCourtHierarchy) {
   EXPECT_FALSE(Guard().InScope(p, "京9999"));  // unknown courts: only the nation
   EXPECT_TRUE(Guard().InScope(PrincipalOf("spc"), "京9999"));
   EXPECT_TRUE(Guard().InScope(PrincipalOf("high_jing"), "京0102"));
+  EXPECT_TRUE(Guard().InScope(PrincipalOf("high_jing"), "京0199"));   // not in the table: by its prefix
+  EXPECT_FALSE(Guard().InScope(PrincipalOf("high_jing"), "京A"));
+  EXPECT_FALSE(Guard().InScope(PrincipalOf("high_yue"), "京0199"));
   EXPECT_FALSE(Guard().InScope(PrincipalOf("high_jing"), "最高法"));
 }
 

@@ -35,7 +35,8 @@ class AccessGuard {
  public:
   AccessGuard(const Catalog& catalog, const ReferenceData& ref) : catalog_(catalog), ref_(ref) {}
 
-  // The court `court_code` lies within the principal's scope (unknown courts: only for the nation).
+  // The court `court_code` lies within the principal's scope. Courts missing from the reference table:
+  // a province scope by code prefix (京0199), a court scope never.
   bool InScope(const Principal& p, std::string_view court_code) const;
   // The row exists for `p`: role reads cases, court in scope, and a sealed case only for its own judge
   // or a 核心 clearance.
