@@ -8,6 +8,7 @@
 #include "golden_case_number.h"
 #include "tianping/common/date.h"
 #include "tianping/model/reference.h"
+#include "tianping/security/masking.h"
 #include "tianping/text/segmenter.h"
 
 namespace tianping::golden {
@@ -91,6 +92,26 @@ std::string SegmentHandler(const std::string& input) {
   return out;
 }
 
+// security: one "<function> <value>" per line (id phone name address account scrub) → the masked value.
+std::string MaskingHandler(const std::string& input) {
+  std::istringstream in(input);
+  std::string line, out;
+  while (std::getline(in, line)) {
+    auto sp = line.find(' ');
+    std::string fn = line.substr(0, sp), arg = sp == std::string::npos ? "" : line.substr(sp + 1);
+    if (fn == "id") out += security::MaskIdNumber(arg);
+    else if (fn == "phone") out += security::MaskPhone(arg);
+    else if (fn == "name") out += security::AnonymiseName(arg);
+    else if (fn == "address") out += security::MaskAddress(arg);
+    else if (fn == "account") out += security::MaskAccount(arg);
+    else if (fn == "scrub") out += security::ScrubIdentifiers(arg);
+    else if (fn == "remove") out += security::ScrubIdentifiers(arg, true);
+    else out += "bad function: " + fn;
+    out += "\n";
+  }
+  return out;
+}
+
 // gen: one "<op> <arg>" per line → "<op> <arg> <result>". Ops: date (YYYY-MM-DD → 二〇二三年五月十日),
 // article (n → 第n条 in Chinese numerals), capital (yuan with up to two decimals → 大写),
 // fee (claim in yuan → 案件受理费 of 诉讼费用交纳办法 art. 13(1) in yuan), half (the same, halved).
@@ -138,6 +159,7 @@ void RegisterHandlers(std::map<std::string, Handler>* handlers) {
   (*handlers)["ref"] = RefHandler;
   (*handlers)["case_number"] = CaseNumberHandler;
   (*handlers)["segment"] = SegmentHandler;
+  (*handlers)["security"] = MaskingHandler;
   (*handlers)["gen"] = GenHandler;
 }
 

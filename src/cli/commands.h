@@ -10,5 +10,9 @@ int RunRef(int argc, char** argv);
 int RunGen(int argc, char** argv);
 int RunSummarize(int argc, char** argv);
 int RunSegment(int argc, char** argv);
+int RunCatalog(int argc, char** argv);
+int RunUser(int argc, char** argv);
+int RunRedact(int argc, char** argv);
+int RunAudit(int argc, char** argv);
 
 }  // namespace tianping::cli

@@ -21,6 +21,10 @@ constexpr Command kCommands[] = {
     {"gen", "生成模拟数据集 / generate the synthetic national dataset", tianping::cli::RunGen},
     {"summarize", "数据集概览 / summarise a generated dataset", tianping::cli::RunSummarize},
     {"segment", "中文分词 / segment Chinese text into words", tianping::cli::RunSegment},
+    {"catalog", "数据目录 / data catalog: fields, grades, sharing classes", tianping::cli::RunCatalog},
+    {"user", "用户与权限 / users, roles, scopes, API keys", tianping::cli::RunUser},
+    {"redact", "按权限读取 / read cases as a user (scope, masking, audit)", tianping::cli::RunRedact},
+    {"audit", "审计日志 / verify and query the audit log", tianping::cli::RunAudit},
 };
 
 void PrintUsage() {

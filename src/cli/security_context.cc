@@ -1,0 +1,41 @@
+#include "security_context.h"
+
+#include <sys/stat.h>
+
+#include <cstdlib>
+
+namespace tianping::cli {
+
+Result<SecurityContext> SecurityContext::Open(const std::string& data_dir) {
+  SecurityContext ctx;
+  ctx.data_dir = data_dir;
+  auto store = security::PrincipalStore::Open(data_dir);
+  if (!store.ok()) return store.status();
+  ctx.store = std::move(store).value();
+  ::chmod(security::PrincipalStore::DbPath(data_dir).c_str(), 0600);
+  auto audit = security::AuditLog::Open(data_dir);
+  if (!audit.ok()) return audit.status();
+  ctx.audit = std::move(audit).value();
+  return ctx;
+}
+
+Result<security::Principal> SecurityContext::As(const std::string& user) const {
+  if (user.empty()) return Status::InvalidArgument("--as USER is required");
+  return store->Get(user);
+}
+
+Result<std::string> SecurityContext::RequireAdmin(const std::string& as_user, const std::string& what) {
+  bool any_admin = false;
+  for (const auto& p : store->List()) any_admin |= p.role == security::Role::kAdmin;
+  if (!any_admin && as_user.empty()) {
+    const char* os_user = std::getenv("USER");
+    return std::string("local:") + (os_user ? os_user : "?");
+  }
+  auto p = As(as_user);
+  if (p.ok() && p->role == security::Role::kAdmin) return p->name;
+  std::string actor = as_user.empty() ? "local:anonymous" : as_user;
+  (void)audit->Append(actor, "denied", what, 0, "administrative action refused");
+  return Status::PermissionDenied(what + ": requires --as an admin user");
+}
+
+}  // namespace tianping::cli
