@@ -1,0 +1,97 @@
+#include "store/column_builder.h"
+
+#include "store/coding.h"
+
+namespace tianping::store {
+
+std::string_view ColumnBuilder::Intern(std::string_view s) {
+  constexpr size_t kChunk = 1 << 20;
+  if (arena_.empty() || arena_.back().capacity() - arena_.back().size() < s.size()) {
+    arena_.emplace_back();
+    arena_.back().reserve(std::max(kChunk, s.size()));
+  }
+  std::string& chunk = arena_.back();
+  size_t at = chunk.size();
+  chunk.append(s);  // never reallocates: capacity was reserved
+  return std::string_view(chunk.data() + at, s.size());
+}
+
+void ColumnBuilder::AddString(std::string_view s) {
+  if (type_ == ColumnType::kBlob) {
+    blob_bytes_.append(s);
+    blob_offsets_.push_back(blob_bytes_.size());
+    ++size_;
+    return;
+  }
+  auto it = dict_index_.find(s);
+  uint32_t code;
+  if (it != dict_index_.end()) {
+    code = it->second;
+  } else {
+    code = static_cast<uint32_t>(dict_values_.size());
+    std::string_view stable = Intern(s);
+    dict_values_.push_back(stable);
+    dict_index_.emplace(stable, code);
+  }
+  AddU32(code);
+}
+
+std::string_view ColumnBuilder::GetString(size_t row) const {
+  if (type_ == ColumnType::kBlob) {
+    return std::string_view(blob_bytes_).substr(blob_offsets_[row], blob_offsets_[row + 1] - blob_offsets_[row]);
+  }
+  return dict_values_[Get<uint32_t>(row)];
+}
+
+void ColumnBuilder::Select(const std::vector<uint32_t>& rows) {
+  if (type_ == ColumnType::kBlob) {
+    std::string bytes;
+    std::vector<uint64_t> offsets{0};
+    for (uint32_t r : rows) {
+      bytes.append(GetString(r));
+      offsets.push_back(bytes.size());
+    }
+    blob_bytes_ = std::move(bytes);
+    blob_offsets_ = std::move(offsets);
+  } else {
+    size_t w = FixedWidth(type_);
+    std::vector<char> out(rows.size() * w);
+    for (size_t i = 0; i < rows.size(); ++i) std::memcpy(out.data() + i * w, fixed_.data() + rows[i] * w, w);
+    fixed_ = std::move(out);
+  }
+  size_ = rows.size();
+}
+
+std::string EncodeStringList(const std::vector<std::string_view>& values) {
+  std::string out;
+  size_t bytes = 0;
+  for (auto v : values) bytes += v.size();
+  out.reserve(4 + 4 * (values.size() + 1) + bytes);
+  PutFixed<uint32_t>(&out, static_cast<uint32_t>(values.size()));
+  uint32_t off = 0;
+  PutFixed<uint32_t>(&out, 0);
+  for (auto v : values) {
+    off += static_cast<uint32_t>(v.size());
+    PutFixed<uint32_t>(&out, off);
+  }
+  for (auto v : values) out.append(v);
+  return out;
+}
+
+std::string ColumnBuilder::EncodeRows(size_t begin, size_t end) const {
+  if (type_ == ColumnType::kBlob) {
+    std::vector<std::string_view> values;
+    values.reserve(end - begin);
+    for (size_t r = begin; r < end; ++r) values.push_back(GetString(r));
+    return EncodeStringList(values);
+  }
+  size_t w = FixedWidth(type_);
+  return std::string(fixed_.data() + begin * w, (end - begin) * w);
+}
+
+std::string ColumnBuilder::EncodeDict(size_t begin, size_t end) const {
+  std::vector<std::string_view> values(dict_values_.begin() + begin, dict_values_.begin() + end);
+  return EncodeStringList(values);
+}
+
+}  // namespace tianping::store
