@@ -24,6 +24,8 @@ struct Province {               // 高院单位 (31 provinces + 兵团)
 
 enum class CourtLevel { kSupreme = 0, kHigh = 1, kIntermediate = 2, kBasic = 3 };
 const char* CourtLevelName(CourtLevel level);  // 最高法院 高级法院 中级法院 基层法院
+// Parses 最高 高级 中级 基层 (also the CourtLevelName forms); false when unknown.
+bool ParseCourtLevel(std::string_view text, CourtLevel* level);
 
 struct Court {
   std::string code;             // 法院代字: 最高法, 京, 京04, 京0105, 粤73
@@ -53,6 +55,7 @@ struct TimeLimit {              // 法定审限
   int months = 0;               // limit in months (days = 0) ...
   int days = 0;                 // ... or in days (months = 0)
   int max_extension_months = 0; // longest approvable extension
+  std::string basis;            // statute article, e.g. 民事诉讼法第152条
 };
 
 class ReferenceData {
@@ -86,7 +89,17 @@ class ReferenceData {
 
   // Validates a CSV of (code,name[,...]) and writes it to <data_dir>/ref/divisions.csv atomically.
   // Returns the number of rows imported.
+  // Codes of two or four digits (province / city tables) are padded with zeros to six digits.
   static Result<int> ImportDivisions(const std::string& csv_path, const std::string& data_dir);
+  // Same for several files merged into one table (later files win on duplicate codes).
+  static Result<int> ImportDivisions(const std::vector<std::string>& csv_paths, const std::string& data_dir);
+  // Path of the imported division table under `data_dir`.
+  static std::string DivisionsPath(const std::string& data_dir);
+  size_t division_count() const { return divisions_.size(); }
+  // Statutory limit row for a procedure and category (exact category first, then "*"); null if none.
+  const TimeLimit* FindTimeLimit(std::string_view procedure, std::string_view category) const;
+  // Courts of a province (abbr) at a level, in table order.
+  std::vector<const Court*> CourtsOf(std::string_view province, CourtLevel level) const;
 
  private:
   std::vector<Province> provinces_;
@@ -95,6 +108,9 @@ class ReferenceData {
   std::vector<TimeLimit> time_limits_;
   std::unordered_map<std::string, size_t> court_index_, cause_index_, cause_name_index_;
   std::unordered_map<std::string, std::string> divisions_;  // six-digit code → name
+
+  void BuildIndexes();
+  Status LoadDivisions(const std::string& path);
 };
 
 }  // namespace tianping
