@@ -5,5 +5,6 @@
 namespace tianping::cli {
 
 int RunVersion(int argc, char** argv);
+int RunRef(int argc, char** argv);
 
 }  // namespace tianping::cli

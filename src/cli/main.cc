@@ -16,6 +16,7 @@ struct Command {
 // Keep sorted by theme; `tianping help` prints it in this order.
 constexpr Command kCommands[] = {
     {"version", "打印版本 / print the version", tianping::cli::RunVersion},
+    {"ref", "参考数据 / reference tables: courts, causes, divisions", tianping::cli::RunRef},
 };
 
 void PrintUsage() {
