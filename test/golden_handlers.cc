@@ -3,6 +3,7 @@
 
 #include <sstream>
 
+#include "golden_case_number.h"
 #include "tianping/common/date.h"
 
 namespace tianping::golden {
@@ -25,6 +26,7 @@ std::string DateHandler(const std::string& input) {
 
 void RegisterHandlers(std::map<std::string, Handler>* handlers) {
   (*handlers)["date"] = DateHandler;
+  (*handlers)["case_number"] = CaseNumberHandler;
 }
 
 }  // namespace tianping::golden

@@ -6,5 +6,6 @@ namespace tianping::cli {
 
 int RunVersion(int argc, char** argv);
 int RunRef(int argc, char** argv);
+int RunCaseNumber(int argc, char** argv);
 
 }  // namespace tianping::cli

@@ -17,6 +17,7 @@ struct Command {
 constexpr Command kCommands[] = {
     {"version", "打印版本 / print the version", tianping::cli::RunVersion},
     {"ref", "参考数据 / reference tables: courts, causes, divisions", tianping::cli::RunRef},
+    {"case-number", "解析案号 / parse case numbers", tianping::cli::RunCaseNumber},
 };
 
 void PrintUsage() {
