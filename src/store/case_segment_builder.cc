@@ -214,6 +214,16 @@ uint32_t DocSegmentBuilder::Add(const Document& d, uint64_t fingerprint) {
 }
 
 std::string_view DocSegmentBuilder::DocId(uint32_t row) const { return cols_[kDocId].GetString(row); }
+Document DocSegmentBuilder::Get(uint32_t row) const {
+  Document d;
+  d.doc_id = cols_[kDocId].GetString(row);
+  d.case_id = cols_[kDocCaseId].GetString(row);
+  d.kind = cols_[kDocKind].GetString(row);
+  d.title = cols_[kDocTitle].GetString(row);
+  d.text = cols_[kDocText].GetString(row);
+  return d;
+}
+
 uint64_t DocSegmentBuilder::Fingerprint(uint32_t row) const { return cols_[kDocFingerprint].Get<uint64_t>(row); }
 
 void DocSegmentBuilder::Drop(uint32_t row) {

@@ -41,6 +41,7 @@ class DocSegmentBuilder {
   uint32_t Add(const Document& d, uint64_t fingerprint);
   size_t size() const { return cols_[0].size(); }
   std::string_view DocId(uint32_t row) const;
+  Document Get(uint32_t row) const;
   uint64_t Fingerprint(uint32_t row) const;
   void Drop(uint32_t row);
   Status WriteTo(SegmentWriter* writer);

@@ -81,7 +81,7 @@ TEST(CaseSegment, RoundTripAcrossBlocksWithDrops) {
   auto zhang = (*r)->FindPartiesByName("张三");
   ASSERT_TRUE(zhang.ok());
   EXPECT_EQ(zhang->size(), static_cast<size_t>(kN / 5 - 2));
-  auto company = (*r)->FindPartiesByCreditCode("91110105MA01234567");
+  auto company = (*r)->FindPartiesByCreditCode(MakeCreditCode('9', '1', "110105", "MA01234T"));
   EXPECT_EQ(company->size(), static_cast<size_t>(kN - 2));
   auto case_row = (*r)->PartyCaseRow((*zhang)[0]);
   EXPECT_EQ(*(*r)->CaseId(*case_row), "C100005");

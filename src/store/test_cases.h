@@ -4,6 +4,8 @@
 #include <string>
 
 #include "tianping/model/case.h"
+#include "tianping/model/credit_code.h"
+#include "tianping/model/id_number.h"
 
 namespace tianping::store::testing {
 
@@ -41,7 +43,7 @@ inline Case MakeCase(int i) {
   plaintiff.role = "原告";
   plaintiff.kind = "自然人";
   plaintiff.name = i % 5 == 0 ? "张三" : "原告" + std::to_string(i);
-  plaintiff.id_number = "11010519800101" + std::to_string(1000 + i % 9000);
+  plaintiff.id_number = MakeIdNumber("110105", Date::FromYmd(1980, 1, 1), i % 1000);
   plaintiff.gender = "男";
   plaintiff.birth_date = Date::FromYmd(1980, 1, 1);
   plaintiff.ethnicity = "汉族";
@@ -51,7 +53,7 @@ inline Case MakeCase(int i) {
   defendant.role = "被告";
   defendant.kind = "法人";
   defendant.name = "北京某某科技有限公司";
-  defendant.credit_code = "91110105MA01234567";
+  defendant.credit_code = MakeCreditCode('9', '1', "110105", "MA01234T");
   defendant.legal_representative = "孙总";
   c.parties = {plaintiff, defendant};
   if (i % 5 == 4) c.execution = ExecutionResult{500000, 250000 + i, i % 2 == 0};
