@@ -240,16 +240,7 @@ Status Batch::WritePartition(Partition* p, PartitionInfo* out) {
     return Status::Ok();
   };
   if (p->NeedsCases() || !old) {
-    if (old) {
-      const CaseSegmentReader& r = base_->cases(p->base);
-      for (uint32_t row : p->keep_old_cases) {
-        auto c = r.ReadCase(row);
-        if (!c.ok()) return c.status();
-        auto fp = r.Fingerprint(row);
-        if (!fp.ok()) return fp.status();
-        p->cases.Add(*c, *fp);
-      }
-    }
+    if (old) TP_RETURN_IF_ERROR(p->cases.AppendStored(base_->cases(p->base), p->keep_old_cases));
     TP_RETURN_IF_ERROR(write(p->cases, "cases", &out->cases));
     out->case_count = p->cases.case_count();
     out->party_count = p->cases.party_count();
@@ -260,12 +251,7 @@ Status Batch::WritePartition(Partition* p, PartitionInfo* out) {
   }
   if (p->NeedsDocs()) {
     if (old && base_->documents(p->base)) {
-      const DocSegmentReader& r = *base_->documents(p->base);
-      for (uint32_t row : p->keep_old_docs) {
-        auto d = r.ReadDocument(row);
-        if (!d.ok()) return d.status();
-        p->docs.Add(*d, DocumentFingerprint(*d));
-      }
+      TP_RETURN_IF_ERROR(p->docs.AppendStored(*base_->documents(p->base), p->keep_old_docs));
     }
     TP_RETURN_IF_ERROR(write(p->docs, "docs", &out->documents));
     out->document_count = p->docs.size();

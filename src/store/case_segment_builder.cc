@@ -4,6 +4,7 @@
 #include <string>
 
 #include "store/case_schema.h"
+#include "store/column_loader.h"
 #include "store/hash64.h"
 
 namespace tianping::store {
@@ -127,6 +128,65 @@ void CaseSegmentBuilder::Drop(uint32_t row) {
   }
 }
 
+static Status LoadColumns(const SegmentReader& file, const TableMeta& table, const std::vector<const ColumnMeta*>& cols,
+                   std::vector<LoadedColumn>* out) {
+  for (const ColumnMeta* c : cols) {
+    auto loaded = LoadedColumn::Load(file, table, *c);
+    if (!loaded.ok()) return loaded.status();
+    out->push_back(std::move(*loaded));
+  }
+  return Status::Ok();
+}
+
+Status CaseSegmentBuilder::AppendStored(const CaseSegmentReader& r, const std::vector<uint32_t>& rows) {
+  if (rows.empty()) return Status::Ok();
+  std::vector<LoadedColumn> kc, pc, ac;
+  TP_RETURN_IF_ERROR(LoadColumns(r.file(), r.cases_table(), r.case_columns(), &kc));
+  TP_RETURN_IF_ERROR(LoadColumns(r.file(), r.parties_table(), r.party_columns(), &pc));
+  TP_RETURN_IF_ERROR(LoadColumns(r.file(), r.agents_table(), r.agent_columns(), &ac));
+  const uint32_t base_case = static_cast<uint32_t>(case_count());
+  const uint32_t base_party = static_cast<uint32_t>(party_count());
+  const uint32_t base_agent = static_cast<uint32_t>(agents_[0].size());
+  std::vector<uint32_t> kept_parties, kept_agents, party_begin, agent_begin;
+  for (uint32_t row : rows) {
+    if (row >= kc[0].size()) return Status::Internal("stored row out of range");
+    uint32_t pb = kc[kPartyBegin].U32(row), n = kc[kPartyCount].U32(row);
+    if (uint64_t{pb} + n > pc[0].size()) return r.file().Corrupt(*r.case_columns()[kPartyBegin], "party range out of bounds");
+    party_begin.push_back(base_party + static_cast<uint32_t>(kept_parties.size()));
+    for (uint32_t p = pb; p < pb + n; ++p) {
+      uint32_t ab = pc[kAgentBegin].U32(p), an = pc[kAgentCount].U32(p);
+      if (uint64_t{ab} + an > ac[0].size()) return r.file().Corrupt(*r.party_columns()[kAgentBegin], "agent range out of bounds");
+      agent_begin.push_back(base_agent + static_cast<uint32_t>(kept_agents.size()));
+      for (uint32_t a = ab; a < ab + an; ++a) kept_agents.push_back(a);
+      kept_parties.push_back(p);
+    }
+  }
+  for (size_t j = 0; j < kc.size(); ++j) {
+    for (uint32_t row : rows) kc[j].AppendTo(&cases_[j], row);
+  }
+  for (size_t j = 0; j < pc.size(); ++j) {
+    for (uint32_t p : kept_parties) pc[j].AppendTo(&parties_[j], p);
+  }
+  for (size_t j = 0; j < ac.size(); ++j) {
+    for (uint32_t a : kept_agents) ac[j].AppendTo(&agents_[j], a);
+  }
+  // Renumber the row references into the new tables.
+  for (size_t i = 0; i < rows.size(); ++i) {
+    uint32_t crow = base_case + static_cast<uint32_t>(i);
+    cases_[kPartyBegin].SetU32(crow, party_begin[i]);
+    uint32_t n = cases_[kPartyCount].Get<uint32_t>(crow);
+    for (uint32_t k = 0; k < n; ++k) parties_[kPartyCaseRow].SetU32(party_begin[i] + k, crow);
+  }
+  for (size_t j = 0; j < kept_parties.size(); ++j) {
+    uint32_t prow = base_party + static_cast<uint32_t>(j);
+    parties_[kAgentBegin].SetU32(prow, agent_begin[j]);
+    uint32_t n = parties_[kAgentCount].Get<uint32_t>(prow);
+    for (uint32_t k = 0; k < n; ++k) agents_[kAgentPartyRow].SetU32(agent_begin[j] + k, prow);
+  }
+  dropped_.resize(case_count(), false);
+  return Status::Ok();
+}
+
 // Keeps the undropped cases with their parties and agents and renumbers the row references.
 void CaseSegmentBuilder::ApplyDrops() {
   std::vector<uint32_t> keep_cases, keep_parties, keep_agents;
@@ -231,6 +291,20 @@ void DocSegmentBuilder::Drop(uint32_t row) {
     dropped_[row] = true;
     ++dropped_count_;
   }
+}
+
+Status DocSegmentBuilder::AppendStored(const DocSegmentReader& r, const std::vector<uint32_t>& rows) {
+  if (rows.empty()) return Status::Ok();
+  std::vector<LoadedColumn> dc;
+  TP_RETURN_IF_ERROR(LoadColumns(r.file(), r.table(), r.columns(), &dc));
+  for (size_t j = 0; j < dc.size(); ++j) {
+    for (uint32_t row : rows) {
+      if (row >= dc[j].size()) return Status::Internal("stored row out of range");
+      dc[j].AppendTo(&cols_[j], row);
+    }
+  }
+  dropped_.resize(size(), false);
+  return Status::Ok();
 }
 
 Status DocSegmentBuilder::WriteTo(SegmentWriter* writer) {

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "store/case_segment_reader.h"
 #include "store/column_builder.h"
 #include "store/segment_writer.h"
 #include "tianping/model/case.h"
@@ -24,6 +25,8 @@ class CaseSegmentBuilder {
   uint64_t Fingerprint(uint32_t row) const;
   // Leaves the row (and its parties and agents) out when written.
   void Drop(uint32_t row);
+  // Appends stored cases `rows` (ascending) with their parties and agents, column by column.
+  Status AppendStored(const CaseSegmentReader& reader, const std::vector<uint32_t>& rows);
   size_t dropped() const { return dropped_count_; }
   // Applies drops, builds the indexes and writes all tables. Call once.
   Status WriteTo(SegmentWriter* writer);
@@ -44,6 +47,7 @@ class DocSegmentBuilder {
   Document Get(uint32_t row) const;
   uint64_t Fingerprint(uint32_t row) const;
   void Drop(uint32_t row);
+  Status AppendStored(const DocSegmentReader& reader, const std::vector<uint32_t>& rows);
   Status WriteTo(SegmentWriter* writer);
 
  private:

@@ -20,6 +20,13 @@ class CaseSegmentReader {
   uint64_t case_count() const { return cases_->row_count; }
   uint64_t party_count() const { return parties_->row_count; }
   const SegmentReader& file() const { return *file_; }
+  // Raw tables and columns (schema order of case_schema.h), for column-level copying.
+  const TableMeta& cases_table() const { return *cases_; }
+  const TableMeta& parties_table() const { return *parties_; }
+  const TableMeta& agents_table() const { return *agents_; }
+  const std::vector<const ColumnMeta*>& case_columns() const { return case_cols_; }
+  const std::vector<const ColumnMeta*>& party_columns() const { return party_cols_; }
+  const std::vector<const ColumnMeta*>& agent_columns() const { return agent_cols_; }
 
   Result<Case> ReadCase(uint32_t row) const;
   Result<Party> ReadParty(uint32_t party_row) const;
@@ -55,6 +62,8 @@ class DocSegmentReader {
   static Result<std::unique_ptr<DocSegmentReader>> Open(const std::string& path, uint64_t expected_size = 0);
   uint64_t size() const { return docs_->row_count; }
   const SegmentReader& file() const { return *file_; }
+  const TableMeta& table() const { return *docs_; }
+  const std::vector<const ColumnMeta*>& columns() const { return cols_; }
   Result<Document> ReadDocument(uint32_t row) const;
   Status ScanIds(const std::function<void(uint32_t, std::string_view, uint64_t)>& fn) const;
   Result<std::vector<uint32_t>> FindByDocId(std::string_view key) const;

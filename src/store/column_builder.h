@@ -32,6 +32,8 @@ class ColumnBuilder {
   void AddU32(uint32_t v) { Put(&v, 4); }
   void AddU64(uint64_t v) { Put(&v, 8); }
   void AddString(std::string_view s);
+  // Appends one fixed-width value from raw little-endian bytes. REQUIRES: a fixed-width type.
+  void AddRaw(const char* p) { Put(p, FixedWidth(type_)); }
 
   // Fixed-width value at `row` (codes for kDict). REQUIRES: fixed-width type.
   template <typename T>
