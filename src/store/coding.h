@@ -2,12 +2,15 @@
 // Thread-safety: Decoder is a value over borrowed bytes; one user at a time.
 #pragma once
 
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <string>
 #include <string_view>
 
 namespace tianping::store {
+
+static_assert(std::endian::native == std::endian::little, "the store format is little-endian");
 
 template <typename T>
 inline void PutFixed(std::string* out, T v) {
