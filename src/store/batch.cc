@@ -79,8 +79,11 @@ Batch::Entry* Batch::FindDocEntry(std::string_view id) {
 }
 
 void Batch::AddCase(const Case& c, const std::string& partition, SourcePos pos, std::string_view raw) {
+  AddCase(c, CaseFingerprint(c), partition, pos, raw);
+}
+
+void Batch::AddCase(const Case& c, uint64_t fp, const std::string& partition, SourcePos pos, std::string_view raw) {
   ++cases_seen_;
-  uint64_t fp = CaseFingerprint(c);
   if (Entry* e = FindCaseEntry(c.case_id)) {
     if (e->conflicted) {
       Quarantine(pos, "case_id", "conflicting content for case " + c.case_id + " (see " + Where(e->pos) + ")", raw);

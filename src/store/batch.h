@@ -33,7 +33,10 @@ class Batch {
   ~Batch();
 
   uint32_t AddFileName(std::string name);
-  // REQUIRES: c passed validation; `partition` names its province partition.
+  // REQUIRES: c passed validation; `partition` names its province partition; fingerprint is
+  // CaseFingerprint(c) (computed by the caller, possibly on another thread).
+  void AddCase(const Case& c, uint64_t fingerprint, const std::string& partition, SourcePos pos,
+               std::string_view raw);
   void AddCase(const Case& c, const std::string& partition, SourcePos pos, std::string_view raw);
   void AddDocument(const Document& d, SourcePos pos, std::string_view raw);
   void Quarantine(SourcePos pos, std::string_view field, std::string_view reason, std::string_view raw);

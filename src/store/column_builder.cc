@@ -1,6 +1,7 @@
 #include "store/column_builder.h"
 
 #include "store/coding.h"
+#include "store/hash64.h"
 
 namespace tianping::store {
 
@@ -16,6 +17,18 @@ std::string_view ColumnBuilder::Intern(std::string_view s) {
   return std::string_view(chunk.data() + at, s.size());
 }
 
+void ColumnBuilder::Rehash(size_t capacity) {
+  std::vector<Slot> slots(capacity, Slot{0, 0});
+  size_t mask = capacity - 1;
+  for (const Slot& s : slots_) {
+    if (!s.code_plus_one) continue;
+    size_t i = s.hash & mask;
+    while (slots[i].code_plus_one) i = (i + 1) & mask;
+    slots[i] = s;
+  }
+  slots_ = std::move(slots);
+}
+
 void ColumnBuilder::AddString(std::string_view s) {
   if (type_ == ColumnType::kBlob) {
     blob_bytes_.append(s);
@@ -23,16 +36,21 @@ void ColumnBuilder::AddString(std::string_view s) {
     ++size_;
     return;
   }
-  auto it = dict_index_.find(s);
-  uint32_t code;
-  if (it != dict_index_.end()) {
-    code = it->second;
-  } else {
-    code = static_cast<uint32_t>(dict_values_.size());
-    std::string_view stable = Intern(s);
-    dict_values_.push_back(stable);
-    dict_index_.emplace(stable, code);
+  if (slots_.empty()) Rehash(64);
+  uint64_t h = Hash64(s);
+  size_t mask = slots_.size() - 1;
+  size_t i = h & mask;
+  while (slots_[i].code_plus_one) {
+    if (slots_[i].hash == h && dict_values_[slots_[i].code_plus_one - 1] == s) {
+      AddU32(slots_[i].code_plus_one - 1);
+      return;
+    }
+    i = (i + 1) & mask;
   }
+  uint32_t code = static_cast<uint32_t>(dict_values_.size());
+  dict_values_.push_back(Intern(s));
+  slots_[i] = Slot{h, code + 1};
+  if (dict_values_.size() * 2 > slots_.size()) Rehash(slots_.size() * 2);
   AddU32(code);
 }
 

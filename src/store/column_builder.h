@@ -70,7 +70,13 @@ class ColumnBuilder {
   // kDict: values in first-appearance order; views point into arena_.
   std::deque<std::string> arena_;
   std::vector<std::string_view> dict_values_;
-  std::unordered_map<std::string_view, uint32_t> dict_index_;
+  // Open-addressing index over dict_values_: slot = (hash, code + 1), 0 = empty; load factor <= 1/2.
+  struct Slot {
+    uint64_t hash;
+    uint32_t code_plus_one;
+  };
+  std::vector<Slot> slots_;
+  void Rehash(size_t capacity);
   // kBlob: bytes_[blob_offsets_[i], blob_offsets_[i+1]).
   std::string blob_bytes_;
   std::vector<uint64_t> blob_offsets_{0};

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "store/batch.h"
+#include "store/case_fingerprint.h"
 #include "store/store_writer.h"
 #include "store/validate.h"
 #include "tianping/common/progress.h"
@@ -31,7 +32,9 @@ struct Item {
   Case c;
   Document d;
   std::string partition;
-  std::string field, reason, raw;  // kBad
+  uint64_t fingerprint = 0;        // kCase
+  std::string field, reason;       // kBad
+  std::string_view raw;            // the input line; points into the chunk, which outlives the item
 };
 
 struct Chunk {
@@ -80,7 +83,7 @@ std::vector<Item> ParseChunk(const Chunk& chunk, const ReferenceData* ref) {
       item.kind = Item::kBad;
       item.field = std::move(field);
       item.reason = std::move(reason);
-      item.raw = std::string(line);
+      item.raw = line;
     };
     if (LooksLikeDocument(line)) {
       auto d = ParseDocumentJson(line);
@@ -93,7 +96,7 @@ std::vector<Item> ParseChunk(const Chunk& chunk, const ReferenceData* ref) {
       } else {
         item.kind = Item::kDocument;
         item.d = std::move(*d);
-        item.raw = std::string(line);
+        item.raw = line;
       }
     } else {
       auto c = ParseCaseJson(line);
@@ -106,7 +109,8 @@ std::vector<Item> ParseChunk(const Chunk& chunk, const ReferenceData* ref) {
       } else {
         item.kind = Item::kCase;
         item.c = std::move(*c);
-        item.raw = std::string(line);  // kept for a possible conflict quarantine
+        item.fingerprint = store::CaseFingerprint(item.c);
+        item.raw = line;  // kept for a possible conflict quarantine
       }
     }
     items.push_back(std::move(item));
@@ -194,7 +198,7 @@ Result<IngestReport> IngestFiles(const std::string& dir, const std::vector<std::
     int fd = name == "-" ? STDIN_FILENO : ::open(name.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) return Status::IoError("cannot open " + name + ": " + std::strerror(errno));
     ChunkReader reader(fd, name);
-    std::deque<std::future<std::vector<Item>>> inflight;
+    std::deque<std::pair<std::shared_ptr<Chunk>, std::future<std::vector<Item>>>> inflight;
     Status read_status;
     auto apply = [&](std::vector<Item> items) {
       for (Item& it : items) {
@@ -203,7 +207,7 @@ Result<IngestReport> IngestFiles(const std::string& dir, const std::vector<std::
         switch (it.kind) {
           case Item::kCase:
             ++report.cases;
-            batch.AddCase(it.c, it.partition, pos, it.raw);
+            batch.AddCase(it.c, it.fingerprint, it.partition, pos, it.raw);
             break;
           case Item::kDocument:
             ++report.documents;
@@ -220,15 +224,15 @@ Result<IngestReport> IngestFiles(const std::string& dir, const std::vector<std::
       uint64_t bytes = 0;
       if (!reader.Next(chunk.get(), &read_status, &bytes)) break;
       const ReferenceData* ref = options.ref;
-      inflight.push_back(std::async(std::launch::async, [chunk, ref] { return ParseChunk(*chunk, ref); }));
+      inflight.emplace_back(chunk, std::async(std::launch::async, [chunk, ref] { return ParseChunk(*chunk, ref); }));
       if (progress) progress->Add(bytes / 1024);
       while (static_cast<int>(inflight.size()) > threads) {
-        apply(inflight.front().get());
+        apply(inflight.front().second.get());
         inflight.pop_front();
       }
     }
     while (!inflight.empty()) {
-      apply(inflight.front().get());
+      apply(inflight.front().second.get());
       inflight.pop_front();
     }
     if (fd != STDIN_FILENO) ::close(fd);
