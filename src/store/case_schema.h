@@ -48,7 +48,7 @@ inline constexpr const char* kIdxCreditCode = "idx_credit_code";  // 统一社�
 inline constexpr const char* kIdxDocId = "idx_doc_id";            // doc_id → document row
 inline constexpr const char* kIdxDocCase = "idx_doc_case";        // case_id → document row
 
-inline constexpr uint32_t kCaseRowsPerBlock = 8192;
+inline constexpr uint32_t kCaseRowsPerBlock = 4096;
 inline constexpr uint32_t kDocRowsPerBlock = 32;
 inline constexpr char kListSeparator = '\x1f';  // joins cause_path and panel into one dictionary string
 

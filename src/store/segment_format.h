@@ -60,7 +60,7 @@ struct TableMeta {
   }
 };
 
-constexpr uint32_t kDictEntriesPerBlock = 4096;
+constexpr uint32_t kDictEntriesPerBlock = 1024;
 
 // Footer (de)serialisation; Decode returns false on malformed input.
 std::string EncodeFooter(const std::vector<TableMeta>& tables);

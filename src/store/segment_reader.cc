@@ -121,12 +121,17 @@ Result<std::shared_ptr<const std::string>> SegmentReader::ReadBlock(const Column
     if (ZSTD_isError(n) || n != ref.raw_size) return Corrupt(col, "block does not decompress");
   }
   std::lock_guard lock(mu_);
-  if (cache_bytes_ + raw->size() > kCacheCapacity) {
-    cache_.clear();
-    cache_bytes_ = 0;
+  while (cache_bytes_ + raw->size() > kCacheCapacity && !cache_order_.empty()) {
+    auto it = cache_.find(cache_order_.front());
+    cache_order_.pop_front();
+    if (it == cache_.end()) continue;
+    cache_bytes_ -= it->second->size();
+    cache_.erase(it);
   }
-  cache_bytes_ += raw->size();
-  cache_.emplace(ref.offset, raw);
+  if (cache_.emplace(ref.offset, raw).second) {
+    cache_bytes_ += raw->size();
+    cache_order_.push_back(ref.offset);
+  }
   return std::shared_ptr<const std::string>(raw);
 }
 

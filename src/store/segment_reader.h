@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstring>
+#include <deque>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -64,6 +65,7 @@ class SegmentReader {
   std::vector<TableMeta> tables_;
   mutable std::mutex mu_;
   mutable std::unordered_map<uint64_t, std::shared_ptr<const std::string>> cache_;  // by block offset
+  mutable std::deque<uint64_t> cache_order_;  // FIFO eviction
   mutable size_t cache_bytes_ = 0;
 };
 
