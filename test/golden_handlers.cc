@@ -1,5 +1,6 @@
 // Registers one golden handler per module folder under test/golden/.
 #include "golden_runner.h"
+#include "golden_store_validate.h"
 
 #include <sstream>
 
@@ -27,6 +28,7 @@ std::string DateHandler(const std::string& input) {
 void RegisterHandlers(std::map<std::string, Handler>* handlers) {
   (*handlers)["date"] = DateHandler;
   (*handlers)["case_number"] = CaseNumberHandler;
+  (*handlers)["store_validate"] = StoreValidateHandler;
 }
 
 }  // namespace tianping::golden
