@@ -2,6 +2,7 @@
 //   tianping ref import-divisions FILE.csv... [--data DIR]
 //   tianping ref courts [--province 粤] [--level 中级] [--kind 海事] [--format table|json|csv]
 //   tianping ref causes [--category 民事] [--level N] [--format table|json|csv]
+//   tianping ref resolve CODE... [--data DIR] [--format table|json|csv]
 //   tianping ref summary [--format table|json]
 #include <CLI/CLI.hpp>
 
@@ -25,6 +26,7 @@ struct Options {
   std::string province, level, kind, category;
   int cause_level = 0;
   std::vector<std::string> files;
+  std::vector<std::string> codes;
 };
 
 std::string CsvField(const std::string& s) {
@@ -95,10 +97,19 @@ void PrintRows(const std::vector<std::vector<std::string>>& rows, const std::str
   }
 }
 
+// The level as written in courts.csv (最高 高级 中级 基层).
+std::string ShortLevel(CourtLevel level) {
+  static const char* kNames[] = {"最高", "高级", "中级", "基层"};
+  return kNames[static_cast<int>(level)];
+}
+
 std::string Num(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", v);
-  return buf;
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.6f", v);  // the tables carry at most six decimals
+  std::string s = buf;
+  while (s.back() == '0') s.pop_back();
+  if (s.back() == '.') s.pop_back();
+  return s;
 }
 
 int Courts(const ReferenceData& ref, const Options& o) {
@@ -110,15 +121,18 @@ int Courts(const ReferenceData& ref, const Options& o) {
     return Fail("ref courts", Status::InvalidArgument("unknown --province '" + o.province + "'"));
   }
   std::vector<std::vector<std::string>> rows = {
-      {"code", "name", "level", "province", "parent_code", "division_code", "kind", "size_weight", "judges"}};
+      {"code", "name", "level", "province", "parent_code", "division_code", "kind", "size_weight", "judges",
+       "former_codes"}};
   for (const auto& c : ref.courts()) {
     if (!o.province.empty() && c.province != o.province) continue;
     if (!o.level.empty() && c.level != level) continue;
     if (!o.kind.empty() && c.kind != o.kind) continue;
-    rows.push_back({c.code, c.name, CourtLevelName(c.level), c.province, c.parent_code, c.division_code, c.kind,
-                    Num(c.size_weight), std::to_string(c.judges)});
+    std::string former;
+    for (const auto& f : c.former_codes) former += (former.empty() ? "" : " ") + f;
+    rows.push_back({c.code, c.name, ShortLevel(c.level), c.province, c.parent_code, c.division_code, c.kind,
+                    Num(c.size_weight), std::to_string(c.judges), former});
   }
-  PrintRows(rows, o.format, {false, false, false, false, false, false, false, true, true});
+  PrintRows(rows, o.format, {false, false, false, false, false, false, false, true, true, false});
   if (o.format == "table") std::fprintf(stderr, "%zu courts\n", rows.size() - 1);
   return 0;
 }
@@ -128,16 +142,35 @@ int Causes(const ReferenceData& ref, const Options& o) {
     return Fail("ref causes", Status::InvalidArgument("unknown --category '" + o.category + "' (民事 刑事 行政)"));
   }
   std::vector<std::vector<std::string>> rows = {
-      {"code", "name", "category", "level", "parent_code", "weight", "high_risk"}};
+      {"code", "name", "category", "level", "parent_code", "weight", "high_risk", "aliases"}};
   for (const auto& c : ref.causes()) {
     if (!o.category.empty() && c.category != o.category) continue;
     if (o.cause_level > 0 && c.level != o.cause_level) continue;
     std::string name = o.format == "table" ? std::string(2 * (c.level - 1), ' ') + c.name : c.name;
+    std::string aliases;
+    for (const auto& a : c.aliases) aliases += (aliases.empty() ? "" : "|") + a;
     rows.push_back({c.code, name, c.category, std::to_string(c.level), c.parent_code, Num(c.weight),
-                    c.high_risk ? "1" : "0"});
+                    c.high_risk ? "1" : "0", aliases});
   }
-  PrintRows(rows, o.format, {false, false, false, true, false, true, true});
+  PrintRows(rows, o.format, {false, false, false, true, false, true, true, false});
   return 0;
+}
+
+// Court names for 法院代字: from the court table (incl. former codes), else derived from imported divisions.
+int Resolve(const ReferenceData& ref, const Options& o) {
+  std::vector<std::vector<std::string>> rows = {{"code", "name", "full_name", "source", "current_code"}};
+  int unknown = 0;
+  for (const auto& code : o.codes) {
+    if (const Court* c = ref.FindCourt(code)) {
+      rows.push_back({code, c->name, ref.FullCourtName(*c), c->code == code ? "courts" : "former_code", c->code});
+      continue;
+    }
+    std::string name = ref.DeriveCourtName(code);
+    if (name.empty()) ++unknown;
+    rows.push_back({code, name, name, name.empty() ? "unknown" : "divisions", ""});
+  }
+  PrintRows(rows, o.format, {false, false, false, false, false});
+  return unknown == 0 ? 0 : 3;
 }
 
 int Summary(const ReferenceData& ref, const Options& o) {
@@ -183,8 +216,10 @@ int RunRef(int argc, char** argv) {
   auto* causes = app.add_subcommand("causes", "案由与罪名 / list causes and charges");
   causes->add_option("--category", o.category, "民事 刑事 行政");
   causes->add_option("--level", o.cause_level, "only this level (1–4)");
+  auto* resolve = app.add_subcommand("resolve", "法院代字→法院名称 / court names for codes (exit 3 if any unknown)");
+  resolve->add_option("codes", o.codes, "法院代字, e.g. 粤0703 辽0122")->required();
   auto* summary = app.add_subcommand("summary", "各表计数 / counts per table");
-  for (auto* sub : {courts, causes, summary}) {
+  for (auto* sub : {courts, causes, resolve, summary}) {
     sub->add_option("--format", o.format, "table | json | csv")
         ->check(CLI::IsMember({"table", "json", "csv"}))
         ->capture_default_str();
@@ -205,6 +240,7 @@ int RunRef(int argc, char** argv) {
   if (!ref.ok()) return Fail("ref", ref.status());
   if (courts->parsed()) return Courts(*ref, o);
   if (causes->parsed()) return Causes(*ref, o);
+  if (resolve->parsed()) return Resolve(*ref, o);
   return Summary(*ref, o);
 }
 

@@ -14,5 +14,6 @@ int RunCase(int argc, char** argv);
 int RunParty(int argc, char** argv);
 int RunRef(int argc, char** argv);
 int RunCaseNumber(int argc, char** argv);
+int RunSegment(int argc, char** argv);
 
 }  // namespace tianping::cli

@@ -1,6 +1,8 @@
-// Court-name lookup for commands that print 案号: wraps ReferenceData when it can be loaded.
+// Court-name lookup for commands that print 案号: ReferenceData from data/ref plus the divisions imported
+// under a data directory (`tianping ref import-divisions`).
 #pragma once
 
+#include <memory>
 #include <string>
 
 #include "tianping/common/status.h"
@@ -8,8 +10,8 @@
 
 namespace tianping::cli {
 
-// A lookup over data/ref plus the divisions imported under `data_dir` (absent directory = none imported).
-// Before reference data exists the lookup is empty and courts stay unresolved.
+// Loads ReferenceData (DefaultRefDir(), data_dir); a data directory without ref/divisions.csv just leaves
+// basic courts outside the court table unresolved. The returned lookup owns the loaded data.
 Result<CourtNameLookup> MakeCourtLookup(const std::string& data_dir);
 
 }  // namespace tianping::cli

@@ -25,6 +25,7 @@ constexpr Command kCommands[] = {
     {"party", "当事人 / a party's cases nationwide", tianping::cli::RunParty},
     {"ref", "参考数据 / reference tables: courts, causes, divisions", tianping::cli::RunRef},
     {"case-number", "解析案号 / parse case numbers", tianping::cli::RunCaseNumber},
+    {"segment", "中文分词 / segment Chinese text into words", tianping::cli::RunSegment},
 };
 
 void PrintUsage() {

@@ -61,7 +61,10 @@ bool DecodeUtf8(std::string_view s, size_t* i, char32_t* cp) {
   return true;
 }
 
-bool IsSpace(char32_t c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0x3000 || c == 0xA0; }
+// Whitespace and invisible characters dropped before parsing (BOM and zero-width space included).
+bool IsSpace(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0x3000 || c == 0xA0 || c == 0xFEFF || c == 0x200B;
+}
 bool IsOpen(char32_t c) {
   return c == '(' || c == 0xFF08 || c == 0x3014 || c == '[' || c == 0xFF3B || c == 0x3010 || c == 0xFE5D;
 }
@@ -105,11 +108,13 @@ bool IsTrialCharacter(const std::string& ch) {
   return false;
 }
 
-const char* SpecialKind(int n) {
+// 74 was the oilfield courts' number in the 2015 rules; the financial courts created since 2018 took it in
+// 沪 京 渝 (上海金融法院 沪74, 北京金融法院 京74, 成渝金融法院 渝74). docs/case-number.md.
+const char* SpecialKind(int n, std::string_view province) {
   if (n == 71) return "铁路运输";
   if (n == 72) return "海事";
   if (n == 73) return "知识产权";
-  if (n == 74) return "油田";
+  if (n == 74) return province == "沪" || province == "京" || province == "渝" ? "金融" : "油田";
   if (n >= 75 && n <= 80) return "森林";
   if (n >= 81 && n <= 85) return "农垦";
   if (n >= 87 && n <= 95) return "跨行政区划";
@@ -117,7 +122,8 @@ const char* SpecialKind(int n) {
   return "";
 }
 
-// Legacy (pre-2016) type text: category character, optional 庭 number (一 … 十), then a stage text.
+// Legacy (pre-2016) type text: category character, optional 庭 number (一 … 十), optional 公/自, then a
+// stage text.
 struct LegacyCategory {
   const char* ch;
   const char* prefix;    // prefix of the current code it maps to
@@ -128,7 +134,8 @@ constexpr LegacyCategory kLegacyCategories[] = {
     {"知", "民", "民事"}, {"海", "民", "民事"}, {"行", "行", "行政"}, {"执", "执", "执行"},
     {"破", "破", "破产清算"}, {"赔", "赔", "赔偿救助"}};
 constexpr const char* kLegacyStages[] = {"初", "终", "监", "申", "再", "抗", "核", "更", "特", "催", "督",
-                                         "撤", "辖", "他", "复", "异", "恢", "保", "审", "提", "辖终"};
+                                         "撤", "辖", "他", "复", "异", "恢", "保", "审", "提", "辖终",
+                                         "再初", "再终"};
 bool IsNumeral(char32_t c) {
   return c == U'一' || c == U'二' || c == U'三' || c == U'四' || c == U'五' || c == U'六' || c == U'七' ||
          c == U'八' || c == U'九' || c == U'十';
@@ -145,6 +152,8 @@ bool ParseLegacyType(const std::vector<Ch>& v, size_t b, size_t e, ParsedCaseNum
   if (!cat) return false;
   size_t i = b + 1;
   for (int k = 0; k < 2 && i < e && IsNumeral(v[i].cp); ++k) ++i;
+  // 公诉 / 自诉 / 简易 qualifier: 刑公初, 民简初.
+  if (i < e && (v[i].cp == U'公' || v[i].cp == U'自' || v[i].cp == U'简')) ++i;
   std::string stage = Text(v, i, e);
   bool ok = false;
   if (stage.empty()) {
@@ -155,7 +164,8 @@ bool ParseLegacyType(const std::vector<Ch>& v, size_t b, size_t e, ParsedCaseNum
   }
   if (!ok) return false;
   out->legacy_type = Text(v, b, e);
-  std::string code = std::string(cat->prefix) + stage;
+  // A retrial heard at first or second instance (刑再终) is a retrial case today (刑再).
+  std::string code = std::string(cat->prefix) + (stage == "再初" || stage == "再终" ? std::string("再") : stage);
   if (const CaseType* t = CaseTypeTable::Default().Find(code)) {
     out->type_code = t->code;
     out->category = t->category;
@@ -257,10 +267,13 @@ Result<ParsedCaseNumber> ParseCaseNumber(std::string_view input, CaseNumberError
   if (legacy) {
     if (body_end == body_begin) return Fail(error, pos_of(body_begin), "missing court code");
     size_t split = 0;
-    for (size_t j = body_begin + 1; j < body_end && !split; ++j) {
-      if (ParseLegacyType(v, j, body_end, &out)) split = j;
+    bool found = false;
+    for (size_t j = body_begin + 1; j < body_end && !found; ++j) {
+      if (ParseLegacyType(v, j, body_end, &out)) { split = j; found = true; }
     }
-    if (!split) {
+    // Without court text the number is the SPC's own (（2015）民一他字第9号: 民一庭).
+    if (!found && ParseLegacyType(v, body_begin, body_end, &out)) { split = body_begin; found = true; }
+    if (!found) {
       return Fail(error, v[body_begin].pos, "unknown legacy court and type '" + Text(v, body_begin, body_end) + "'");
     }
     out.legacy = true;
@@ -291,7 +304,7 @@ Result<ParsedCaseNumber> ParseCaseNumber(std::string_view input, CaseNumberError
       int n = static_cast<int>((v[j + 1].cp - '0') * 10 + (v[j + 2].cp - '0'));
       if (n >= 71) {
         out.special_code = n;
-        out.special_kind = SpecialKind(n);
+        out.special_kind = SpecialKind(n, out.province);
       } else if (ndigits == 4 && *p->prefix) {
         out.division_code = std::string(p->prefix) + Text(v, j + 1, d);
       }

@@ -38,7 +38,7 @@ TEST(CaseNumber, BasicCourt) {
 
 TEST(CaseNumber, BracketStylesAndSpacesNormalise) {
   for (const char* s : {"(2023)粤07民终8号", "〔2023〕粤07民终8号", "[2023]粤07民终8号", "［2023］粤07民终8号",
-                        "【2023】粤07民终8号", " ( 2023 ) 粤07 民终 8 号 ", "（２０２３）粤０７民终８号"}) {
+                        "【2023】粤07民终8号", " ( 2023 ) 粤07 民终 8 号 ", "（２０２３）粤０７民终８号", "\xEF\xBB\xBF(2023)粤07民终8号"}) {
     auto p = MustParse(s);
     EXPECT_EQ(p.normalized, "（2023）粤07民终8号") << s;
     EXPECT_EQ(p.court_level, CourtLevel::kIntermediate) << s;

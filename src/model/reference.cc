@@ -41,6 +41,15 @@ const Court* ReferenceData::FindCourt(std::string_view code) const {
   return it == court_index_.end() ? nullptr : &courts_[it->second];
 }
 
+std::string ReferenceData::FullCourtName(const Court& court) const {
+  if (court.kind != "普通" || court.level == CourtLevel::kSupreme || court.level == CourtLevel::kHigh) {
+    return court.name;
+  }
+  const Province* p = FindProvince(court.province);
+  if (p == nullptr || court.name.rfind(p->name, 0) == 0) return court.name;
+  return p->name + court.name;
+}
+
 const Cause* ReferenceData::FindCause(std::string_view code) const {
   auto it = cause_index_.find(std::string(code));
   return it == cause_index_.end() ? nullptr : &causes_[it->second];

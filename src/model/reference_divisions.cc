@@ -121,6 +121,10 @@ std::string ReferenceData::DivisionName(std::string_view code) const {
 
 std::string ReferenceData::ResolveCourtName(std::string_view court_code) const {
   if (const Court* c = FindCourt(court_code)) return c->name;
+  return DeriveCourtName(court_code);
+}
+
+std::string ReferenceData::DeriveCourtName(std::string_view court_code) const {
   // Split the leading province abbreviation (one UTF-8 character) from the digits.
   const Province* prov = nullptr;
   for (const auto& p : provinces_) {
@@ -143,8 +147,10 @@ std::string ReferenceData::ResolveCourtName(std::string_view court_code) const {
   if (digits.size() == 4) {
     std::string county = DivisionName(prov->division_prefix + digits);
     if (county.empty()) return "";
-    // Districts carry their city's name (北京市朝阳区人民法院); counties and county-level cities do not.
-    if (EndsWith(county, "区")) {
+    // Districts carry their city's name (北京市朝阳区人民法院); counties and county-level cities do not,
+    // except in the municipalities (重庆市城口县人民法院).
+    if (IsMunicipality(prov->abbr)) return prov->name + county + "人民法院";
+    if (EndsWith(county, "区") && !EndsWith(county, "特区") && county != "神农架林区") {
       std::string city = DivisionName(prov->division_prefix + digits.substr(0, 2) + "00");
       if (IsPlaceholder(city)) city = IsMunicipality(prov->abbr) ? prov->name : "";
       return city + county + "人民法院";

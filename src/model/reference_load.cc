@@ -75,6 +75,13 @@ Status LoadCourts(const std::string& path, const std::vector<Province>& province
     c.kind = r.Required(row, "kind");
     c.size_weight = r.Double(row, "size_weight", 1.0);
     c.judges = static_cast<int>(r.Int(row, "judges"));
+    std::string former = r.Str(row, "former_codes");  // optional column: space-separated codes
+    for (size_t pos = 0; pos < former.size();) {
+      size_t end = former.find(' ', pos);
+      if (end == std::string::npos) end = former.size();
+      if (end > pos) c.former_codes.push_back(former.substr(pos, end - pos));
+      pos = end + 1;
+    }
     TP_RETURN_IF_ERROR(r.status());
     if (!ParseCourtLevel(level, &c.level)) return t->FieldError(row, "level", "unknown level '" + level + "'");
     if (!CourtKinds().count(c.kind)) return t->FieldError(row, "kind", "unknown kind '" + c.kind + "'");
@@ -113,6 +120,15 @@ Status LoadCourts(const std::string& path, const std::vector<Province>& province
     }
     out->push_back(std::move(c));
   }
+  // Former codes must not shadow a current code or each other.
+  std::set<std::string> former_seen;
+  for (size_t i = 0; i < out->size(); ++i) {
+    for (const auto& f : (*out)[i].former_codes) {
+      if (index.count(f) || !former_seen.insert(f).second) {
+        return t->FieldError(t->rows[i], "former_codes", "'" + f + "' is already a court code");
+      }
+    }
+  }
   return Status::Ok();
 }
 
@@ -132,6 +148,13 @@ Status LoadCauses(const std::string& path, std::vector<Cause>* out) {
     c.parent_code = r.Str(row, "parent_code");
     c.weight = r.Double(row, "weight");
     long long risk = r.Int(row, "high_risk");
+    std::string aliases = r.Str(row, "aliases");  // optional column: names separated by '|'
+    for (size_t pos = 0; pos < aliases.size();) {
+      size_t end = aliases.find('|', pos);
+      if (end == std::string::npos) end = aliases.size();
+      if (end > pos) c.aliases.push_back(aliases.substr(pos, end - pos));
+      pos = end + 1;
+    }
     TP_RETURN_IF_ERROR(r.status());
     auto pre = kPrefix.find(c.category);
     if (pre == kPrefix.end()) return t->FieldError(row, "category", "unknown category '" + c.category + "'");
@@ -155,6 +178,16 @@ Status LoadCauses(const std::string& path, std::vector<Cause>* out) {
       if (p.category != c.category) return t->FieldError(row, "category", "differs from parent's");
     }
     out->push_back(std::move(c));
+  }
+  // An alias must not be any cause's name or another cause's alias.
+  std::set<std::string> names, aliases;
+  for (const auto& c : *out) names.insert(c.name);
+  for (size_t i = 0; i < out->size(); ++i) {
+    for (const auto& a : (*out)[i].aliases) {
+      if (names.count(a) || !aliases.insert(a).second) {
+        return t->FieldError(t->rows[i], "aliases", "'" + a + "' is already a cause name or alias");
+      }
+    }
   }
   return Status::Ok();
 }
@@ -218,11 +251,17 @@ void ReferenceData::BuildIndexes() {
   cause_index_.clear();
   cause_name_index_.clear();
   for (size_t i = 0; i < courts_.size(); ++i) court_index_.emplace(courts_[i].code, i);
+  for (size_t i = 0; i < courts_.size(); ++i) {
+    for (const auto& f : courts_[i].former_codes) court_index_.emplace(f, i);
+  }
   for (size_t i = 0; i < causes_.size(); ++i) {
     cause_index_.emplace(causes_[i].code, i);
     // A part and its group may share a name (第九部分 侵权责任纠纷 / 三十一、侵权责任纠纷): keep the deeper one.
     auto [it, inserted] = cause_name_index_.emplace(causes_[i].name, i);
     if (!inserted && causes_[it->second].level < causes_[i].level) it->second = i;
+  }
+  for (size_t i = 0; i < causes_.size(); ++i) {
+    for (const auto& a : causes_[i].aliases) cause_name_index_.emplace(a, i);
   }
 }
 

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 
 namespace tianping {
@@ -83,9 +84,14 @@ TEST(ReferenceTest, CourtHierarchyIsConsistent) {
 
 TEST(ReferenceTest, OrdinaryBasicCourtCodesCarryDivisionDigits) {
   const auto& ref = Ref();
-  int checked = 0;
+  int checked = 0, without_division = 0;
   for (const auto& c : ref.courts()) {
     if (c.level != CourtLevel::kBasic || c.kind != "普通") continue;
+    if (c.division_code.empty()) {  // cities without counties number their courts: 粤1971 东莞市第一人民法院
+      ++without_division;
+      EXPECT_GE(c.code.substr(c.province.size() + 2, 2), "71") << c.code;
+      continue;
+    }
     ASSERT_EQ(c.division_code.size(), 6u) << c.code;
     const Province* p = ref.FindProvince(c.province);
     ASSERT_NE(p, nullptr);
@@ -93,7 +99,58 @@ TEST(ReferenceTest, OrdinaryBasicCourtCodesCarryDivisionDigits) {
     EXPECT_EQ(c.code, c.province + c.division_code.substr(2)) << c.code;
     ++checked;
   }
-  EXPECT_GT(checked, 0);
+  EXPECT_GE(checked, 1200);
+  EXPECT_LE(without_division, 10);
+}
+
+TEST(ReferenceTest, TableSizes) {
+  const auto& ref = Ref();
+  std::map<CourtLevel, int> levels;
+  for (const auto& c : ref.courts()) levels[c.level]++;
+  EXPECT_EQ(levels[CourtLevel::kSupreme], 1);
+  EXPECT_EQ(levels[CourtLevel::kHigh], 32);
+  EXPECT_GE(levels[CourtLevel::kIntermediate], 340);  // ≈ 333 prefecture-level units + special courts
+  EXPECT_GE(levels[CourtLevel::kBasic], 1200);
+  std::set<std::string> parents;
+  for (const auto& c : ref.causes()) parents.insert(c.parent_code);
+  std::map<std::string, int> leaves, level1;
+  std::map<std::string, double> weight;
+  for (const auto& c : ref.causes()) {
+    if (c.level == 1) level1[c.category]++;
+    if (parents.count(c.code)) {
+      EXPECT_EQ(c.weight, 0) << c.code << " weights belong to leaves only";
+      continue;
+    }
+    leaves[c.category]++;
+    weight[c.category] += c.weight;
+  }
+  EXPECT_GE(leaves["民事"], 150);
+  EXPECT_EQ(level1["民事"], 11);  // 《民事案件案由规定》 (2020) has eleven parts
+  EXPECT_GE(leaves["刑事"], 100);
+  EXPECT_EQ(level1["刑事"], 10);  // 刑法分则 has ten chapters
+  EXPECT_GE(leaves["行政"], 20);
+  for (const char* cat : {"民事", "刑事", "行政"}) EXPECT_NEAR(weight[cat], 1.0, 0.02) << cat;
+}
+
+TEST(ReferenceTest, SpecialCourts) {
+  const auto& ref = Ref();
+  int maritime = 0, ip = 0, internet = 0;
+  for (const auto& c : ref.courts()) {
+    if (c.kind == "海事") {
+      ++maritime;
+      EXPECT_EQ(c.code, c.province + "72");
+      EXPECT_EQ(c.parent_code, c.province);
+    }
+    if (c.kind == "知识产权") ++ip;
+    if (c.kind == "互联网") ++internet;
+  }
+  EXPECT_EQ(maritime, 11);
+  EXPECT_EQ(ip, 4);
+  EXPECT_EQ(internet, 3);
+  EXPECT_EQ(ref.FindCourt("沪72")->name, "上海海事法院");
+  EXPECT_EQ(ref.FindCourt("粤0192")->name, "广州互联网法院");
+  EXPECT_EQ(ref.FindCourt("浙0192")->parent_code, "浙01");
+  EXPECT_EQ(ref.FindCourt("沪74")->kind, "金融");
 }
 
 TEST(ReferenceTest, CausePathsAndLookup) {
@@ -112,6 +169,14 @@ TEST(ReferenceTest, CausePathsAndLookup) {
   EXPECT_EQ(dui->category, "刑事");
   EXPECT_EQ(ref.FindCause(dui->code), dui);
   EXPECT_EQ(ref.FindCause("M9999"), nullptr);
+  // Older names and split forms of 选择性罪名 resolve to the current cause.
+  const Cause* agency = ref.FindCauseByName("居间合同纠纷");
+  ASSERT_NE(agency, nullptr);
+  EXPECT_EQ(agency->name, "中介合同纠纷");
+  EXPECT_EQ(ref.FindCauseByName("贩卖毒品罪")->name, "走私、贩卖、运输、制造毒品罪");
+  EXPECT_EQ(ref.FindCauseByName("生产、销售假药罪")->name, "生产、销售、提供假药罪");
+  // A part and its group share a name: the deeper one is found.
+  EXPECT_EQ(ref.FindCauseByName("侵权责任纠纷")->level, 2);
 }
 
 TEST(ReferenceTest, StatutoryLimits) {
@@ -151,6 +216,13 @@ TEST(ReferenceTest, BadTablesNameFileLineAndField) {
   EXPECT_NE(r.status().message().find("causes.csv:3: field 'parent_code'"), std::string::npos) << r.status().message();
 
   dir.CopyRef();
+  dir.Write("causes.csv", "code,name,category,level,parent_code,weight,high_risk,aliases\n"
+                          "M0100,合同纠纷,民事,1,,0,0,\nM0101,中介合同纠纷,民事,2,M0100,1,0,居间合同纠纷|合同纠纷\n");
+  r = ReferenceData::Load(dir.path());
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message(), "causes.csv:3: field 'aliases': '合同纠纷' is already a cause name or alias");
+
+  dir.CopyRef();
   std::string courts = "code,name,level,province,parent_code,division_code,kind,size_weight,judges\n"
                        "最高法,最高人民法院,最高,,,,最高,1,1\n"
                        "京,北京市高级人民法院,高级,京,最高法,,普通,1,1\n"
@@ -175,31 +247,102 @@ TEST(ReferenceTest, BadTablesNameFileLineAndField) {
 
 TEST(ReferenceTest, ImportDivisionsRoundTripAndResolveNames) {
   TempDir dir;
-  dir.Write("areas.csv", "code,name,cityCode,provinceCode\n110105,\"朝阳区\",1101,11\n440703,蓬江区,4407,44\n"
-                         "320583,昆山市,3205,32\n320509,吴江区,3205,32\n");
-  dir.Write("cities.csv", "code,name,provinceCode\n1101,\"市辖区\",11\n4407,江门市,44\n3205,苏州市,32\n");
+  // Rows shaped like the national tables (code,name,cityCode,provinceCode); these courts are not in courts.csv.
+  dir.Write("areas.csv", "code,name,cityCode,provinceCode\n110105,\"朝阳区\",1101,11\n130408,永年区,1304,13\n"
+                         "130426,涉县,1304,13\n510524,叙永县,5105,51\n500999,某某县,5002,50\n");
+  dir.Write("cities.csv", "code,name,provinceCode\n1101,\"市辖区\",11\n1304,邯郸市,13\n5105,泸州市,51\n"
+                          "6202,嘉峪关市,62\n");
   std::string data = dir.path() + "/data";
   auto n = ReferenceData::ImportDivisions(std::vector<std::string>{dir.path() + "/areas.csv",
                                                                    dir.path() + "/cities.csv"}, data);
   ASSERT_TRUE(n.ok()) << n.status().ToString();
-  EXPECT_EQ(*n, 7);
+  EXPECT_EQ(*n, 9);
   ASSERT_TRUE(fs::exists(ReferenceData::DivisionsPath(data)));
   EXPECT_FALSE(fs::exists(ReferenceData::DivisionsPath(data) + ".tmp"));
 
-  auto ref = ReferenceData::Load(ReferenceData::DefaultRefDir(), data);
+  // A small court table, so that the derived names below never come from courts.csv.
+  dir.CopyRef();
+  dir.Write("courts.csv", "code,name,level,province,parent_code,division_code,kind,size_weight,judges\n"
+                          "最高法,最高人民法院,最高,,,,最高,1,1\n"
+                          "京,北京市高级人民法院,高级,京,最高法,,普通,1,1\n"
+                          "京03,北京市第三中级人民法院,中级,京,京,,普通,1,1\n"
+                          "京0105,北京市朝阳区人民法院,基层,京,京03,110105,普通,1,1\n"
+                          "粤,广东省高级人民法院,高级,粤,最高法,,普通,1,1\n"
+                          "粤07,江门市中级人民法院,中级,粤,粤,440700,普通,1,1\n"
+                          "粤0783,开平市人民法院,基层,粤,粤07,440783,普通,1,1\n");
+  auto ref = ReferenceData::Load(dir.path(), data);
   ASSERT_TRUE(ref.ok()) << ref.status().ToString();
-  EXPECT_EQ(ref->division_count(), 7u);
-  EXPECT_EQ(ref->DivisionName("440700"), "江门市");
-  EXPECT_EQ(ref->ResolveCourtName("粤0703"), "江门市蓬江区人民法院");
-  EXPECT_EQ(ref->ResolveCourtName("苏0583"), "昆山市人民法院");
-  EXPECT_EQ(ref->ResolveCourtName("苏0509"), "苏州市吴江区人民法院");
-  EXPECT_EQ(ref->ResolveCourtName("粤07"), "江门市中级人民法院");
+  EXPECT_EQ(ref->division_count(), 9u);
+  EXPECT_EQ(ref->DivisionName("130400"), "邯郸市");  // four-digit city codes padded to six
+  EXPECT_EQ(ref->DivisionName("110100"), "市辖区");
+  ASSERT_EQ(ref->FindCourt("冀0408"), nullptr);
+  EXPECT_EQ(ref->ResolveCourtName("冀0408"), "邯郸市永年区人民法院");
+  EXPECT_EQ(ref->ResolveCourtName("冀0426"), "涉县人民法院");
+  EXPECT_EQ(ref->ResolveCourtName("川0524"), "叙永县人民法院");
+  EXPECT_EQ(ref->ResolveCourtName("渝0999"), "重庆市某某县人民法院");
+  EXPECT_EQ(ref->ResolveCourtName("甘02"), "嘉峪关市中级人民法院");
   EXPECT_EQ(ref->ResolveCourtName("京02"), "北京市第二中级人民法院");
   EXPECT_EQ(ref->ResolveCourtName("渝05"), "重庆市第五中级人民法院");
   EXPECT_EQ(ref->ResolveCourtName("京0105"), "北京市朝阳区人民法院");  // from the court table
+  EXPECT_EQ(ref->ResolveCourtName("粤0783"), "开平市人民法院");
   EXPECT_EQ(ref->ResolveCourtName("粤0799"), "");
   EXPECT_EQ(ref->ResolveCourtName("粤79"), "");
   EXPECT_EQ(ref->ResolveCourtName("X0105"), "");
+  EXPECT_EQ(ref->ResolveCourtName("冀04081"), "");
+
+  // Re-importing replaces the table.
+  dir.Write("one.csv", "code,name\n130408,永年区\n");
+  ASSERT_TRUE(ReferenceData::ImportDivisions(dir.path() + "/one.csv", data).ok());
+  auto again = ReferenceData::Load(dir.path(), data);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->division_count(), 1u);
+  EXPECT_EQ(again->ResolveCourtName("冀0408"), "永年区人民法院");  // no city row: no prefix
+}
+
+// Cross-checks the hand-written court table against the national division table in ../shared/realdata
+// (read in place, never copied); skipped when that folder is absent.
+TEST(ReferenceTest, CourtNamesAgreeWithNationalDivisionTable) {
+  fs::path real = fs::path(TP_SOURCE_DIR) / ".." / "shared" / "realdata" / "divisions";
+  if (!fs::exists(real / "areas.csv")) GTEST_SKIP() << "no " << real.string();
+  TempDir dir;
+  auto n = ReferenceData::ImportDivisions(
+      std::vector<std::string>{(real / "provinces.csv").string(), (real / "cities.csv").string(),
+                               (real / "areas.csv").string()}, dir.path());
+  ASSERT_TRUE(n.ok()) << n.status().ToString();
+  EXPECT_GT(*n, 3000);
+  auto ref = ReferenceData::Load(ReferenceData::DefaultRefDir(), dir.path());
+  ASSERT_TRUE(ref.ok()) << ref.status().ToString();
+  int checked = 0, same = 0;
+  for (const auto& c : ref->courts()) {
+    if (c.kind != "普通" || c.division_code.empty()) continue;
+    ++checked;
+    EXPECT_FALSE(ref->DivisionName(c.division_code).empty()) << c.code << " " << c.division_code;
+    std::string derived = ref->DeriveCourtName(c.code);
+    if (derived == c.name) {
+      ++same;
+    } else if (c.level == CourtLevel::kBasic) {
+      ADD_FAILURE() << c.code << ": table " << c.name << ", derived " << derived;
+    }
+  }
+  EXPECT_GE(checked, 1500);
+  EXPECT_GE(same, checked - 40);  // intermediate courts of leagues/prefectures may differ in form
+}
+
+TEST(ReferenceTest, FormerCodesAndFullNames) {
+  const auto& ref = Ref();
+  // 辽中县 (210122) became 辽中区 (210115) in 2016; case numbers kept using 辽0122.
+  const Court* liaozhong = ref.FindCourt("辽0122");
+  ASSERT_NE(liaozhong, nullptr);
+  EXPECT_EQ(liaozhong->code, "辽0115");
+  EXPECT_EQ(liaozhong->name, "沈阳市辽中区人民法院");
+  EXPECT_EQ(ref.FindCourt("陕0125")->code, "陕0118");  // 户县 → 鄠邑区
+  EXPECT_EQ(ref.ResolveCourtName("苏0621"), "海安市人民法院");
+  EXPECT_EQ(ref.FullCourtName(*ref.FindCourt("粤0703")), "广东省江门市蓬江区人民法院");
+  EXPECT_EQ(ref.FullCourtName(*ref.FindCourt("粤13")), "广东省惠州市中级人民法院");
+  EXPECT_EQ(ref.FullCourtName(*ref.FindCourt("京0105")), "北京市朝阳区人民法院");
+  EXPECT_EQ(ref.FullCourtName(*ref.FindCourt("沪72")), "上海海事法院");
+  EXPECT_EQ(ref.FullCourtName(*ref.FindCourt("琼97")), "海南省第二中级人民法院");
+  EXPECT_EQ(ref.FullCourtName(*ref.FindCourt("粤")), "广东省高级人民法院");
 }
 
 TEST(ReferenceTest, ImportDivisionsRejectsBadRows) {

@@ -43,7 +43,8 @@ struct CaseNumberError {
 };
 
 // Parses one case number. On failure returns Status::ParseError("position N: reason") and, when `error`
-// is given, fills it. Whitespace (ASCII and U+3000) anywhere is ignored.
+// is given, fills it. Whitespace (ASCII and U+3000) anywhere is ignored. When data/ref/case_types.csv
+// could not be loaded every call fails at position 0 with the load error.
 Result<ParsedCaseNumber> ParseCaseNumber(std::string_view input, CaseNumberError* error = nullptr);
 
 // Court-name lookup for a 法院代字; returns "" when unknown. ReferenceData::ResolveCourtName fits.

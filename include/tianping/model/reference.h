@@ -37,16 +37,18 @@ struct Court {
   std::string kind;             // 普通 互联网 知识产权 海事 铁路运输 金融 森林 农垦 油田 跨行政区划 兵团 军事
   double size_weight = 1.0;     // relative intake volume, heavy-tailed (generator realism)
   int judges = 0;               // 员额法官 headcount
+  std::vector<std::string> former_codes;  // codes used before the area was re-coded (辽0122 → 辽0115)
 };
 
 struct Cause {                  // 案由 (民事/行政) or 罪名 (刑事)
-  std::string code;             // stable key: "M0206" civil, "X0101" criminal, "A0301" administrative
+  std::string code;             // stable key: "M1029" civil, "X0213" criminal, "A0801" administrative
   std::string name;             // 民间借贷纠纷
   std::string category;         // 民事 | 刑事 | 行政
   int level = 1;                // 1 = 部分 … 4
   std::string parent_code;      // empty at level 1
   double weight = 0;            // share among first-instance cases of its category (leaves only)
   bool high_risk = false;       // 虚假诉讼 high-risk area (domain.md §3)
+  std::vector<std::string> aliases;  // other names: pre-2020/2021 names, split forms of 选择性罪名
 };
 
 struct TimeLimit {              // 法定审限
@@ -72,8 +74,13 @@ class ReferenceData {
   const std::vector<TimeLimit>& time_limits() const { return time_limits_; }
 
   const Province* FindProvince(std::string_view abbr) const;
+  // By current code, or by a former code (then the returned court's code differs from `code`).
   const Court* FindCourt(std::string_view code) const;
+  // Formal name with the province for ordinary courts outside the municipalities, as in judgment titles:
+  // 江门市蓬江区人民法院 → 广东省江门市蓬江区人民法院; 上海海事法院 and 北京市朝阳区人民法院 stay as they are.
+  std::string FullCourtName(const Court& court) const;
   const Cause* FindCause(std::string_view code) const;
+  // By official name, else by alias (居间合同纠纷 → 中介合同纠纷, 贩卖毒品罪 → 走私、贩卖、运输、制造毒品罪).
   const Cause* FindCauseByName(std::string_view name) const;
   // Names from the top level down to the cause itself.
   std::vector<std::string> CausePath(const Cause& cause) const;
@@ -84,6 +91,8 @@ class ReferenceData {
   // Court name for a 法院代字 — from the court table, else derived from the imported division table
   // for basic courts ("京0105" → 110105 → 北京市朝阳区人民法院); empty when unknown.
   std::string ResolveCourtName(std::string_view court_code) const;
+  // The name derived from the imported division table only (court table ignored); empty when unknown.
+  std::string DeriveCourtName(std::string_view court_code) const;
   // Division name by six-digit code from the imported table; empty when unknown.
   std::string DivisionName(std::string_view code) const;
 
