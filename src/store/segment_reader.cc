@@ -12,9 +12,6 @@
 #include "store/crc32c.h"
 
 namespace tianping::store {
-namespace {
-constexpr size_t kCacheCapacity = 64u << 20;  // bytes of decompressed blocks kept per file
-}
 
 Result<std::unique_ptr<SegmentReader>> SegmentReader::Open(const std::string& path, uint64_t expected_size) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -121,7 +118,7 @@ Result<std::shared_ptr<const std::string>> SegmentReader::ReadBlock(const Column
     if (ZSTD_isError(n) || n != ref.raw_size) return Corrupt(col, "block does not decompress");
   }
   std::lock_guard lock(mu_);
-  while (cache_bytes_ + raw->size() > kCacheCapacity && !cache_order_.empty()) {
+  while (cache_bytes_ + raw->size() > cache_capacity_ && !cache_order_.empty()) {
     auto it = cache_.find(cache_order_.front());
     cache_order_.pop_front();
     if (it == cache_.end()) continue;
@@ -133,6 +130,11 @@ Result<std::shared_ptr<const std::string>> SegmentReader::ReadBlock(const Column
     cache_order_.push_back(ref.offset);
   }
   return std::shared_ptr<const std::string>(raw);
+}
+
+void SegmentReader::SetCacheCapacity(size_t bytes) const {
+  std::lock_guard lock(mu_);
+  cache_capacity_ = bytes;
 }
 
 bool StringListEntry(std::string_view payload, size_t i, std::string_view* out) {

@@ -50,6 +50,9 @@ class SegmentReader {
   // Rows stored in index table `index` (columns hash:u64 sorted ascending, row:u32) under `hash`.
   Result<std::vector<uint32_t>> LookupHash(const std::string& index, uint64_t hash) const;
 
+  // Bytes of decompressed blocks kept (FIFO); default 64 MiB. Thread-safe.
+  void SetCacheCapacity(size_t bytes) const;
+
   // Reads the whole file and compares its CRC32C with `expected` (from the manifest).
   Status VerifyFileChecksum(uint32_t expected) const;
 
@@ -67,6 +70,7 @@ class SegmentReader {
   mutable std::unordered_map<uint64_t, std::shared_ptr<const std::string>> cache_;  // by block offset
   mutable std::deque<uint64_t> cache_order_;  // FIFO eviction
   mutable size_t cache_bytes_ = 0;
+  mutable size_t cache_capacity_ = 64u << 20;
 };
 
 // Parses a string-list payload (u32 count, u32 offsets[count+1], bytes) and returns entry i;

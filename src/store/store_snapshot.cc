@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cstdlib>
 
 #include "store/case_segment_reader.h"
@@ -53,6 +54,16 @@ Result<std::unique_ptr<StoreSnapshot>> StoreSnapshot::Open(const std::string& di
     auto d = DocSegmentReader::Open(dir + "/" + p.documents.path, p.documents.size);
     if (!d.ok()) return d.status();
     s->docs_.push_back(std::move(*d));
+  }
+  // One block-cache budget for the whole snapshot ($TIANPING_CACHE_MB, default 512), split over its files.
+  size_t budget_mb = 512;
+  if (const char* env = std::getenv("TIANPING_CACHE_MB"); env && std::atol(env) > 0) budget_mb = std::atol(env);
+  size_t files = 0;
+  for (const auto& d : s->docs_) files += 1 + (d != nullptr);
+  size_t per_file = std::max<size_t>(2u << 20, (budget_mb << 20) / std::max<size_t>(1, files));
+  for (const auto& c : s->cases_) c->file().SetCacheCapacity(per_file);
+  for (const auto& d : s->docs_) {
+    if (d) d->file().SetCacheCapacity(per_file);
   }
   return s;
 }

@@ -1,7 +1,8 @@
 // store_testgen: writes N synthetic cases (and optionally their documents) as JSONL on stdout, for the
 // store's end-to-end tests and benchmarks. Not the national generator (src/gen): a quick, deterministic
-// stand-in with realistic shapes — 32 province partitions, proceeding chains (民初 → 民终 → 执),
-// recurring parties with valid 公民身份号码 and 统一社会信用代码.
+// stand-in with realistic shapes — 31 province partitions, real basic and intermediate courts from
+// data/ref/courts.csv, proceeding chains (民初 → 民终 → 执), recurring parties with valid 公民身份号码 and
+// 统一社会信用代码.
 //   store_testgen N [--seed S] [--docs] [--start K]
 #include <cstdio>
 #include <cstdlib>
@@ -13,6 +14,7 @@
 #include "tianping/model/case_json.h"
 #include "tianping/model/credit_code.h"
 #include "tianping/model/id_number.h"
+#include "tianping/model/reference.h"
 
 using namespace tianping;
 
@@ -50,10 +52,10 @@ Party Person(Rng& rng, const Prov& p, const char* role) {
   Party x;
   x.role = role;
   x.kind = "自然人";
-  int id = static_cast<int>(rng.Range(0, 199));  // a small pool per province so parties recur
-  x.name = std::string(kSurnames[id % 15]) + kGiven[(id / 15) % 16] + (id >= 120 ? kGiven[id % 16] : "");
-  Date birth = Date::FromYmd(1950 + id % 50, 1 + id % 12, 1 + id % 28);
-  x.id_number = MakeIdNumber(std::string(p.prefix) + "0105", birth, id);
+  int id = static_cast<int>(rng.Range(0, 99999));  // a pool per province so parties recur
+  x.name = std::string(kSurnames[id % 15]) + kGiven[(id / 15) % 16] + (id >= 240 ? kGiven[(id / 240) % 16] : "");
+  Date birth = Date::FromYmd(1950 + id % 50, 1 + id % 12, 1 + (id / 600) % 28);
+  x.id_number = MakeIdNumber(std::string(p.prefix) + "0105", birth, id % 1000);
   x.gender = (id % 2) ? "男" : "女";
   x.birth_date = birth;
   x.ethnicity = "汉族";
@@ -66,9 +68,9 @@ Party Company(Rng& rng, const Prov& p, const char* role) {
   Party x;
   x.role = role;
   x.kind = "法人";
-  int id = static_cast<int>(rng.Range(0, 39));
+  int id = static_cast<int>(rng.Range(0, 999));
   static const char* kBodies[] = {"MA01", "MA02", "MA03", "MA04", "MA05"};
-  std::string body = std::string(kBodies[id % 5]) + Pad(id, 3) + "A";
+  std::string body = std::string(kBodies[id % 5]) + Pad(id, 3) + "A";  // 8 characters
   x.name = std::string(p.name) + "某某" + (id % 2 ? "小额贷款有限公司" : "商贸有限公司") + std::to_string(id);
   x.credit_code = MakeCreditCode('9', '1', std::string(p.prefix) + "0100", body.substr(0, 8));
   x.legal_representative = std::string(kSurnames[id % 15]) + "总";
@@ -92,15 +94,33 @@ int main(int argc, char** argv) {
     else if (!std::strcmp(argv[i], "--docs")) docs = true;
     else if (!std::strcmp(argv[i], "--start") && i + 1 < argc) start = std::atoll(argv[++i]);
   }
+  auto ref = ReferenceData::Load(ReferenceData::DefaultRefDir());
+  if (!ref.ok()) {
+    std::fprintf(stderr, "store_testgen: %s\n", ref.status().ToString().c_str());
+    return 1;
+  }
+  std::vector<std::vector<const Court*>> basic_courts(std::size(kProvs));
+  for (size_t i = 0; i < std::size(kProvs); ++i) {
+    for (const Court* c : ref->CourtsOf(kProvs[i].abbr, CourtLevel::kBasic)) {
+      if (c->kind == "普通" && ref->FindCourt(c->parent_code)) basic_courts[i].push_back(c);
+    }
+    if (basic_courts[i].empty()) {
+      std::fprintf(stderr, "store_testgen: no basic courts for %s in the court table\n", kProvs[i].abbr);
+      return 1;
+    }
+  }
   std::string out;
   int64_t made = 0;
   for (int64_t fam = start; made < n; ++fam) {
     Rng rng = Rng::Derive(seed, static_cast<uint64_t>(fam));
-    const Prov& p = kProvs[rng.Range(0, 30)];
+    size_t pi = static_cast<size_t>(rng.Range(0, 30));
+    const Prov& p = kProvs[pi];
+    const Court& court = *basic_courts[pi][static_cast<size_t>(rng.Range(0, static_cast<int64_t>(basic_courts[pi].size()) - 1))];
+    const Court& parent = *ref->FindCourt(court.parent_code);
     int year = static_cast<int>(rng.Range(2019, 2024));
     const auto& cause = kCauses[rng.Range(0, 4)];
-    std::string basic = std::string(p.abbr) + "01" + Pad(rng.Range(1, 12), 2);
-    std::string inter = std::string(p.abbr) + "01";
+    const std::string& basic = court.code;
+    const std::string& inter = parent.code;
     Party plaintiff = rng.Chance(0.5) ? Company(rng, p, "原告") : Person(rng, p, "原告");
     Party defendant = Person(rng, p, "被告");
     if (rng.Chance(0.6)) defendant.agents.push_back(Agent{"刘律师", "律师", std::string(p.name) + "某某律师事务所",
@@ -108,7 +128,7 @@ int main(int argc, char** argv) {
     Case first;
     first.case_id = "C" + Pad(fam, 9) + "-1";
     first.court_code = basic;
-    first.court_name = std::string(p.name) + "第" + std::to_string(fam % 12 + 1) + "基层人民法院";
+    first.court_name = court.name;
     first.type_code = "民初";
     first.case_number = "（" + std::to_string(year) + "）" + basic + "民初" + std::to_string(fam + 1) + "号";
     first.category = "民事";
@@ -139,7 +159,7 @@ int main(int argc, char** argv) {
       Case appeal = first;
       appeal.case_id = "C" + Pad(fam, 9) + "-2";
       appeal.court_code = inter;
-      appeal.court_name = std::string(p.name) + "第一中级人民法院";
+      appeal.court_name = parent.name;
       appeal.type_code = "民终";
       appeal.case_number = "（" + std::to_string(year) + "）" + inter + "民终" + std::to_string(fam + 1) + "号";
       appeal.procedure = "二审";

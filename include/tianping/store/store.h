@@ -2,6 +2,7 @@
 // Open() follows DIR/CURRENT once; later commits by a writer do not change what an open snapshot sees
 // (files are immutable; see docs/store-format.md). Every byte read is checked (block CRC32C), so
 // corruption surfaces as Status kCorruption naming the file, never as wrong data.
+// Decompressed blocks are cached, at most $TIANPING_CACHE_MB (default 512) MiB per open snapshot.
 // Thread-safety: all const methods are thread-safe.
 #pragma once
 
