@@ -1,5 +1,6 @@
-// tianping ingest [--data DIR] [--threads N] [--ref DIR | --no-ref] [--quiet] [--format table|json] FILE...
-// Loads JSONL cases and documents ("-" = stdin) into the store as one new snapshot; rejected rows go to
+// tianping ingest [--data DIR] [--threads N] [--ref DIR | --no-ref] [--quiet] [--format table|json]
+//                 [--input-format auto|jsonl|csv] FILE...
+// Loads JSONL or CSV cases and documents ("-" = stdin) into the store as one new snapshot; rejected rows go to
 // DIR/quarantine/<snapshot>.jsonl. Prints a summary of what changed.
 #include <CLI/CLI.hpp>
 
@@ -28,6 +29,8 @@ int RunIngest(int argc, char** argv) {
   app.add_flag("--no-ref", no_ref, "check courts by shape only, without reference data");
   app.add_flag("--quiet", quiet, "no progress on stderr");
   app.add_option("--format", format, "summary format: table|json")->capture_default_str();
+  std::string input_format = "auto";
+  app.add_option("--input-format", input_format, "auto (.csv = CSV) | jsonl | csv")->capture_default_str();
   app.add_option("files", files, "JSONL files, - for stdin")->required();
   CLI11_PARSE(app, argc, argv);
   if (Status s = CheckFormat(format); !s.ok()) return Fail("ingest", s);
@@ -42,6 +45,10 @@ int RunIngest(int argc, char** argv) {
   options.threads = threads;
   options.ref = ref ? &*ref : nullptr;
   options.progress = !quiet;
+  options.input_format = input_format;
+  if (input_format != "auto" && input_format != "jsonl" && input_format != "csv") {
+    return Fail("ingest", Status::InvalidArgument("--input-format must be auto, jsonl or csv"));
+  }
   auto report = IngestFiles(data_dir, files, options);
   if (!report.ok()) return Fail("ingest", report.status());
   if (format == "json") {

@@ -12,6 +12,7 @@
 
 #include "store/batch.h"
 #include "store/case_fingerprint.h"
+#include "store/csv_input.h"
 #include "store/store_writer.h"
 #include "store/validate.h"
 #include "tianping/common/progress.h"
@@ -38,8 +39,10 @@ struct Item {
 };
 
 struct Chunk {
-  std::string text;       // whole lines
+  std::string text;              // whole lines
   int64_t first_line = 1;
+  std::vector<int64_t> lines;    // when not empty: the line number of each line of text (CSV records)
+  std::vector<std::pair<int64_t, std::string>> bad;  // CSV records malformed before JSON: line, reason
 };
 
 // "field parties[1].birth_date: expected YYYY-MM-DD" → ("parties[1].birth_date", "expected YYYY-MM-DD").
@@ -74,7 +77,8 @@ std::vector<Item> ParseChunk(const Chunk& chunk, const ReferenceData* ref) {
     if (end == std::string_view::npos) end = text.size();
     std::string_view line = text.substr(pos, end - pos);
     pos = end + 1;
-    int64_t this_line = line_no++;
+    int64_t this_line = chunk.lines.empty() ? line_no : chunk.lines[static_cast<size_t>(line_no - chunk.first_line)];
+    ++line_no;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
     Item item;
@@ -113,6 +117,12 @@ std::vector<Item> ParseChunk(const Chunk& chunk, const ReferenceData* ref) {
         item.raw = line;  // kept for a possible conflict quarantine
       }
     }
+    items.push_back(std::move(item));
+  }
+  for (const auto& [line, reason] : chunk.bad) {
+    Item item;
+    item.line = line;
+    item.reason = reason;
     items.push_back(std::move(item));
   }
   return items;
@@ -168,6 +178,58 @@ class ChunkReader {
   int64_t next_line_ = 1;
 };
 
+// Chunks of CSV records converted to JSON lines; the whole file is read first.
+class CsvChunker {
+ public:
+  static Result<std::unique_ptr<CsvChunker>> Open(int fd, const std::string& name) {
+    std::string text;
+    char buf[1 << 16];
+    while (true) {
+      ssize_t n = ::read(fd, buf, sizeof buf);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) return Status::IoError("cannot read " + name + ": " + std::strerror(errno));
+      if (n == 0) break;
+      text.append(buf, static_cast<size_t>(n));
+    }
+    auto records = store::CsvToJsonRecords(text, name);
+    if (!records.ok()) return records.status();
+    auto c = std::make_unique<CsvChunker>();
+    c->records_ = std::move(*records);
+    c->bytes_ = text.size();
+    return c;
+  }
+  bool Next(Chunk* chunk, Status*, uint64_t* bytes) {
+    constexpr size_t kRecords = 4096;
+    if (next_ >= records_.size()) return false;
+    size_t end = std::min(records_.size(), next_ + kRecords);
+    chunk->first_line = 1;
+    for (size_t i = next_; i < end; ++i) {
+      const store::CsvRecord& r = records_[i];
+      if (!r.error.empty()) {
+        chunk->bad.emplace_back(r.line, r.error);
+        continue;
+      }
+      chunk->text += r.json;
+      chunk->text.push_back('\n');
+      chunk->lines.push_back(r.line);
+    }
+    *bytes = bytes_ * (end - next_) / records_.size();
+    next_ = end;
+    return true;
+  }
+
+ private:
+  std::vector<store::CsvRecord> records_;
+  size_t next_ = 0;
+  uint64_t bytes_ = 0;
+};
+
+bool IsCsv(const std::string& name, const std::string& format) {
+  if (format == "csv") return true;
+  if (format == "jsonl") return false;
+  return name.size() > 4 && name.compare(name.size() - 4, 4, ".csv") == 0;
+}
+
 }  // namespace
 
 Result<IngestReport> IngestFiles(const std::string& dir, const std::vector<std::string>& files,
@@ -198,6 +260,12 @@ Result<IngestReport> IngestFiles(const std::string& dir, const std::vector<std::
     int fd = name == "-" ? STDIN_FILENO : ::open(name.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) return Status::IoError("cannot open " + name + ": " + std::strerror(errno));
     ChunkReader reader(fd, name);
+    std::unique_ptr<CsvChunker> csv;
+    if (IsCsv(name, options.input_format)) {
+      auto opened = CsvChunker::Open(fd, name);
+      if (!opened.ok()) return opened.status();
+      csv = std::move(*opened);
+    }
     std::deque<std::pair<std::shared_ptr<Chunk>, std::future<std::vector<Item>>>> inflight;
     Status read_status;
     auto apply = [&](std::vector<Item> items) {
@@ -222,7 +290,7 @@ Result<IngestReport> IngestFiles(const std::string& dir, const std::vector<std::
     while (true) {
       auto chunk = std::make_shared<Chunk>();
       uint64_t bytes = 0;
-      if (!reader.Next(chunk.get(), &read_status, &bytes)) break;
+      if (!(csv ? csv->Next(chunk.get(), &read_status, &bytes) : reader.Next(chunk.get(), &read_status, &bytes))) break;
       const ReferenceData* ref = options.ref;
       inflight.emplace_back(chunk, std::async(std::launch::async, [chunk, ref] { return ParseChunk(*chunk, ref); }));
       if (progress) progress->Add(bytes / 1024);

@@ -291,5 +291,36 @@ TEST_F(StoreTest, IngestJsonlWithQuarantineAndDocuments) {
   (void)RemoveAll(in);
 }
 
+TEST_F(StoreTest, IngestCsvWithJsonCellsAndQuarantine) {
+  ASSERT_TRUE(MakeDirs(dir_).ok());
+  std::string in = dir_ + "-input.csv";
+  const std::string parties =
+      "\"[{\"\"role\"\":\"\"原告\"\",\"\"name\"\":\"\"张三\"\"},{\"\"role\"\":\"\"被告\"\",\"\"name\"\":\"\"李四\"\"}]\"";
+  std::string text =
+      "case_id,case_number,court_code,type_code,category,court_name,filed_date,closed_date,claim_amount,parties\n"
+      "K1,（2023）京0105民初1号,京0105,民初,民事,北京市朝阳区人民法院,2023-03-01,,1200.50," + parties + "\n"
+      "K2,（2023）京0105民初2号,京0105,民初,民事,\"多行\n名称\",2023-03-02,2023-03-01,," + parties + "\n"   // lines 3-4
+      "K3,（2023）沪0115民初3号,沪0115,民初,民事,上海市浦东新区人民法院,2023-03-03,,," + parties + "\n"      // line 5
+      "K4,（2023）沪0115民初4号,沪0115,民初,民事,x,2023-03-04,,,[],extra\n";                              // line 6
+  ASSERT_TRUE(WriteFileAtomic(in, text).ok());
+  IngestOptions opt;
+  opt.progress = false;
+  auto r = IngestFiles(dir_, {in}, opt);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->snapshot.case_count(), 2u);
+  EXPECT_EQ(r->snapshot.changes.quarantined, 2);
+  auto q = ReadWholeFile(dir_ + "/" + r->snapshot.quarantine);
+  EXPECT_NE(q->find("\"line\":3,\"field\":\"closed_date\""), std::string::npos) << *q;
+  EXPECT_NE(q->find("\"line\":6,\"field\":\"\",\"reason\":\"more fields than the header\""), std::string::npos) << *q;
+  auto snap = StoreSnapshot::Open(dir_);
+  auto c = (*snap)->ReadCase(**(*snap)->FindCase("K1"));
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c->claim_amount, 120050);
+  ASSERT_EQ(c->parties.size(), 2u);
+  EXPECT_EQ(c->parties[1].name, "李四");
+  EXPECT_EQ((*snap)->info().partitions.size(), 2u);
+  (void)RemoveAll(in);
+}
+
 }  // namespace
 }  // namespace tianping::store

@@ -19,6 +19,7 @@ struct IngestOptions {
   const ReferenceData* ref = nullptr;    // court existence and province; nullptr checks shapes only
   bool progress = true;                  // progress lines on stderr
   std::string description;               // recorded in the manifest; default "ingest <files>"
+  std::string input_format = "auto";     // auto (.csv files are CSV, the rest JSONL) | jsonl | csv
 };
 
 struct IngestReport {
@@ -28,7 +29,8 @@ struct IngestReport {
   int64_t documents = 0;                 // document rows read
 };
 
-// Files are JSONL; "-" reads standard input. A line holding "doc_id" is a document, else a case.
+// Files are JSONL or CSV (src/store/csv_input.h); "-" reads standard input. A record holding "doc_id" is a
+// document, else a case.
 Result<IngestReport> IngestFiles(const std::string& dir, const std::vector<std::string>& files,
                                  const IngestOptions& options);
 
