@@ -83,25 +83,38 @@ void Batch::AddCase(const Case& c, const std::string& partition, SourcePos pos, 
 }
 
 void Batch::AddCase(const Case& c, uint64_t fp, const std::string& partition, SourcePos pos, std::string_view raw) {
+  uint32_t pi = PartitionIndex(partition);
+  uint32_t row = partitions_[pi]->cases.Add(c, fp);
+  RegisterCase(pi, row, pos, raw);
+}
+
+std::pair<uint32_t, uint32_t> Batch::MergeBlock(const std::string& partition, const CaseSegmentBuilder& block) {
+  uint32_t pi = PartitionIndex(partition);
+  return {pi, partitions_[pi]->cases.AppendBuilder(block)};
+}
+
+void Batch::RegisterCase(uint32_t pi, uint32_t row, SourcePos pos, std::string_view raw) {
   ++cases_seen_;
-  if (Entry* e = FindCaseEntry(c.case_id)) {
+  CaseSegmentBuilder& b = partitions_[pi]->cases;
+  std::string_view id = b.CaseId(row);
+  uint64_t fp = b.Fingerprint(row);
+  if (Entry* e = FindCaseEntry(id)) {
+    b.Drop(row);
+    std::string sid(id);
     if (e->conflicted) {
-      Quarantine(pos, "case_id", "conflicting content for case " + c.case_id + " (see " + Where(e->pos) + ")", raw);
+      Quarantine(pos, "case_id", "conflicting content for case " + sid + " (see " + Where(e->pos) + ")", raw);
     } else if (e->fingerprint == fp) {
       ++duplicates_;
     } else {
       partitions_[e->partition]->cases.Drop(e->row);
       e->conflicted = true;
-      Quarantine(e->pos, "case_id", "conflicting content for case " + c.case_id + " (see " + Where(pos) + ")", "");
-      Quarantine(pos, "case_id", "conflicting content for case " + c.case_id + " (see " + Where(e->pos) + ")", raw);
+      Quarantine(e->pos, "case_id", "conflicting content for case " + sid + " (see " + Where(pos) + ")", "");
+      Quarantine(pos, "case_id", "conflicting content for case " + sid + " (see " + Where(e->pos) + ")", raw);
     }
     return;
   }
-  uint32_t pi = PartitionIndex(partition);
-  uint32_t row = partitions_[pi]->cases.Add(c, fp);
   Entry e{pi, row, fp, pos};
-  uint64_t h = Hash64(c.case_id);
-  if (!cases_.emplace(h, e).second) case_overflow_.emplace(c.case_id, e);
+  if (!cases_.emplace(Hash64(id), e).second) case_overflow_.emplace(std::string(id), e);
 }
 
 void Batch::AddDocument(const Document& d, SourcePos pos, std::string_view raw) {

@@ -38,6 +38,12 @@ class Batch {
   void AddCase(const Case& c, uint64_t fingerprint, const std::string& partition, SourcePos pos,
                std::string_view raw);
   void AddCase(const Case& c, const std::string& partition, SourcePos pos, std::string_view raw);
+  // Bulk path: appends all rows of `block` (cases of one partition built on another thread) and returns
+  // (partition index, row of the block's first case). Then call RegisterCase for each of its rows, in
+  // input order.
+  std::pair<uint32_t, uint32_t> MergeBlock(const std::string& partition, const CaseSegmentBuilder& block);
+  // Applies the batch rules (duplicate, conflict) to a row already in a partition's builder.
+  void RegisterCase(uint32_t partition, uint32_t row, SourcePos pos, std::string_view raw);
   void AddDocument(const Document& d, SourcePos pos, std::string_view raw);
   void Quarantine(SourcePos pos, std::string_view field, std::string_view reason, std::string_view raw);
 

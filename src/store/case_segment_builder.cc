@@ -118,6 +118,19 @@ uint32_t CaseSegmentBuilder::Add(const Case& c, uint64_t fingerprint) {
   return row;
 }
 
+uint32_t CaseSegmentBuilder::AppendBuilder(const CaseSegmentBuilder& o) {
+  const uint32_t base_case = static_cast<uint32_t>(case_count());
+  const uint32_t base_party = static_cast<uint32_t>(party_count());
+  const uint32_t base_agent = static_cast<uint32_t>(agents_[0].size());
+  for (size_t j = 0; j < cases_.size(); ++j) cases_[j].AppendColumn(o.cases_[j], j == kPartyBegin ? base_party : 0);
+  for (size_t j = 0; j < parties_.size(); ++j) {
+    parties_[j].AppendColumn(o.parties_[j], j == kPartyCaseRow ? base_case : j == kAgentBegin ? base_agent : 0);
+  }
+  for (size_t j = 0; j < agents_.size(); ++j) agents_[j].AppendColumn(o.agents_[j], j == kAgentPartyRow ? base_party : 0);
+  dropped_.resize(case_count(), false);
+  return base_case;
+}
+
 std::string_view CaseSegmentBuilder::CaseId(uint32_t row) const { return cases_[kCaseId].GetString(row); }
 uint64_t CaseSegmentBuilder::Fingerprint(uint32_t row) const { return cases_[kFingerprint].Get<uint64_t>(row); }
 

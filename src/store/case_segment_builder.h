@@ -25,6 +25,9 @@ class CaseSegmentBuilder {
   uint64_t Fingerprint(uint32_t row) const;
   // Leaves the row (and its parties and agents) out when written.
   void Drop(uint32_t row);
+  // Appends every row of `other` (which has no drops) with parties and agents; returns the row of its
+  // first case here. Dictionary codes are remapped once per distinct value.
+  uint32_t AppendBuilder(const CaseSegmentBuilder& other);
   // Appends stored cases `rows` (ascending) with their parties and agents, column by column.
   Status AppendStored(const CaseSegmentReader& reader, const std::vector<uint32_t>& rows);
   size_t dropped() const { return dropped_count_; }

@@ -29,29 +29,47 @@ void ColumnBuilder::Rehash(size_t capacity) {
   slots_ = std::move(slots);
 }
 
-void ColumnBuilder::AddString(std::string_view s) {
-  if (type_ == ColumnType::kBlob) {
-    blob_bytes_.append(s);
-    blob_offsets_.push_back(blob_bytes_.size());
-    ++size_;
-    return;
-  }
+void ColumnBuilder::AddBlob(std::string_view s) {
+  blob_bytes_.append(s);
+  blob_offsets_.push_back(blob_bytes_.size());
+  ++size_;
+}
+
+uint32_t ColumnBuilder::CodeOf(std::string_view s) {
   if (slots_.empty()) Rehash(64);
   uint64_t h = Hash64(s);
   size_t mask = slots_.size() - 1;
   size_t i = h & mask;
   while (slots_[i].code_plus_one) {
-    if (slots_[i].hash == h && dict_values_[slots_[i].code_plus_one - 1] == s) {
-      AddU32(slots_[i].code_plus_one - 1);
-      return;
-    }
+    if (slots_[i].hash == h && dict_values_[slots_[i].code_plus_one - 1] == s) return slots_[i].code_plus_one - 1;
     i = (i + 1) & mask;
   }
   uint32_t code = static_cast<uint32_t>(dict_values_.size());
   dict_values_.push_back(Intern(s));
   slots_[i] = Slot{h, code + 1};
   if (dict_values_.size() * 2 > slots_.size()) Rehash(slots_.size() * 2);
-  AddU32(code);
+  return code;
+}
+
+void ColumnBuilder::AppendColumn(const ColumnBuilder& other, uint32_t delta) {
+  if (type_ == ColumnType::kBlob) {
+    for (size_t r = 0; r < other.size(); ++r) AddBlob(other.GetString(r));
+    return;
+  }
+  if (type_ == ColumnType::kDict) {
+    std::vector<uint32_t> remap(other.dict_values_.size());
+    for (size_t c = 0; c < remap.size(); ++c) remap[c] = CodeOf(other.dict_values_[c]);
+    fixed_.reserve(fixed_.size() + other.size() * 4);
+    for (size_t r = 0; r < other.size(); ++r) AddU32(remap[other.Get<uint32_t>(r)]);
+    return;
+  }
+  if (type_ == ColumnType::kU32 && delta != 0) {
+    fixed_.reserve(fixed_.size() + other.size() * 4);
+    for (size_t r = 0; r < other.size(); ++r) AddU32(other.Get<uint32_t>(r) + delta);
+    return;
+  }
+  fixed_.insert(fixed_.end(), other.fixed_.begin(), other.fixed_.end());
+  size_ += other.size_;
 }
 
 std::string_view ColumnBuilder::GetString(size_t row) const {

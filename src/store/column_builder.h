@@ -31,7 +31,18 @@ class ColumnBuilder {
   void AddU8(uint8_t v) { Put(&v, 1); }
   void AddU32(uint32_t v) { Put(&v, 4); }
   void AddU64(uint64_t v) { Put(&v, 8); }
-  void AddString(std::string_view s);
+  void AddString(std::string_view s) {
+    if (type_ == ColumnType::kBlob) {
+      AddBlob(s);
+    } else {
+      AddU32(CodeOf(s));
+    }
+  }
+  // kDict: the code of `s`, adding it to the dictionary (not as a row) when new.
+  uint32_t CodeOf(std::string_view s);
+  // Appends every row of `other` (same type). For kU32 columns `delta` is added to each value (row
+  // references into a table that was appended to as well); dictionary codes are remapped.
+  void AppendColumn(const ColumnBuilder& other, uint32_t delta = 0);
   // Appends one fixed-width value from raw little-endian bytes. REQUIRES: a fixed-width type.
   void AddRaw(const char* p) { Put(p, FixedWidth(type_)); }
 
@@ -62,6 +73,7 @@ class ColumnBuilder {
     ++size_;
   }
   std::string_view Intern(std::string_view s);
+  void AddBlob(std::string_view s);
 
   std::string name_;
   ColumnType type_;

@@ -30,10 +30,10 @@ constexpr size_t kChunkBytes = 4u << 20;
 struct Item {
   enum Kind { kCase, kDocument, kBad } kind = kBad;
   int64_t line = 0;
-  Case c;
+  uint32_t block = 0;              // kCase: index into ParsedChunk::blocks
+  uint32_t local_row = 0;          // kCase: row in that block
   Document d;
   std::string partition;
-  uint64_t fingerprint = 0;        // kCase
   std::string field, reason;       // kBad
   std::string_view raw;            // the input line; points into the chunk, which outlives the item
 };
@@ -67,8 +67,23 @@ bool LooksLikeDocument(std::string_view line) {
   return at < line.size() && line[at] == ':';
 }
 
-std::vector<Item> ParseChunk(const Chunk& chunk, const ReferenceData* ref) {
+// A chunk's rows, with its valid cases already in per-partition column builders (built on the parser
+// thread, so the single thread that applies chunks only merges dictionaries).
+struct ParsedChunk {
   std::vector<Item> items;
+  std::vector<std::pair<std::string, std::unique_ptr<store::CaseSegmentBuilder>>> blocks;  // partition, rows
+};
+
+ParsedChunk ParseChunk(const Chunk& chunk, const ReferenceData* ref) {
+  ParsedChunk out;
+  std::vector<Item>& items = out.items;
+  auto block_for = [&](const std::string& partition) -> uint32_t {
+    for (uint32_t i = 0; i < out.blocks.size(); ++i) {
+      if (out.blocks[i].first == partition) return i;
+    }
+    out.blocks.emplace_back(partition, std::make_unique<store::CaseSegmentBuilder>());
+    return static_cast<uint32_t>(out.blocks.size() - 1);
+  };
   std::string_view text(chunk.text);
   int64_t line_no = chunk.first_line;
   size_t pos = 0;
@@ -112,8 +127,8 @@ std::vector<Item> ParseChunk(const Chunk& chunk, const ReferenceData* ref) {
         bad(issue->field, issue->reason);
       } else {
         item.kind = Item::kCase;
-        item.c = std::move(*c);
-        item.fingerprint = store::CaseFingerprint(item.c);
+        item.block = block_for(item.partition);
+        item.local_row = out.blocks[item.block].second->Add(*c, store::CaseFingerprint(*c));
         item.raw = line;  // kept for a possible conflict quarantine
       }
     }
@@ -125,7 +140,7 @@ std::vector<Item> ParseChunk(const Chunk& chunk, const ReferenceData* ref) {
     item.reason = reason;
     items.push_back(std::move(item));
   }
-  return items;
+  return out;
 }
 
 // Reads line-aligned chunks from a file descriptor.
@@ -266,16 +281,19 @@ Result<IngestReport> IngestFiles(const std::string& dir, const std::vector<std::
       if (!opened.ok()) return opened.status();
       csv = std::move(*opened);
     }
-    std::deque<std::pair<std::shared_ptr<Chunk>, std::future<std::vector<Item>>>> inflight;
+    std::deque<std::pair<std::shared_ptr<Chunk>, std::future<ParsedChunk>>> inflight;
     Status read_status;
-    auto apply = [&](std::vector<Item> items) {
-      for (Item& it : items) {
+    auto apply = [&](ParsedChunk parsed) {
+      std::vector<std::pair<uint32_t, uint32_t>> placed;  // per block: partition, first row
+      for (const auto& [partition, block] : parsed.blocks) placed.push_back(batch.MergeBlock(partition, *block));
+      parsed.blocks.clear();
+      for (Item& it : parsed.items) {
         SourcePos pos{file_index, it.line};
         ++report.lines;
         switch (it.kind) {
           case Item::kCase:
             ++report.cases;
-            batch.AddCase(it.c, it.fingerprint, it.partition, pos, it.raw);
+            batch.RegisterCase(placed[it.block].first, placed[it.block].second + it.local_row, pos, it.raw);
             break;
           case Item::kDocument:
             ++report.documents;
