@@ -6,10 +6,11 @@
 namespace tianping::store {
 
 std::string_view ColumnBuilder::Intern(std::string_view s) {
-  constexpr size_t kChunk = 1 << 20;
+  // Arena chunks start small (many builders hold few strings) and double up to 1 MiB.
   if (arena_.empty() || arena_.back().capacity() - arena_.back().size() < s.size()) {
+    size_t next = arena_.empty() ? 4096 : std::min<size_t>(arena_.back().capacity() * 2, 1 << 20);
     arena_.emplace_back();
-    arena_.back().reserve(std::max(kChunk, s.size()));
+    arena_.back().reserve(std::max(next, s.size()));
   }
   std::string& chunk = arena_.back();
   size_t at = chunk.size();
