@@ -4,14 +4,16 @@
 # (resident memory after open, p50/p99 of case and party look-ups), then loads the same JSONL into DuckDB
 # through its node API (bench/node_modules, installed with `npm install --no-save @duckdb/node-api` in
 # bench/) and prints the time ratio.
-#   bench/store_bench.sh [N=1000000] [WORKDIR=/tmp/tp-store-bench] [BUILD=build]
+#   bench/store_bench.sh [N=1000000] [WORKDIR=/tmp/tp-store-bench] [BUILD=build] [INPUT.jsonl]
+# With INPUT (e.g. cases.jsonl from `tianping gen`) that file is used instead of store_testgen's output.
 set -euo pipefail
-N=${1:-1000000}; W=${2:-/tmp/tp-store-bench}; B=${3:-build}
+N=${1:-1000000}; W=${2:-/tmp/tp-store-bench}; B=${3:-build}; INPUT=${4:-}
 HERE=$(cd "$(dirname "$0")" && pwd)
 rm -rf "$W"; mkdir -p "$W"
 echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-"$B/test/store_testgen" "$N" > "$W/cases.jsonl"
-echo "== input: $N cases, $(du -m "$W/cases.jsonl" | cut -f1) MB JSONL"
+if [ -n "$INPUT" ]; then ln -s "$(realpath "$INPUT")" "$W/cases.jsonl"; N=$(wc -l < "$INPUT");
+else "$B/test/store_testgen" "$N" > "$W/cases.jsonl"; fi
+echo "== input: $N cases, $(du -mL "$W/cases.jsonl" | cut -f1) MB JSONL"
 /usr/bin/time -f "tianping ingest: %e s wall, %U s user, %S s sys, %M KB max RSS" \
   "$B/src/cli/tianping" ingest --quiet --threads 2 --data "$W/store" "$W/cases.jsonl" 2> "$W/tp.time" | tail -1
 cat "$W/tp.time"
