@@ -15,6 +15,7 @@
 #include "store/csv_input.h"
 #include "store/store_writer.h"
 #include "store/validate.h"
+#include "store/worker_pool.h"
 #include "tianping/common/progress.h"
 #include "tianping/model/case_json.h"
 #include "tianping/store/store.h"
@@ -266,6 +267,7 @@ Result<IngestReport> IngestFiles(const std::string& dir, const std::vector<std::
     base = std::move(*opened);
   }
   Batch batch(writer->get(), base.get());
+  store::WorkerPool pool(threads);
   IngestReport report;
   std::unique_ptr<Progress> progress;
   if (options.progress) progress = std::make_unique<Progress>("ingest", "KiB", total_bytes / 1024);
@@ -310,7 +312,7 @@ Result<IngestReport> IngestFiles(const std::string& dir, const std::vector<std::
       uint64_t bytes = 0;
       if (!(csv ? csv->Next(chunk.get(), &read_status, &bytes) : reader.Next(chunk.get(), &read_status, &bytes))) break;
       const ReferenceData* ref = options.ref;
-      inflight.emplace_back(chunk, std::async(std::launch::async, [chunk, ref] { return ParseChunk(*chunk, ref); }));
+      inflight.emplace_back(chunk, pool.Submit([chunk, ref] { return ParseChunk(*chunk, ref); }));
       if (progress) progress->Add(bytes / 1024);
       while (static_cast<int>(inflight.size()) > threads) {
         apply(inflight.front().second.get());
