@@ -40,7 +40,7 @@ next=0                    # next batch to commit
 kills=0; committed_during_kill=0; trial=0
 while [ $kills -lt "$KILLS" ]; do
   trial=$((trial + 1))
-  [ $trial -gt $((KILLS * 4)) ] && fail "too many trials"
+  [ $trial -gt $((KILLS * 6)) ] && fail "too many trials"
   b=$((next % NBATCH))
   before=$(current_snapshot)
   delay=$(( (RANDOM * 32768 + RANDOM) % span ))
