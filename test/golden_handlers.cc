@@ -1,5 +1,6 @@
 // Registers one golden handler per module folder under test/golden/.
 #include "golden_runner.h"
+#include "golden_store_validate.h"
 
 #include <sstream>
 
@@ -158,6 +159,7 @@ void RegisterHandlers(std::map<std::string, Handler>* handlers) {
   (*handlers)["date"] = DateHandler;
   (*handlers)["ref"] = RefHandler;
   (*handlers)["case_number"] = CaseNumberHandler;
+  (*handlers)["store_validate"] = StoreValidateHandler;
   (*handlers)["segment"] = SegmentHandler;
   (*handlers)["security"] = MaskingHandler;
   (*handlers)["gen"] = GenHandler;

@@ -8,7 +8,7 @@
 #include "commands.h"
 #include "exit_codes.h"
 #include "security_context.h"
-#include "table_printer.h"
+#include "rows_output.h"
 
 namespace tianping::cli {
 namespace {

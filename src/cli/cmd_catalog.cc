@@ -5,7 +5,7 @@
 
 #include "commands.h"
 #include "exit_codes.h"
-#include "table_printer.h"
+#include "rows_output.h"
 #include "tianping/security/catalog.h"
 
 namespace tianping::cli {

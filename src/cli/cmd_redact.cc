@@ -16,7 +16,7 @@
 #include "commands.h"
 #include "exit_codes.h"
 #include "security_context.h"
-#include "table_printer.h"
+#include "rows_output.h"
 #include "tianping/common/progress.h"
 #include "tianping/model/case_json.h"
 #include "tianping/model/jsonl_reader.h"

@@ -14,7 +14,7 @@
 #include "commands.h"
 #include "exit_codes.h"
 #include "security_context.h"
-#include "table_printer.h"
+#include "rows_output.h"
 #include "tianping/model/reference.h"
 
 namespace tianping::cli {

@@ -5,10 +5,17 @@
 namespace tianping::cli {
 
 int RunVersion(int argc, char** argv);
-int RunCaseNumber(int argc, char** argv);
+int RunIngest(int argc, char** argv);
+int RunSnapshots(int argc, char** argv);
+int RunDiff(int argc, char** argv);
+int RunRollback(int argc, char** argv);
+int RunVerify(int argc, char** argv);
+int RunCase(int argc, char** argv);
+int RunParty(int argc, char** argv);
 int RunRef(int argc, char** argv);
 int RunGen(int argc, char** argv);
 int RunSummarize(int argc, char** argv);
+int RunCaseNumber(int argc, char** argv);
 int RunSegment(int argc, char** argv);
 int RunCatalog(int argc, char** argv);
 int RunUser(int argc, char** argv);

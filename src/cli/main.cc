@@ -16,10 +16,17 @@ struct Command {
 // Keep sorted by theme; `tianping help` prints it in this order.
 constexpr Command kCommands[] = {
     {"version", "打印版本 / print the version", tianping::cli::RunVersion},
-    {"case-number", "解析案号 / parse case numbers", tianping::cli::RunCaseNumber},
     {"ref", "参考数据 / reference tables: courts, causes, divisions", tianping::cli::RunRef},
+    {"case-number", "解析案号 / parse case numbers", tianping::cli::RunCaseNumber},
     {"gen", "生成模拟数据集 / generate the synthetic national dataset", tianping::cli::RunGen},
     {"summarize", "数据集概览 / summarise a generated dataset", tianping::cli::RunSummarize},
+    {"ingest", "导入案件与文书 / ingest JSONL into the store", tianping::cli::RunIngest},
+    {"snapshots", "快照列表 / list store snapshots", tianping::cli::RunSnapshots},
+    {"diff", "快照差异 / cases changed between snapshots", tianping::cli::RunDiff},
+    {"rollback", "回滚 / restore an older snapshot", tianping::cli::RunRollback},
+    {"verify", "校验 / check every store file's checksum", tianping::cli::RunVerify},
+    {"case", "案件全貌 / a case and its proceeding chain", tianping::cli::RunCase},
+    {"party", "当事人 / a party's cases nationwide", tianping::cli::RunParty},
     {"segment", "中文分词 / segment Chinese text into words", tianping::cli::RunSegment},
     {"catalog", "数据目录 / data catalog: fields, grades, sharing classes", tianping::cli::RunCatalog},
     {"user", "用户与权限 / users, roles, scopes, API keys", tianping::cli::RunUser},

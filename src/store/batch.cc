@@ -1,0 +1,310 @@
+#include "store/batch.h"
+
+#include <algorithm>
+#include <future>
+#include <unordered_set>
+
+#include "store/case_fingerprint.h"
+#include "store/case_segment_reader.h"
+#include "store/hash64.h"
+#include "tianping/common/json_writer.h"
+#include "tianping/model/case_json.h"
+
+namespace tianping::store {
+
+struct Batch::Partition {
+  std::string name;
+  int base = -1;  // index in the base snapshot's partitions, -1 when new
+  CaseSegmentBuilder cases;
+  DocSegmentBuilder docs;
+  std::vector<uint32_t> keep_old_cases, keep_old_docs;  // base rows carried over when rewritten
+  bool lost_cases = false, lost_docs = false;           // a base row was replaced or moved away
+  bool NeedsCases() const { return lost_cases || cases.case_count() > cases.dropped(); }
+  bool NeedsDocs() const { return lost_docs || docs.size() > docs_dropped; }
+  size_t docs_dropped = 0;
+};
+
+Batch::Batch(StoreWriter* writer, const StoreSnapshot* base) : writer_(writer), base_(base) {
+  const auto& parts = base_->info().partitions;
+  for (size_t i = 0; i < parts.size(); ++i) partitions_[PartitionIndex(parts[i].name)]->base = static_cast<int>(i);
+}
+
+Batch::~Batch() = default;
+
+uint32_t Batch::AddFileName(std::string name) {
+  files_.push_back(std::move(name));
+  return static_cast<uint32_t>(files_.size() - 1);
+}
+
+uint32_t Batch::PartitionIndex(const std::string& name) {
+  auto it = partition_index_.find(name);
+  if (it != partition_index_.end()) return it->second;
+  auto p = std::make_unique<Partition>();
+  p->name = name;
+  partitions_.push_back(std::move(p));
+  uint32_t i = static_cast<uint32_t>(partitions_.size() - 1);
+  partition_index_.emplace(name, i);
+  return i;
+}
+
+std::string Batch::Where(SourcePos pos) const {
+  return (pos.file < files_.size() ? files_[pos.file] : "?") + ":" + std::to_string(pos.line);
+}
+
+void Batch::Quarantine(SourcePos pos, std::string_view field, std::string_view reason, std::string_view raw) {
+  JsonWriter w(&quarantine_);
+  w.BeginObject();
+  w.Field("file", pos.file < files_.size() ? files_[pos.file] : "");
+  w.FieldInt("line", pos.line);
+  w.Field("field", field);
+  w.Field("reason", reason);
+  w.Field("raw", raw);
+  w.EndObject();
+  quarantine_.push_back('\n');
+  ++quarantined_;
+}
+
+Batch::Entry* Batch::FindCaseEntry(std::string_view id) {
+  auto it = cases_.find(Hash64(id));
+  if (it != cases_.end() && partitions_[it->second.partition]->cases.CaseId(it->second.row) == id) return &it->second;
+  auto o = case_overflow_.find(std::string(id));
+  return o == case_overflow_.end() ? nullptr : &o->second;
+}
+
+Batch::Entry* Batch::FindDocEntry(std::string_view id) {
+  auto it = docs_.find(Hash64(id));
+  if (it != docs_.end() && partitions_[it->second.partition]->docs.DocId(it->second.row) == id) return &it->second;
+  auto o = doc_overflow_.find(std::string(id));
+  return o == doc_overflow_.end() ? nullptr : &o->second;
+}
+
+void Batch::AddCase(const Case& c, const std::string& partition, SourcePos pos, std::string_view raw) {
+  AddCase(c, CaseFingerprint(c), partition, pos, raw);
+}
+
+void Batch::AddCase(const Case& c, uint64_t fp, const std::string& partition, SourcePos pos, std::string_view raw) {
+  uint32_t pi = PartitionIndex(partition);
+  uint32_t row = partitions_[pi]->cases.Add(c, fp);
+  RegisterCase(pi, row, pos, raw);
+}
+
+std::pair<uint32_t, uint32_t> Batch::MergeBlock(const std::string& partition, const CaseSegmentBuilder& block) {
+  uint32_t pi = PartitionIndex(partition);
+  return {pi, partitions_[pi]->cases.AppendBuilder(block)};
+}
+
+void Batch::RegisterCase(uint32_t pi, uint32_t row, SourcePos pos, std::string_view raw) {
+  ++cases_seen_;
+  CaseSegmentBuilder& b = partitions_[pi]->cases;
+  std::string_view id = b.CaseId(row);
+  uint64_t fp = b.Fingerprint(row);
+  if (Entry* e = FindCaseEntry(id)) {
+    b.Drop(row);
+    std::string sid(id);
+    if (e->conflicted) {
+      Quarantine(pos, "case_id", "conflicting content for case " + sid + " (see " + Where(e->pos) + ")", raw);
+    } else if (e->fingerprint == fp) {
+      ++duplicates_;
+    } else {
+      partitions_[e->partition]->cases.Drop(e->row);
+      e->conflicted = true;
+      Quarantine(e->pos, "case_id", "conflicting content for case " + sid + " (see " + Where(pos) + ")", "");
+      Quarantine(pos, "case_id", "conflicting content for case " + sid + " (see " + Where(e->pos) + ")", raw);
+    }
+    return;
+  }
+  Entry e{pi, row, fp, pos};
+  if (!cases_.emplace(Hash64(id), e).second) case_overflow_.emplace(std::string(id), e);
+}
+
+void Batch::AddDocument(const Document& d, SourcePos pos, std::string_view raw) {
+  ++documents_seen_;
+  Entry* ce = FindCaseEntry(d.case_id);
+  if (ce && !ce->conflicted) {
+    PlaceDocument(d, ce->partition, pos, raw);
+    return;
+  }
+  pending_docs_.Add(d, 0);
+  pending_pos_.push_back(pos);
+}
+
+void Batch::PlaceDocument(const Document& d, uint32_t pi, SourcePos pos, std::string_view raw) {
+  uint64_t fp = DocumentFingerprint(d);
+  if (Entry* e = FindDocEntry(d.doc_id)) {
+    if (e->conflicted) {
+      Quarantine(pos, "doc_id", "conflicting content for document " + d.doc_id + " (see " + Where(e->pos) + ")", raw);
+    } else if (e->fingerprint == fp) {
+      ++duplicates_;
+    } else {
+      Partition& p = *partitions_[e->partition];
+      p.docs.Drop(e->row);
+      ++p.docs_dropped;
+      e->conflicted = true;
+      Quarantine(e->pos, "doc_id", "conflicting content for document " + d.doc_id + " (see " + Where(pos) + ")", "");
+      Quarantine(pos, "doc_id", "conflicting content for document " + d.doc_id + " (see " + Where(e->pos) + ")", raw);
+    }
+    return;
+  }
+  uint32_t row = partitions_[pi]->docs.Add(d, fp);
+  Entry e{pi, row, fp, pos};
+  if (!docs_.emplace(Hash64(d.doc_id), e).second) doc_overflow_.emplace(d.doc_id, e);
+}
+
+// Documents whose case was not in the batch go to the partition that stores the case; documents of
+// unknown cases are quarantined.
+Status Batch::PlacePendingDocuments() {
+  if (pending_docs_.size() == 0) return Status::Ok();
+  std::unordered_set<uint64_t> wanted;
+  for (uint32_t r = 0; r < pending_docs_.size(); ++r) wanted.insert(Hash64(pending_docs_.Get(r).case_id));
+  std::unordered_map<std::string, uint32_t> case_partition;
+  TP_RETURN_IF_ERROR(base_->ScanCases([&](CaseRef ref, std::string_view id, uint64_t) {
+    if (wanted.count(Hash64(id))) case_partition.emplace(std::string(id), ref.partition);
+  }));
+  for (uint32_t r = 0; r < pending_docs_.size(); ++r) {
+    Document d = pending_docs_.Get(r);
+    Entry* ce = FindCaseEntry(d.case_id);
+    std::string raw;
+    if (ce && !ce->conflicted) {
+      PlaceDocument(d, ce->partition, pending_pos_[r], "");
+      continue;
+    }
+    auto it = case_partition.find(d.case_id);
+    if (it != case_partition.end()) {
+      PlaceDocument(d, PartitionIndex(base_->info().partitions[it->second].name), pending_pos_[r], "");
+      continue;
+    }
+    AppendDocumentJson(d, &raw);
+    Quarantine(pending_pos_[r], "case_id", "document of unknown case " + d.case_id, raw);
+  }
+  return Status::Ok();
+}
+
+Status Batch::MergeCases(ChangeSummary* ch) {
+  for (auto& pp : partitions_) {
+    Partition& p = *pp;
+    if (p.base < 0) continue;
+    uint32_t self = partition_index_.at(p.name);
+    TP_RETURN_IF_ERROR(base_->cases(p.base).ScanIds([&](uint32_t row, std::string_view id, uint64_t fp) {
+      Entry* e = FindCaseEntry(id);
+      if (!e || e->conflicted) {
+        p.keep_old_cases.push_back(row);
+        return;
+      }
+      e->superseded_old = true;
+      if (e->fingerprint == fp && e->partition == self) {
+        ++ch->cases_unchanged;
+        partitions_[e->partition]->cases.Drop(e->row);  // keep the stored row instead
+        p.keep_old_cases.push_back(row);
+      } else {
+        ++ch->cases_changed;
+        p.lost_cases = true;
+      }
+    }));
+  }
+  auto count_added = [&](const Entry& e) {
+    if (!e.conflicted && !e.superseded_old) ++ch->cases_added;
+  };
+  for (const auto& [h, e] : cases_) count_added(e);
+  for (const auto& [id, e] : case_overflow_) count_added(e);
+  return Status::Ok();
+}
+
+Status Batch::MergeDocuments(ChangeSummary* ch) {
+  for (auto& pp : partitions_) {
+    Partition& p = *pp;
+    if (p.base < 0 || !base_->documents(p.base)) continue;
+    uint32_t self = partition_index_.at(p.name);
+    TP_RETURN_IF_ERROR(base_->documents(p.base)->ScanIds([&](uint32_t row, std::string_view id, uint64_t fp) {
+      Entry* e = FindDocEntry(id);
+      if (!e || e->conflicted) {
+        p.keep_old_docs.push_back(row);
+        return;
+      }
+      e->superseded_old = true;
+      if (e->fingerprint == fp && e->partition == self) {
+        ++ch->documents_unchanged;
+        Partition& np = *partitions_[e->partition];
+        np.docs.Drop(e->row);
+        ++np.docs_dropped;
+        p.keep_old_docs.push_back(row);
+      } else {
+        ++ch->documents_changed;
+        p.lost_docs = true;
+      }
+    }));
+  }
+  auto count_added = [&](const Entry& e) {
+    if (!e.conflicted && !e.superseded_old) ++ch->documents_added;
+  };
+  for (const auto& [h, e] : docs_) count_added(e);
+  for (const auto& [id, e] : doc_overflow_) count_added(e);
+  return Status::Ok();
+}
+
+Status Batch::WritePartition(Partition* p, PartitionInfo* out) {
+  out->name = p->name;
+  const PartitionInfo* old = p->base >= 0 ? &base_->info().partitions[p->base] : nullptr;
+  auto write = [&](auto& builder, const char* ext, StoreFile* file) -> Status {
+    file->path = writer_->NewFilePath(ext);
+    auto w = SegmentWriter::Create(writer_->dir() + "/" + file->path);
+    if (!w.ok()) return w.status();
+    TP_RETURN_IF_ERROR(builder.WriteTo(w->get()));
+    auto info = (*w)->Finish();
+    if (!info.ok()) return info.status();
+    file->size = info->size;
+    file->crc32c = info->crc32c;
+    return Status::Ok();
+  };
+  if (p->NeedsCases() || !old) {
+    if (old) TP_RETURN_IF_ERROR(p->cases.AppendStored(base_->cases(p->base), p->keep_old_cases));
+    TP_RETURN_IF_ERROR(write(p->cases, "cases", &out->cases));
+    out->case_count = p->cases.case_count();
+    out->party_count = p->cases.party_count();
+  } else {
+    out->cases = old->cases;
+    out->case_count = old->case_count;
+    out->party_count = old->party_count;
+  }
+  if (p->NeedsDocs()) {
+    if (old && base_->documents(p->base)) {
+      TP_RETURN_IF_ERROR(p->docs.AppendStored(*base_->documents(p->base), p->keep_old_docs));
+    }
+    TP_RETURN_IF_ERROR(write(p->docs, "docs", &out->documents));
+    out->document_count = p->docs.size();
+  } else if (old) {
+    out->documents = old->documents;
+    out->document_count = old->document_count;
+  }
+  return Status::Ok();
+}
+
+Result<SnapshotInfo> Batch::Commit(const std::string& description, int threads) {
+  TP_RETURN_IF_ERROR(PlacePendingDocuments());
+  SnapshotInfo info;
+  info.description = description;
+  TP_RETURN_IF_ERROR(MergeCases(&info.changes));
+  TP_RETURN_IF_ERROR(MergeDocuments(&info.changes));
+  info.changes.quarantined = quarantined_;
+  info.changes.duplicates = duplicates_;
+  // Write changed partitions in parallel, `threads` at a time.
+  std::vector<PartitionInfo> out(partitions_.size());
+  std::vector<Status> status(partitions_.size());
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i; (i = next.fetch_add(1)) < partitions_.size();) status[i] = WritePartition(partitions_[i].get(), &out[i]);
+  };
+  std::vector<std::future<void>> pool;
+  for (int t = 1; t < std::max(1, threads); ++t) pool.push_back(std::async(std::launch::async, work));
+  work();
+  for (auto& f : pool) f.get();
+  for (const Status& s : status) TP_RETURN_IF_ERROR(s);
+  for (auto& p : out) {
+    if (p.case_count == 0 && p.document_count == 0) continue;  // emptied partition
+    info.partitions.push_back(std::move(p));
+  }
+  std::sort(info.partitions.begin(), info.partitions.end(),
+            [](const PartitionInfo& a, const PartitionInfo& b) { return a.name < b.name; });
+  return writer_->Commit(std::move(info), quarantine_);
+}
+
+}  // namespace tianping::store

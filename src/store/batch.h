@@ -1,0 +1,90 @@
+// One ingest batch: new and changed cases and documents grouped by partition, conflict detection within
+// the batch, quarantine records, and the upsert merge with the base snapshot at commit.
+// Rules (docs/store-format.md "Upsert"): a case id seen twice in the batch with the same content is a
+// duplicate (kept once); with different content every occurrence is quarantined. At commit, rows equal
+// to the stored ones count as unchanged and leave their partition untouched; only partitions with added,
+// changed or removed rows get new files. Thread-safety: none; one batch per StoreWriter.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "store/case_segment_builder.h"
+#include "store/store_writer.h"
+#include "tianping/model/case.h"
+#include "tianping/store/store.h"
+
+namespace tianping::store {
+
+struct SourcePos {
+  uint32_t file = 0;   // index into the batch's file names
+  int64_t line = 0;    // 1-based
+};
+
+class Batch {
+ public:
+  // `base` is the writer's current snapshot, opened for reading. Both must outlive the batch.
+  Batch(StoreWriter* writer, const StoreSnapshot* base);
+  ~Batch();
+
+  uint32_t AddFileName(std::string name);
+  // REQUIRES: c passed validation; `partition` names its province partition; fingerprint is
+  // CaseFingerprint(c) (computed by the caller, possibly on another thread).
+  void AddCase(const Case& c, uint64_t fingerprint, const std::string& partition, SourcePos pos,
+               std::string_view raw);
+  void AddCase(const Case& c, const std::string& partition, SourcePos pos, std::string_view raw);
+  // Bulk path: appends all rows of `block` (cases of one partition built on another thread) and returns
+  // (partition index, row of the block's first case). Then call RegisterCase for each of its rows, in
+  // input order.
+  std::pair<uint32_t, uint32_t> MergeBlock(const std::string& partition, const CaseSegmentBuilder& block);
+  // Applies the batch rules (duplicate, conflict) to a row already in a partition's builder.
+  void RegisterCase(uint32_t partition, uint32_t row, SourcePos pos, std::string_view raw);
+  void AddDocument(const Document& d, SourcePos pos, std::string_view raw);
+  void Quarantine(SourcePos pos, std::string_view field, std::string_view reason, std::string_view raw);
+
+  int64_t cases_seen() const { return cases_seen_; }
+  int64_t documents_seen() const { return documents_seen_; }
+  int64_t quarantined() const { return quarantined_; }
+
+  // Merges with the base snapshot, writes the changed partitions on `threads` threads and commits.
+  Result<SnapshotInfo> Commit(const std::string& description, int threads);
+
+ private:
+  struct Entry {
+    uint32_t partition;  // index into partitions_
+    uint32_t row;        // row in that partition's builder
+    uint64_t fingerprint;
+    SourcePos pos;
+    bool conflicted = false;
+    bool superseded_old = false;  // matched a stored row
+  };
+  struct Partition;
+  uint32_t PartitionIndex(const std::string& name);
+  Entry* FindCaseEntry(std::string_view id);
+  Entry* FindDocEntry(std::string_view id);
+  void PlaceDocument(const Document& d, uint32_t partition, SourcePos pos, std::string_view raw);
+  Status PlacePendingDocuments();
+  std::string Where(SourcePos pos) const;
+  Status MergeCases(ChangeSummary* changes);
+  Status MergeDocuments(ChangeSummary* changes);
+  Status WritePartition(Partition* p, PartitionInfo* out);
+
+  StoreWriter* writer_;
+  const StoreSnapshot* base_;
+  std::vector<std::string> files_;
+  std::vector<std::unique_ptr<Partition>> partitions_;
+  std::map<std::string, uint32_t> partition_index_;
+  std::unordered_map<uint64_t, Entry> cases_, docs_;  // by Hash64 of the id
+  std::unordered_map<std::string, Entry> case_overflow_, doc_overflow_;  // hash collisions
+  DocSegmentBuilder pending_docs_;              // documents whose case is not in the batch
+  std::vector<SourcePos> pending_pos_;
+  std::string quarantine_;
+  int64_t cases_seen_ = 0, documents_seen_ = 0, quarantined_ = 0, duplicates_ = 0;
+};
+
+}  // namespace tianping::store

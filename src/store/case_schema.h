@@ -1,0 +1,55 @@
+// Column schema of the case, party and agent tables of a case segment, and of the document table of a
+// document segment. Persisted: see docs/store-format.md "Case segments"; do not reorder or rename —
+// readers look columns up by name, writers emit them in this order.
+#pragma once
+
+#include "store/segment_format.h"
+
+namespace tianping::store {
+
+struct ColumnSpec {
+  const char* name;
+  ColumnType type;
+};
+
+enum CaseCol {
+  kCaseId, kCaseNumber, kCourtCode, kCourtName, kTypeCode, kCategory, kCauseCode, kCauseName, kCausePath,
+  kProcedure, kReceivedDate, kFiledDate, kClosedDate, kClosureMethod, kStatutoryLimitDays, kExtensionDays,
+  kExcludedDays, kCorrectionRequested, kJudgeId, kJudgeName, kPanel, kClerk, kClaimAmount, kAwardedAmount,
+  kHasPaymentContent, kHasDerived, kDerivedRelation, kDerivedCaseId, kDerivedCaseNumber, kHasExecution,
+  kExecAppliedAmount, kExecRecoveredAmount, kExecVoluntary, kDocumentId, kIsSealed, kUpdatedAt,
+  kPartyBegin, kPartyCount, kFingerprint, kCaseColCount
+};
+enum PartyCol {
+  kPartyCaseRow, kRole, kOriginalRole, kPartyKind, kPartyName, kIdNumber, kCreditCode, kGender, kBirthDate,
+  kEthnicity, kPhone, kAddress, kLegalRepresentative, kOccupation, kIsMinor, kAgentBegin, kAgentCount,
+  kPartyColCount
+};
+enum AgentCol { kAgentPartyRow, kAgentName, kAgentKind, kLawFirm, kLicenseNumber, kAgentColCount };
+enum DocCol { kDocId, kDocCaseId, kDocKind, kDocTitle, kDocText, kDocFingerprint, kDocColCount };
+
+extern const ColumnSpec kCaseColumns[kCaseColCount];
+extern const ColumnSpec kPartyColumns[kPartyColCount];
+extern const ColumnSpec kAgentColumns[kAgentColCount];
+extern const ColumnSpec kDocColumns[kDocColCount];
+
+// Table names inside segments.
+inline constexpr const char* kCasesTable = "cases";
+inline constexpr const char* kPartiesTable = "parties";
+inline constexpr const char* kAgentsTable = "agents";
+inline constexpr const char* kDocsTable = "documents";
+// Hash indexes (hash:u64 ascending, row:u32).
+inline constexpr const char* kIdxCaseId = "idx_case_id";          // case_id → case row
+inline constexpr const char* kIdxCaseNumber = "idx_case_number";  // 案号 → case row
+inline constexpr const char* kIdxDerived = "idx_derived_from";    // derived_from.case_id → case row
+inline constexpr const char* kIdxPartyName = "idx_party_name";    // party name → party row
+inline constexpr const char* kIdxIdNumber = "idx_id_number";      // 公民身份号码 → party row
+inline constexpr const char* kIdxCreditCode = "idx_credit_code";  // 统一社会信用代码 → party row
+inline constexpr const char* kIdxDocId = "idx_doc_id";            // doc_id → document row
+inline constexpr const char* kIdxDocCase = "idx_doc_case";        // case_id → document row
+
+inline constexpr uint32_t kCaseRowsPerBlock = 4096;
+inline constexpr uint32_t kDocRowsPerBlock = 32;
+inline constexpr char kListSeparator = '\x1f';  // joins cause_path and panel into one dictionary string
+
+}  // namespace tianping::store

@@ -1,0 +1,134 @@
+#include "store/column_builder.h"
+
+#include "store/coding.h"
+#include "store/hash64.h"
+
+namespace tianping::store {
+
+std::string_view ColumnBuilder::Intern(std::string_view s) {
+  // Arena chunks start small (many builders hold few strings) and double up to 1 MiB.
+  if (arena_.empty() || arena_.back().capacity() - arena_.back().size() < s.size()) {
+    size_t next = arena_.empty() ? 4096 : std::min<size_t>(arena_.back().capacity() * 2, 1 << 20);
+    arena_.emplace_back();
+    arena_.back().reserve(std::max(next, s.size()));
+  }
+  std::string& chunk = arena_.back();
+  size_t at = chunk.size();
+  chunk.append(s);  // never reallocates: capacity was reserved
+  return std::string_view(chunk.data() + at, s.size());
+}
+
+void ColumnBuilder::Rehash(size_t capacity) {
+  std::vector<Slot> slots(capacity, Slot{0, 0});
+  size_t mask = capacity - 1;
+  for (const Slot& s : slots_) {
+    if (!s.code_plus_one) continue;
+    size_t i = s.hash & mask;
+    while (slots[i].code_plus_one) i = (i + 1) & mask;
+    slots[i] = s;
+  }
+  slots_ = std::move(slots);
+}
+
+void ColumnBuilder::AddBlob(std::string_view s) {
+  blob_bytes_.append(s);
+  blob_offsets_.push_back(blob_bytes_.size());
+  ++size_;
+}
+
+uint32_t ColumnBuilder::CodeOf(std::string_view s) {
+  if (slots_.empty()) Rehash(64);
+  uint64_t h = Hash64(s);
+  size_t mask = slots_.size() - 1;
+  size_t i = h & mask;
+  while (slots_[i].code_plus_one) {
+    if (slots_[i].hash == h && dict_values_[slots_[i].code_plus_one - 1] == s) return slots_[i].code_plus_one - 1;
+    i = (i + 1) & mask;
+  }
+  uint32_t code = static_cast<uint32_t>(dict_values_.size());
+  dict_values_.push_back(Intern(s));
+  slots_[i] = Slot{h, code + 1};
+  if (dict_values_.size() * 2 > slots_.size()) Rehash(slots_.size() * 2);
+  return code;
+}
+
+void ColumnBuilder::AppendColumn(const ColumnBuilder& other, uint32_t delta) {
+  if (type_ == ColumnType::kBlob) {
+    for (size_t r = 0; r < other.size(); ++r) AddBlob(other.GetString(r));
+    return;
+  }
+  if (type_ == ColumnType::kDict) {
+    std::vector<uint32_t> remap(other.dict_values_.size());
+    for (size_t c = 0; c < remap.size(); ++c) remap[c] = CodeOf(other.dict_values_[c]);
+    fixed_.reserve(fixed_.size() + other.size() * 4);
+    for (size_t r = 0; r < other.size(); ++r) AddU32(remap[other.Get<uint32_t>(r)]);
+    return;
+  }
+  if (type_ == ColumnType::kU32 && delta != 0) {
+    fixed_.reserve(fixed_.size() + other.size() * 4);
+    for (size_t r = 0; r < other.size(); ++r) AddU32(other.Get<uint32_t>(r) + delta);
+    return;
+  }
+  fixed_.insert(fixed_.end(), other.fixed_.begin(), other.fixed_.end());
+  size_ += other.size_;
+}
+
+std::string_view ColumnBuilder::GetString(size_t row) const {
+  if (type_ == ColumnType::kBlob) {
+    return std::string_view(blob_bytes_).substr(blob_offsets_[row], blob_offsets_[row + 1] - blob_offsets_[row]);
+  }
+  return dict_values_[Get<uint32_t>(row)];
+}
+
+void ColumnBuilder::Select(const std::vector<uint32_t>& rows) {
+  if (type_ == ColumnType::kBlob) {
+    std::string bytes;
+    std::vector<uint64_t> offsets{0};
+    for (uint32_t r : rows) {
+      bytes.append(GetString(r));
+      offsets.push_back(bytes.size());
+    }
+    blob_bytes_ = std::move(bytes);
+    blob_offsets_ = std::move(offsets);
+  } else {
+    size_t w = FixedWidth(type_);
+    std::vector<char> out(rows.size() * w);
+    for (size_t i = 0; i < rows.size(); ++i) std::memcpy(out.data() + i * w, fixed_.data() + rows[i] * w, w);
+    fixed_ = std::move(out);
+  }
+  size_ = rows.size();
+}
+
+std::string EncodeStringList(const std::vector<std::string_view>& values) {
+  std::string out;
+  size_t bytes = 0;
+  for (auto v : values) bytes += v.size();
+  out.reserve(4 + 4 * (values.size() + 1) + bytes);
+  PutFixed<uint32_t>(&out, static_cast<uint32_t>(values.size()));
+  uint32_t off = 0;
+  PutFixed<uint32_t>(&out, 0);
+  for (auto v : values) {
+    off += static_cast<uint32_t>(v.size());
+    PutFixed<uint32_t>(&out, off);
+  }
+  for (auto v : values) out.append(v);
+  return out;
+}
+
+std::string ColumnBuilder::EncodeRows(size_t begin, size_t end) const {
+  if (type_ == ColumnType::kBlob) {
+    std::vector<std::string_view> values;
+    values.reserve(end - begin);
+    for (size_t r = begin; r < end; ++r) values.push_back(GetString(r));
+    return EncodeStringList(values);
+  }
+  size_t w = FixedWidth(type_);
+  return std::string(fixed_.data() + begin * w, (end - begin) * w);
+}
+
+std::string ColumnBuilder::EncodeDict(size_t begin, size_t end) const {
+  std::vector<std::string_view> values(dict_values_.begin() + begin, dict_values_.begin() + end);
+  return EncodeStringList(values);
+}
+
+}  // namespace tianping::store

@@ -1,0 +1,50 @@
+// Writes one immutable segment file: header, compressed column blocks, footer, trailer.
+// Format: docs/store-format.md. Thread-safety: none; one writer per file. Writers for different files
+// may run in parallel.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "store/column_builder.h"
+#include "store/segment_format.h"
+#include "tianping/common/status.h"
+
+namespace tianping::store {
+
+struct FileInfo {
+  uint64_t size = 0;
+  uint32_t crc32c = 0;  // of the whole file
+};
+
+class SegmentWriter {
+ public:
+  // Creates `path`, which must not exist.
+  static Result<std::unique_ptr<SegmentWriter>> Create(const std::string& path, int zstd_level = 1);
+  ~SegmentWriter();  // an unfinished file is closed and removed
+
+  // Appends a table. REQUIRES: every column has the same size.
+  Status AddTable(const std::string& name, uint32_t rows_per_block,
+                  const std::vector<const ColumnBuilder*>& columns);
+  // Writes the footer and trailer, fsyncs and closes. The caller fsyncs the directory.
+  Result<FileInfo> Finish();
+
+ private:
+  SegmentWriter(std::string path, int fd, int level) : path_(std::move(path)), fd_(fd), level_(level) {}
+  Status Append(std::string_view bytes);
+  Status Flush();
+  Result<BlockRef> WriteBlock(const std::string& raw, bool first_value_fence);
+
+  std::string path_;
+  int fd_;
+  int level_;
+  uint64_t offset_ = 0;
+  uint32_t crc_ = 0;
+  std::string buffer_;
+  std::string scratch_;
+  std::vector<TableMeta> tables_;
+  bool finished_ = false;
+};
+
+}  // namespace tianping::store
