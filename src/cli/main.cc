@@ -20,6 +20,7 @@ constexpr Command kCommands[] = {
     {"ref", "参考数据 / reference tables: courts, causes, divisions", tianping::cli::RunRef},
     {"gen", "生成模拟数据集 / generate the synthetic national dataset", tianping::cli::RunGen},
     {"summarize", "数据集概览 / summarise a generated dataset", tianping::cli::RunSummarize},
+    {"doc", "裁判文书 / judgment documents: parse, crosscheck", tianping::cli::RunDoc},
     {"segment", "中文分词 / segment Chinese text into words", tianping::cli::RunSegment},
 };
 
