@@ -68,7 +68,8 @@ std::vector<Mismatch> CrossCheck(const Case& c, const Document& d, const ParsedJ
   if (j.date && c.closed_date && *j.date != *c.closed_date)
     add("closed_date", c.closed_date->ToString(), j.date->ToString());
   if (!f.closure.empty() && Comparable(c.closure_method) && f.closure != c.closure_method &&
-      !(c.closure_method == "改判" && f.closure == "判决"))
+      !(c.closure_method == "改判" && f.closure == "判决") &&
+      !(c.closure_method == "驳回起诉" && f.closure == "判决"))  // a judgment rejecting every claim
     add("closure_method", c.closure_method, f.closure);
   bool money = c.category != "刑事" && c.category != "执行";
   if (money && c.claim_amount > 0 && f.claim_total && *f.claim_total != c.claim_amount)

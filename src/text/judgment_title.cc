@@ -90,6 +90,17 @@ size_t ParseTitle(std::string_view s, ParsedJudgment* j) {
   // The first 法院 followed (after spaces/line breaks) by a document kind.
   for (size_t p = s.find(kCourt); p != std::string_view::npos && p < limit; p = s.find(kCourt, p + 1)) {
     size_t after = p + kCourt.size();
+    // 新疆维吾尔自治区高级人民法院伊犁哈萨克自治州分院: a branch court named after its parent.
+    size_t branch = s.find("分院", after);
+    if (branch != std::string_view::npos && branch - after <= 45) {
+      bool han = true;
+      for (size_t q = after; q < branch && han;) {
+        size_t n;
+        han = IsHan(CpAt(s, q, &n));
+        q += n;
+      }
+      if (han) after = branch + std::string_view("分院").size();
+    }
     size_t k = after;
     while (k < s.size() && (s[k] == '\n' || s[k] == '\r')) ++k;
     k = SkipSpaces(s, k);

@@ -84,8 +84,11 @@ ExtractedFacts ExtractFacts(std::string_view s, const ParsedJudgment& j) {
   std::string both = std::string(SectionText(s, j, SectionKind::kClaims)) + std::string(SectionText(s, j, SectionKind::kFacts));
   f.delivery_methods = ExtractDeliveryMethods(both.empty() ? s : std::string_view(both));
   f.closure = Closure(s, j);
-  for (const auto& d : f.dates)
-    if (d.role == "立案" && !f.filed_date) f.filed_date = d.date;
+  // Filing date: 立案 in the history, else 受理, else the date the suit or prosecution was brought.
+  for (std::string_view role : {"立案", "受理", "起诉"}) {
+    for (const auto& d : f.dates)
+      if (d.role == role && (d.section == "history" || d.section.empty()) && !f.filed_date) f.filed_date = d.date;
+  }
 
   // Claims: the items after 请求： up to 事实和理由.
   const Span& cl = j.section(SectionKind::kClaims);

@@ -201,6 +201,17 @@ size_t ParsePartyBlock(std::string_view s, size_t from, ParsedJudgment* j) {
       p.kind = KindOfName(p.role, p.name);
       p.span = {i, end};
       FillAttributes(rest, &p);
+      // The same authority listed twice (公诉机关X区人民检察院 / 公诉机关X省X区人民检察院): keep the longer.
+      auto dup = std::find_if(j->parties.begin(), j->parties.end(), [&](const JudgmentParty& q) {
+        return q.role == p.role && p.kind == "机关" && (EndsWith(q.name, p.name) || EndsWith(p.name, q.name));
+      });
+      if (dup != j->parties.end()) {
+        if (p.name.size() > dup->name.size()) dup->name = p.name;
+        last = &*dup;
+        i = end;
+        history = i;
+        continue;
+      }
       if (p.kind == "自然人" && (rest.find("统一社会信用代码") != std::string_view::npos ||
                                  rest.find("住所地") != std::string_view::npos))
         p.kind = "法人";
