@@ -65,7 +65,7 @@ def main():
     for doc, res in zip(docs, results):
         text, j = doc['text'], res['judgment']
         checks = {}
-        checks['court'] = j['court'].endswith('法院') and j['court'] in text[:300]
+        checks['court'] = j['court'].endswith(('法院', '分院')) and j['court'] in text[:300]
         checks['case_number'] = bool(j['case_number']) and j['case_number'] in text and bool(CASE_NO.fullmatch(j['case_number']))
         checks['kind'] = j['kind'] in KINDS and (j['court'] + j['kind']) in text.replace('\n', '').replace(' ', '')
         checks['parties'] = bool(j['parties']) and all(p['name'] and p['name'] in text for p in j['parties'])

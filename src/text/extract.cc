@@ -46,7 +46,7 @@ constexpr Keyword kAmountContexts[] = {
     {"违约金", "违约金"}, {"罚金", "罚金"},     {"共计", "合计"},     {"合计", "合计"}, {"总计", "合计"},
     {"借款", "借款"},     {"借给", "借款"},     {"出借", "借款"},     {"借到", "借款"}, {"赔偿", "赔偿"},
     {"货款", "货款"},     {"工资", "工资"},     {"价款", "价款"},     {"租金", "租金"}, {"执行标的", "执行标的"},
-    {"执行到位", "执行到位"}, {"罚款", "罚款"}, {"合同款", "合同款"},
+    {"执行到位", "执行到位"}, {"罚款", "罚款"}, {"合同款", "合同款"}, {"价值", "价值"},
 };
 
 }  // namespace
@@ -259,6 +259,10 @@ std::vector<std::string> ExtractDeliveryMethods(std::string_view s) {
   std::vector<std::pair<size_t, std::string>> found;
   for (const Key& k : kKeys) {
     size_t p = s.find(k.word);
+    // 支付宝转账 / 微信转账 are not bank transfers.
+    while (k.word == "转账" && p != std::string_view::npos && p >= 6 &&
+           (s.substr(p - 6, 6) == "微信" || (p >= 9 && s.substr(p - 9, 9) == "支付宝")))
+      p = s.find(k.word, p + k.word.size());
     if (p == std::string_view::npos) continue;
     auto it = std::find_if(found.begin(), found.end(), [&](const auto& f) { return f.second == k.method; });
     if (it == found.end()) found.push_back({p, std::string(k.method)});

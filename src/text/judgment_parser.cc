@@ -56,7 +56,7 @@ std::vector<std::string> SplitOperativeItems(std::string_view op) {
   while (i < op.size()) {
     size_t n;
     char32_t c = CpAt(op, i, &n);
-    bool boundary = c == '\n' || c == U'；' || c == U'。';
+    bool boundary = c == '\n' || (numbered && (c == U'；' || c == U'。'));
     i += n;
     if (!boundary) continue;
     size_t next = SkipSpaces(op, i);

@@ -92,7 +92,8 @@ ExtractedFacts ExtractFacts(std::string_view s, const ParsedJudgment& j) {
 
   // Claims: the items after 请求： up to 事实和理由.
   const Span& cl = j.section(SectionKind::kClaims);
-  if (!cl.empty()) {
+  bool criminal = j.kind.find("刑事") != std::string::npos;  // 指控 is not a claim with an outcome
+  if (!cl.empty() && !criminal) {
     std::string_view claims = s.substr(cl.begin, cl.end - cl.begin);
     size_t colon = claims.find("请求：");
     size_t start = colon != std::string_view::npos ? colon + std::string_view("请求：").size() : 0;
@@ -120,7 +121,7 @@ ExtractedFacts ExtractFacts(std::string_view s, const ParsedJudgment& j) {
   // Awarded: payment items of the operative part.
   const Span& op = j.section(SectionKind::kOperative);
   std::string_view op_text = SectionText(s, j, SectionKind::kOperative);
-  bool rejects_all = false, rejects_rest = false;
+  bool rejects_all = Has(op_text, "驳回上诉"), rejects_rest = false;
   if (!op.empty()) {
     size_t cursor = 0;
     for (const std::string& item : j.operative_items) {

@@ -27,7 +27,9 @@ size_t FindSection(std::string_view s, size_t from, size_t to, std::initializer_
         // A marker that is its own subject (本院认为, 原判认定) opens a sentence; inside a later clause
         // (被告辩称，一审判决认定…) it is quoted text.
         std::string_view lead = s.substr(start, p - start);
-        if (lead.find("，") != kNone || lead.find(",") != kNone || lead.find("：") != kNone) continue;
+        bool after_close = lead.size() >= 12 && lead.substr(lead.size() - 12) == "审理终结";  // …终结原判认定
+        if (after_close) start = p;
+        else if (lead.find("，") != kNone || lead.find(",") != kNone || lead.find("：") != kNone) continue;
         if (p - start > 36) start = p;  // long lead-in without punctuation (现已审理终结原判认定)
       }
       if (best == kNone || start < best) { best = start; best_marker = p; }
