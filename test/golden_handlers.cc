@@ -5,6 +5,8 @@
 
 #include "golden_case_number.h"
 #include "golden_judgment.h"
+#include "gen/chinese_numerals.h"
+#include "gen/litigation_fee.h"
 #include "tianping/common/date.h"
 #include "tianping/model/reference.h"
 #include "tianping/text/segmenter.h"
@@ -61,6 +63,46 @@ std::string RefHandler(const std::string& input) {
   return out;
 }
 
+// gen: one "<op> <arg>" per line → "<op> <arg> <result>". Ops: date (YYYY-MM-DD → 二〇二三年五月十日),
+// article (n → 第n条 in Chinese numerals), capital (yuan with up to two decimals → 大写),
+// fee (claim in yuan → 案件受理费 of 诉讼费用交纳办法 art. 13(1) in yuan), half (the same, halved).
+std::string GenHandler(const std::string& input) {
+  std::istringstream in(input);
+  std::string line, out;
+  while (std::getline(in, line)) {
+    std::istringstream words(line);
+    std::string op, arg;
+    words >> op >> arg;
+    auto fen = [&]() -> int64_t {
+      size_t dot = arg.find('.');
+      int64_t yuan = std::stoll(arg.substr(0, dot));
+      int64_t frac = 0;
+      if (dot != std::string::npos) {
+        std::string f = arg.substr(dot + 1) + "00";
+        frac = std::stoll(f.substr(0, 2));
+      }
+      return yuan * 100 + frac;
+    };
+    std::string result;
+    if (op == "date") {
+      auto d = Date::Parse(arg);
+      result = d ? gen::ChineseDate(*d) : "invalid";
+    } else if (op == "article") {
+      result = gen::ArticleNumber(std::stoi(arg));
+    } else if (op == "capital") {
+      result = gen::CapitalAmount(fen());
+    } else if (op == "fee") {
+      result = gen::YuanFigures(gen::PropertyCaseFee(fen()));
+    } else if (op == "half") {
+      result = gen::YuanFigures(gen::HalveFee(gen::PropertyCaseFee(fen())));
+    } else {
+      result = "unknown op";
+    }
+    out += op + " " + arg + " " + result + "\n";
+  }
+  return out;
+}
+
 // segment: each input line → its words joined by " / ". A line may start with "search: " or "nohmm: "
 // to choose the mode (default exact). Uses the default options (Debian jieba + data/dict/legal.dict);
 // skipped when the jieba dictionary is not installed.
@@ -96,6 +138,7 @@ void RegisterHandlers(std::map<std::string, Handler>* handlers) {
   (*handlers)["date"] = DateHandler;
   (*handlers)["ref"] = RefHandler;
   (*handlers)["case_number"] = CaseNumberHandler;
+  (*handlers)["gen"] = GenHandler;
   (*handlers)["segment"] = SegmentHandler;
   (*handlers)["judgment"] = JudgmentHandler;
 }

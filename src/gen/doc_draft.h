@@ -19,6 +19,7 @@ enum class Anchor : uint8_t {
   kFiledDate,           // Arabic 立案 date in the 首部 (2023年3月1日)
   kPartyAddress,        // a party's address (aux = party index)
   kPartyId,             // masked 公民身份号码 (aux = party index)
+  kPhoneSlot,           // empty span where a natural person's phone would be printed (aux = party index)
   kNameMention,         // a party name after the 首部 (aux = party index)
   kRoleMention,         // a role word just before a name after the 首部 (aux = party index)
   kDefenseParagraph,    // the 辩称 line, with its '\n'
@@ -49,6 +50,7 @@ struct Draft {
   Date judgment_date;                      // as written in the signature
   Fen sum_total = 0;                       // value written at kSumTotal
   std::vector<std::string> full_ids;       // per party: unmasked ID number ("" when none)
+  std::vector<std::string> phones;         // per party: phone number, never printed in a clean text
   const Case* shown = nullptr;             // the case as the document presents it
   Date detained;                           // criminal: first day in custody
   bool in_custody = false;                 // criminal: detained rather than on bail

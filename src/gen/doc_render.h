@@ -29,11 +29,17 @@ struct RenderContext {
   bool defendant_absent = false; // 缺席
   bool plaintiff_absent = false; // 原告未到庭 (agent only)
   bool uniform_iou = false, cash_delivery = false, interest_deducted = false;
+  std::string extra_agent;       // agent added for an absent plaintiff without one in the record
+  std::string extra_agent_firm;
 
   RenderContext(const Case& cs, const Case* orig, const ReferenceData& r, Rng& g, const DocumentPlan& p,
                 Draft& draft);
   void Append(std::string_view s) { d.text.append(s); }
+  int procuratorate_party = -1;  // party with role 公诉机关 / 原公诉机关 (not listed with the parties)
+  int objector = -1;             // 案外人 raising an execution objection
   int FirstActive() const { return actives.empty() ? -1 : actives[0]; }
+  // The procuratorate's name: the 公诉机关 party when the record has one, else derived from `court`.
+  std::string Procuratorate(std::string_view court) const;
   int FirstPassive() const { return passives.empty() ? -1 : passives[0]; }
 };
 
@@ -54,6 +60,11 @@ void AppendFiledDate(RenderContext& ctx);
 void RenderCosts(RenderContext& ctx, Fen fee, bool halved, double active_share);
 // Appeal notice of a civil or administrative judgment (15 days) or ruling (10 days).
 void RenderCivilAppealNotice(RenderContext& ctx, bool ruling);
+// Court that decided the proceeding this case derives from (origin, else the 案号 in derived_from
+// resolved through ReferenceData); "本院" when it is this court and `self_as_benyuan`.
+std::string OriginCourtName(const RenderContext& ctx, bool self_as_benyuan);
+// Court name followed by the quoted 案号 of that proceeding.
+void AppendOriginReference(RenderContext& ctx, bool self_as_benyuan);
 // Name of the court that hears appeals from this court; "上一级人民法院" wording when unknown.
 std::string AppealCourtName(const RenderContext& ctx);
 // 落款: panel lines, date in Chinese numerals, 本件与原本核对无异, clerk.
@@ -63,9 +74,15 @@ void RenderLatePerformanceNotice(RenderContext& ctx);
 
 void RenderCivilFirstInstance(RenderContext& ctx);     // 民事判决书
 void RenderCivilMediation(RenderContext& ctx);         // 民事调解书
-void RenderCivilWithdrawal(RenderContext& ctx);        // 民事裁定书 准许撤诉
+// Rulings: 撤诉 (first instance, appeal, retrial review), 驳回起诉, 移送, 终止审理, 再审审查, 执行异议.
+void RenderRuling(RenderContext& ctx);
+// 北京市朝阳区人民法院 → 北京市朝阳区人民检察院; 广东省汕头市中级人民法院 → 广东省汕头市人民检察院.
+std::string ProcuratorateName(std::string_view court);
 void RenderAppeal(RenderContext& ctx);                 // 民事/刑事/行政 二审
 void RenderCriminalFirstInstance(RenderContext& ctx);  // 刑事判决书
+void RenderCriminalAppeal(RenderContext& ctx);         // 刑事 二审 判决书 (改判) / 裁定书
+// 被告人…犯…罪，判处…, with the custody note.
+void RenderSentence(RenderContext& ctx, int defendant);
 void RenderAdministrative(RenderContext& ctx);         // 行政判决书
 void RenderExecution(RenderContext& ctx);              // 执行裁定书
 
@@ -76,8 +93,15 @@ void RenderClaims(RenderContext& ctx, Fen claim);
 void RenderCivilFacts(RenderContext& ctx, Fen claim);
 // The 辩称 line (or the note that the defendant did not answer), recorded as kDefenseParagraph.
 void RenderCivilDefense(RenderContext& ctx);
+// Evidence submitted and how the court treated it (one line).
+void RenderEvidence(RenderContext& ctx);
 // The cause-specific 本院认为 reasoning sentence(s), without the leading "本院认为，".
 void RenderCivilReasoning(RenderContext& ctx, Fen claim, Fen awarded);
+// The relief asked and granted when the claim has no amount (继续履行合同 …), without a leading verb
+// subject: "判令被告甲" + this.
+std::string_view NonMonetaryRelief(CauseFamily family);
+// A second defendant who guaranteed the debt (保证人): loans, sales and other contract causes.
+bool HasGuarantor(const RenderContext& ctx);
 // Principal and interest parts of an amount for loan-like causes.
 void SplitPrincipalInterest(Fen total, Fen* principal, Fen* interest);
 

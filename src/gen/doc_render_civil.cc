@@ -39,7 +39,7 @@ void Attendance(RenderContext& ctx) {
   if (ctx.plaintiff_absent && pa) {
     Mention(ctx, active, true);
     ctx.Append("的委托诉讼代理人");
-    ctx.Append(pa->agents.empty() ? std::string_view("（未列明）") : std::string_view(pa->agents[0].name));
+    ctx.Append(pa->agents.empty() ? std::string_view(ctx.extra_agent) : std::string_view(pa->agents[0].name));
     ctx.Append("到庭参加诉讼，");
     Mention(ctx, active, true);
     ctx.Append("本人未到庭");
@@ -74,18 +74,45 @@ void ClaimsParagraph(RenderContext& ctx) {
   ctx.Append("向本院提出诉讼请求：");
   RenderClaims(ctx, ctx.c.claim_amount);
   ctx.Append("事实和理由：");
-  ctx.Append(Pick(ctx.rng, {"被告未按约定履行义务，经原告多次催要未果，为维护原告的合法权益，故诉至法院。",
-                            "被告至今未履行义务，原告为维护自身合法权益，遂诉至本院。",
-                            "原告多次催告，被告仍未履行，故原告诉至法院，望判如所请。"}));
+  switch (ctx.family) {
+    case CauseFamily::kDivorce:
+      ctx.Append(Pick(ctx.rng, {"双方婚后性格不合，经常争吵，现已分居，夫妻感情确已破裂，故诉至法院。",
+                                "双方因家庭琐事矛盾不断，长期分居，已无和好可能，故诉至法院。"}));
+      break;
+    case CauseFamily::kTraffic:
+      ctx.Append(Pick(ctx.rng, {"被告驾驶机动车致原告受伤，原告因此遭受的损失应由被告赔偿，故诉至法院。",
+                                "原告在交通事故中受伤，多次与被告协商赔偿未果，故诉至法院。"}));
+      break;
+    case CauseFamily::kLabour:
+      ctx.Append(Pick(ctx.rng, {"被告拖欠原告工资，原告申请劳动仲裁后对仲裁裁决不服，故诉至法院。",
+                                "原告离职后被告拒不结清工资及经济补偿，原告不服仲裁裁决，故诉至法院。"}));
+      break;
+    default:
+      ctx.Append(Pick(ctx.rng, {"被告未按约定履行义务，经原告多次催要未果，为维护原告的合法权益，故诉至法院。",
+                                "被告至今未履行义务，原告为维护自身合法权益，遂诉至本院。",
+                                "原告多次催告，被告仍未履行，故原告诉至法院，望判如所请。"}));
+  }
   ctx.Append("\n");
 }
 
 // Costs shared between the sides in proportion to what was not awarded.
 double ActiveShare(Fen claim, Fen awarded) {
-  if (claim <= 0) return 1.0;
+  if (claim <= 0) return 0.0;  // non-monetary claims are granted
   if (awarded >= claim) return 0.0;
   if (awarded <= 0) return 1.0;
   return 1.0 - static_cast<double>(awarded) / static_cast<double>(claim);
+}
+
+std::string_view AwardLabel(CauseFamily f) {
+  switch (f) {
+    case CauseFamily::kPrivateLoan:
+    case CauseFamily::kFinancialLoan: return "借款本金及利息共计";
+    case CauseFamily::kCreditCard: return "透支本金、利息及费用共计";
+    case CauseFamily::kSales: return "货款及逾期付款损失共计";
+    case CauseFamily::kTraffic: return "医疗费、误工费等各项损失共计";
+    case CauseFamily::kLabour: return "拖欠工资及经济补偿共计";
+    default: return "合同款及违约金共计";
+  }
 }
 
 std::string_view PayVerb(CauseFamily f) {
@@ -113,10 +140,18 @@ void RenderCivilFirstInstance(RenderContext& ctx) {
   Attendance(ctx);
   ClaimsParagraph(ctx);
   RenderCivilDefense(ctx);
-  ctx.Append(Pick(ctx.rng, {"当事人围绕诉讼请求依法提交了证据，本院组织当事人进行了证据交换和质证。",
-                            "本院组织当事人进行了证据交换和质证。"}));
-  ctx.Append(Pick(ctx.rng, {"本院经审理认定事实如下：", "经审理查明：", "本院认定事实如下："}));
-  RenderCivilFacts(ctx, c.claim_amount);
+  RenderEvidence(ctx);
+  ctx.Append("\n");
+  bool rejected = c.awarded_amount <= 0 && c.claim_amount > 0;
+  if (!rejected) {
+    ctx.Append(Pick(ctx.rng, {"本院经审理认定事实如下：", "经审理查明：", "本院认定事实如下："}));
+    RenderCivilFacts(ctx, c.claim_amount);
+  } else {
+    // Claims rejected: the story is the plaintiff's, not a finding.
+    ctx.Append("原告主张：");
+    RenderCivilFacts(ctx, c.claim_amount);
+    ctx.Append("经审理查明，原告未能提交充分证据证明上述主张。");
+  }
   ctx.Append("\n");
   size_t b = ctx.d.text.size();
   ctx.Append("本院认为，");
@@ -125,7 +160,9 @@ void RenderCivilFirstInstance(RenderContext& ctx) {
   ctx.d.Mark(Anchor::kReasoningParagraph, -1, b);
   ctx.Append(Pick(ctx.rng, {"依照", "综上所述，依照", "综上，依照"}));
   b = ctx.d.text.size();
-  AppendCitation(&ctx.d.text, CivilCitation(ctx.family, ctx.judgment_date));
+  LawCitation citation = CivilCitation(ctx.family, ctx.judgment_date);
+  if (HasGuarantor(ctx)) AddGuaranteeArticle(&citation);
+  AppendCitation(&ctx.d.text, citation);
   ctx.d.Mark(Anchor::kSubstantiveCitation, -1, b);
   ctx.d.repealed = ctx.judgment_date >= Date::FromYmd(2021, 1, 1) ? RepealedCitation(ctx.family) : LawCitation{};
   if (ctx.defendant_absent) {
@@ -134,7 +171,20 @@ void RenderCivilFirstInstance(RenderContext& ctx) {
   }
   ctx.Append("之规定，判决如下：\n");
   int active = ctx.FirstActive(), passive = ctx.FirstPassive();
-  if (c.awarded_amount > 0) {
+  if (c.claim_amount <= 0) {  // non-monetary claim, granted
+    if (ctx.family == CauseFamily::kDivorce) {
+      ctx.Append("准予");
+      Mention(ctx, active, true);
+      ctx.Append("与");
+      Mention(ctx, passive, true);
+      ctx.Append("离婚。\n");
+    } else {
+      Mention(ctx, passive, true);
+      ctx.Append("于本判决生效之日起十日内");
+      ctx.Append(NonMonetaryRelief(ctx.family));
+      ctx.Append("。\n");
+    }
+  } else if (c.awarded_amount > 0) {
     int item = 1;
     ctx.Append(ChineseInt(item++));
     ctx.Append("、");
@@ -157,8 +207,15 @@ void RenderCivilFirstInstance(RenderContext& ctx) {
       ctx.Append("于本判决生效之日起十日内");
       ctx.Append(PayVerb(ctx.family));
       Mention(ctx, active, true);
-      ctx.Append("各项款项共计");
+      ctx.Append(AwardLabel(ctx.family));
       Yuan(ctx, c.awarded_amount);
+      if (HasGuarantor(ctx)) {
+        ctx.Append("；\n");
+        ctx.Append(ChineseInt(item++));
+        ctx.Append("、");
+        Mention(ctx, ctx.passives[1], true);
+        ctx.Append("对上述第一项债务承担连带清偿责任");
+      }
     }
     if (c.awarded_amount < c.claim_amount) {
       ctx.Append("；\n");
@@ -189,11 +246,26 @@ void RenderCivilMediation(RenderContext& ctx) {
   RenderTitle(ctx, "民事调解书");
   RenderParties(ctx, false);
   size_t body = ctx.d.text.size();
-  CaseIntro(ctx);
-  ctx.Append("后，依法适用");
-  ctx.Append(ProcedureWords(ctx));
-  ctx.Append("进行了审理。\n");
-  ClaimsParagraph(ctx);
+  bool appeal = c.procedure == "二审" || c.procedure == "再审" || c.type_code.find("终") != std::string::npos;
+  if (appeal) {
+    MentionSide(ctx, ctx.actives, true);
+    ctx.Append("因与");
+    MentionSide(ctx, ctx.passives, true);
+    ctx.Append(c.cause_name);
+    ctx.Append("一案，不服");
+    AppendOriginReference(ctx, false);
+    ctx.Append("民事判决，向本院提起上诉。本院于");
+    AppendFiledDate(ctx);
+    ctx.Append("立案后，依法组成合议庭进行了审理。\n");
+    Mention(ctx, ctx.FirstActive(), true);
+    ctx.Append("上诉请求：撤销原判，依法改判。\n");
+  } else {
+    CaseIntro(ctx);
+    ctx.Append("后，依法适用");
+    ctx.Append(ProcedureWords(ctx));
+    ctx.Append("进行了审理。\n");
+    ClaimsParagraph(ctx);
+  }
   ctx.Append(Pick(ctx.rng, {"本案审理过程中，经本院主持调解，双方当事人自愿达成如下协议：\n",
                             "本案在审理过程中，经本院主持调解，双方当事人自愿达成如下协议：\n"}));
   int active = ctx.FirstActive(), passive = ctx.FirstPassive();
@@ -208,63 +280,29 @@ void RenderCivilMediation(RenderContext& ctx) {
   Mention(ctx, passive, true);
   ctx.Append("于");
   AppendArabicDate(&ctx.d.text, pay_by);
-  ctx.Append("前向");
-  Mention(ctx, active, true);
-  ctx.Append("支付");
-  Yuan(ctx, c.awarded_amount);
+  if (c.awarded_amount > 0) {
+    ctx.Append("前向");
+    Mention(ctx, active, true);
+    ctx.Append("支付");
+    Yuan(ctx, c.awarded_amount);
+  } else {
+    ctx.Append("前");
+    ctx.Append(ctx.family == CauseFamily::kDivorce ? "搬离双方共同居住的房屋" : NonMonetaryRelief(ctx.family));
+  }
   ctx.Append("；\n");
   ctx.Append(ctx.family == CauseFamily::kDivorce ? "三、" : "二、");
   ctx.Append("双方当事人就本案再无其他争议；\n");
   ctx.Append(ctx.family == CauseFamily::kDivorce ? "四、" : "三、");
   Fen fee = CaseAcceptanceFee(c.category, c.cause_name, c.claim_amount);
+  if (appeal) ctx.Append("二审");
   RenderCosts(ctx, fee, true, 0.0);
   ctx.Append("\n");
   size_t b = ctx.d.text.size();
   ctx.Append(Pick(ctx.rng, {"上述协议，不违反法律规定，本院予以确认。\n",
                             "上述协议系双方当事人真实意思表示，不违反法律规定，本院予以确认。\n"}));
   ctx.d.Mark(Anchor::kReasoningParagraph, -1, b);
+  if (appeal) ctx.Append("本调解书送达后，原审判决即视为撤销。\n");
   ctx.Append("本调解书经双方当事人签收后，即具有法律效力。\n");
-  ctx.d.Mark(Anchor::kBody, -1, body);
-  RenderSignature(ctx);
-}
-
-void RenderCivilWithdrawal(RenderContext& ctx) {
-  const Case& c = ctx.c;
-  bool criminal = c.category == "刑事", admin = c.category == "行政";
-  RenderTitle(ctx, criminal ? "刑事裁定书" : admin ? "行政裁定书" : "民事裁定书");
-  RenderParties(ctx, criminal);
-  size_t body = ctx.d.text.size();
-  CaseIntro(ctx);
-  ctx.Append("。");
-  int active = ctx.FirstActive();
-  Mention(ctx, active, true);
-  ctx.Append("于");
-  Date applied = ctx.judgment_date.AddDays(-static_cast<int>(ctx.rng.Range(1, 10)));
-  if (applied < c.filed_date) applied = c.filed_date;
-  AppendArabicDate(&ctx.d.text, applied);
-  ctx.Append("向本院提出撤诉申请。\n");
-  size_t b = ctx.d.text.size();
-  ctx.Append("本院认为，");
-  Mention(ctx, active, true);
-  ctx.Append(Pick(ctx.rng, {"在本案宣判前申请撤诉，系对其诉讼权利的处分，且不违反法律规定，本院予以准许。",
-                            "申请撤回起诉，系其真实意思表示，不违反法律规定，本院予以准许。"}));
-  ctx.Append("\n");
-  ctx.d.Mark(Anchor::kReasoningParagraph, -1, b);
-  if (admin) {
-    ctx.Append("依照《中华人民共和国行政诉讼法》第六十二条之规定，裁定如下：\n");
-  } else {
-    ctx.Append("依照《中华人民共和国民事诉讼法》");
-    ctx.Append(ArticleNumber(WithdrawalArticle(ctx.judgment_date)));
-    ctx.Append("之规定，裁定如下：\n");
-  }
-  ctx.Append("准许");
-  Mention(ctx, active, true);
-  ctx.Append("撤回起诉。\n");
-  Fen fee = CaseAcceptanceFee(c.category, c.cause_name, c.claim_amount);
-  if (fee > 0) {
-    RenderCosts(ctx, fee, true, 1.0);
-    ctx.Append("\n");
-  }
   ctx.d.Mark(Anchor::kBody, -1, body);
   RenderSignature(ctx);
 }

@@ -39,6 +39,8 @@ RenderContext::RenderContext(const Case& cs, const Case* orig, const ReferenceDa
   sole_judge = c.procedure == "简易程序" || c.procedure == "小额诉讼程序" || c.procedure == "速裁程序";
   for (int i = 0; i < static_cast<int>(c.parties.size()); ++i) {
     const std::string& role = c.parties[i].role;
+    if (role == "公诉机关" || role == "原公诉机关") { procuratorate_party = i; continue; }
+    if (role == "案外人" && objector < 0) objector = i;
     if (IsActiveRole(role)) actives.push_back(i);
     else if (IsPassiveRole(role)) passives.push_back(i);
     else others.push_back(i);
@@ -48,6 +50,24 @@ RenderContext::RenderContext(const Case& cs, const Case* orig, const ReferenceDa
   interest_deducted = HasFeature(p, "interest_deducted");
   plaintiff_absent = HasFeature(p, "plaintiff_absent");
   defendant_absent = HasFeature(p, "defendant_absent");
+  // Some defendants ignore the summons anyway; the draw is made for every case to keep the stream
+  // independent of the plan.
+  bool random_absent = rng.Chance(0.12);
+  if (c.category == "民事" && c.procedure != "二审") defendant_absent = defendant_absent || random_absent;
+  // An absent plaintiff is represented: give one an agent when the record lists none.
+  std::string fallback_agent = RandomPersonName(rng);
+  std::string_view firm_word = Pick(rng, {"信诚", "正平", "明德", "华泰", "金诚", "天衡", "汇通"});
+  if (plaintiff_absent && !actives.empty() && c.parties[actives[0]].agents.empty()) {
+    extra_agent = fallback_agent;
+    // 北京市朝阳区人民法院 → 北京信诚律师事务所
+    std::string_view court = c.court_name;
+    extra_agent_firm = std::string(court.substr(0, std::min<size_t>(6, court.size()))) + std::string(firm_word) + "律师事务所";
+  }
+}
+
+std::string RenderContext::Procuratorate(std::string_view court) const {
+  if (procuratorate_party >= 0 && !c.parties[procuratorate_party].name.empty()) return c.parties[procuratorate_party].name;
+  return ProcuratorateName(court);
 }
 
 void RenderTitle(RenderContext& ctx, std::string_view kind) {
@@ -79,10 +99,38 @@ void RenderDetention(RenderContext& ctx, int party) {
   ctx.d.in_custody = true;
 }
 
+namespace {
+
+void RenderAgent(RenderContext& ctx, const Party& p, const Agent& a, bool criminal) {
+  ctx.Append(criminal ? "辩护人" : "委托诉讼代理人：");
+  ctx.Append(a.name);
+  ctx.Append("，");
+  if (!a.law_firm.empty()) {
+    ctx.Append(a.law_firm);
+    ctx.Append(a.kind == "基层法律服务工作者" ? "法律工作者" : "律师");
+    if (a.kind == "法律援助律师") ctx.Append("（法律援助）");
+  } else if (a.kind == "近亲属") {
+    ctx.Append("系");
+    ctx.Append(p.name);
+    ctx.Append("的近亲属");
+  } else if (p.kind == "自然人") {
+    ctx.Append("系");
+    ctx.Append(p.name);
+    ctx.Append("所在社区推荐的公民");
+  } else {
+    ctx.Append("该单位工作人员");
+  }
+  ctx.Append("。\n");
+}
+
+}  // namespace
+
 void RenderParties(RenderContext& ctx, bool criminal) {
   const Case& c = ctx.c;
   ctx.d.full_ids.assign(c.parties.size(), "");
+  ctx.d.phones.assign(c.parties.size(), "");
   for (int i = 0; i < static_cast<int>(c.parties.size()); ++i) {
+    if (i == ctx.procuratorate_party) continue;  // printed by the criminal renderers as 公诉机关…。
     const Party& p = c.parties[i];
     ctx.Append(p.role);
     if (!p.original_role.empty()) {
@@ -107,6 +155,10 @@ void RenderParties(RenderContext& ctx, bool criminal) {
         ctx.Append(MaskId(p.id_number));
         ctx.d.Mark(Anchor::kPartyId, i, b);
         ctx.d.full_ids[i] = p.id_number;
+      }
+      if (!p.phone.empty()) {
+        ctx.d.phones[i] = p.phone;
+        ctx.d.Mark(Anchor::kPhoneSlot, i, ctx.d.text.size());
       }
       if (!p.address.empty()) {
         ctx.Append("，住");
@@ -140,24 +192,9 @@ void RenderParties(RenderContext& ctx, bool criminal) {
         ctx.Append("。\n");
       }
     }
-    for (const Agent& a : p.agents) {
-      ctx.Append(criminal ? "辩护人" : "委托诉讼代理人：");
-      ctx.Append(a.name);
-      ctx.Append("，");
-      if (!a.law_firm.empty()) {
-        ctx.Append(a.law_firm);
-        ctx.Append(a.kind == "基层法律服务工作者" ? "法律工作者" : "律师");
-        if (a.kind == "法律援助律师") ctx.Append("（法律援助）");
-      } else if (a.kind == "近亲属") {
-        ctx.Append("系");
-        ctx.Append(p.name);
-        ctx.Append("的近亲属");
-      } else {
-        ctx.Append(p.kind == "自然人" ? "系" : "该单位工作人员");
-        if (p.kind == "自然人") { ctx.Append(p.name); ctx.Append("所在社区推荐的公民"); }
-      }
-      ctx.Append("。\n");
-    }
+    for (const Agent& a : p.agents) RenderAgent(ctx, p, a, criminal);
+    if (!ctx.extra_agent.empty() && i == ctx.FirstActive())
+      RenderAgent(ctx, p, Agent{ctx.extra_agent, "律师", ctx.extra_agent_firm, ""}, criminal);
   }
 }
 
@@ -225,6 +262,35 @@ void RenderCosts(RenderContext& ctx, Fen fee, bool halved, double active_share) 
   ctx.d.Mark(Anchor::kCostSentence, -1, b);
 }
 
+std::string OriginCourtName(const RenderContext& ctx, bool self_as_benyuan) {
+  std::string code;
+  if (ctx.origin) {
+    code = ctx.origin->court_code;
+  } else if (ctx.c.derived_from) {
+    // （2023）京0105民初12345号: one character of province abbreviation, then digits.
+    std::string_view num = ctx.c.derived_from->case_number;
+    size_t p = num.find("）");
+    if (p == std::string_view::npos) p = num.find(')');
+    if (p != std::string_view::npos) {
+      p += num[p] == ')' ? 1 : 3;
+      size_t q = p + 3;
+      while (q < num.size() && num[q] >= '0' && num[q] <= '9') ++q;
+      if (q <= num.size()) code = std::string(num.substr(p, q - p));
+    }
+  }
+  if (self_as_benyuan && !code.empty() && code == ctx.c.court_code) return "本院";
+  if (ctx.origin && !ctx.origin->court_name.empty()) return ctx.origin->court_name;
+  if (!code.empty())
+    if (const Court* court = ctx.ref.FindCourt(code)) return court->name;
+  return "原审法院";
+}
+
+void AppendOriginReference(RenderContext& ctx, bool self_as_benyuan) {
+  ctx.Append(OriginCourtName(ctx, self_as_benyuan));
+  if (ctx.origin) ctx.Append(ctx.origin->case_number);
+  else if (ctx.c.derived_from) ctx.Append(ctx.c.derived_from->case_number);
+}
+
 std::string AppealCourtName(const RenderContext& ctx) {
   if (const Court* court = ctx.ref.FindCourt(ctx.c.court_code)) {
     if (const Court* parent = ctx.ref.FindCourt(court->parent_code)) return parent->name;
@@ -273,8 +339,9 @@ void RenderSignature(RenderContext& ctx) {
   for (const std::string& m : c.panel)
     if (m != judge && members.size() < 3) members.push_back(m);
   while (members.size() < 3) members.push_back(RandomPersonName(ctx.rng));
-  bool appeal = c.procedure == "二审" || c.procedure == "再审";
-  bool juror = !appeal && ctx.rng.Chance(0.5);
+  // 人民陪审员 sit only in first-instance collegial panels.
+  bool first_instance = c.procedure == "普通程序" || c.procedure == "简易程序" || c.procedure == "小额诉讼程序";
+  bool juror = ctx.rng.Chance(0.5) && first_instance;
   std::string sole, collegial;
   AppendPanelLine(&sole, "审判员", judge);
   AppendPanelLine(&collegial, "审判长", members[0]);

@@ -8,14 +8,6 @@ namespace {
 
 bool Contains(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
 
-// 北京市朝阳区人民法院 → 北京市朝阳区人民检察院; 广东省汕头市中级人民法院 → 广东省汕头市人民检察院.
-std::string Procuratorate(std::string_view court) {
-  std::string out(court);
-  if (size_t p = out.find("中级人民法院"); p != std::string::npos) return out.substr(0, p) + "人民检察院";
-  if (size_t p = out.find("人民法院"); p != std::string::npos) return out.substr(0, p) + "人民检察院";
-  return out + "人民检察院";
-}
-
 // Drawn once so that the charge (指控) and the facts found (查明) tell the same story.
 struct CrimeFacts {
   Date day;
@@ -68,9 +60,102 @@ void Facts(RenderContext& ctx, int defendant, const CrimeFacts& f) {
 
 }  // namespace
 
+void RenderSentence(RenderContext& ctx, int defendant) {
+  const Case& c = ctx.c;
+  Mention(ctx, defendant, true);
+  ctx.Append("犯");
+  ctx.Append(c.cause_name);
+  ctx.Append("，判处");
+  int months;
+  if (Contains(c.cause_name, "危险驾驶")) {
+    months = static_cast<int>(ctx.rng.Range(1, 6));
+    ctx.Append("拘役");
+    ctx.Append(ChineseInt(months));
+    ctx.Append("个月");
+  } else {
+    months = static_cast<int>(ctx.rng.Range(6, 60));
+    ctx.Append("有期徒刑");
+    if (months >= 12) { ctx.Append(ChineseInt(months / 12)); ctx.Append("年"); }
+    if (months % 12) { ctx.Append(ChineseInt(months % 12)); ctx.Append("个月"); }
+  }
+  ctx.Append("，并处罚金人民币");
+  ctx.Append(ChineseInt(ctx.rng.Range(1, 20) * 1000));
+  ctx.Append("元。\n（刑期从判决执行之日起计算。判决执行以前先行羁押的，羁押一日折抵刑期一日");
+  if (ctx.d.in_custody) {
+    ctx.Append("，即自");
+    AppendArabicDate(&ctx.d.text, ctx.d.detained);
+    ctx.Append("起至");
+    AppendArabicDate(&ctx.d.text, ctx.d.detained.AddMonths(months).AddDays(-1));
+    ctx.Append("止");
+  }
+  ctx.Append("。罚金于本判决生效后十日内缴纳。）\n");
+}
+
+void RenderCriminalAppeal(RenderContext& ctx) {
+  const Case& c = ctx.c;
+  std::string_view method = c.closure_method;
+  bool remand = Contains(method, "发回"), amend = Contains(method, "改判");
+  std::string origin_court = OriginCourtName(ctx, false);
+  std::string procuratorate = ctx.Procuratorate(origin_court == "原审法院" ? c.court_name : origin_court);
+  ctx.d.detained = c.filed_date.AddDays(-150);
+  RenderTitle(ctx, amend ? "刑事判决书" : "刑事裁定书");
+  ctx.Append("原公诉机关");
+  ctx.Append(procuratorate);
+  ctx.Append("。\n");
+  RenderParties(ctx, true);
+  size_t body = ctx.d.text.size();
+  int defendant = ctx.FirstActive() >= 0 ? ctx.FirstActive() : ctx.FirstPassive();
+  ctx.Append(origin_court);
+  ctx.Append("审理");
+  ctx.Append(procuratorate);
+  ctx.Append("指控原审被告人");
+  if (defendant >= 0) ctx.Append(c.parties[defendant].name);
+  ctx.Append("犯");
+  ctx.Append(c.cause_name);
+  ctx.Append("一案，作出");
+  if (ctx.origin) ctx.Append(ctx.origin->case_number);
+  else if (c.derived_from) ctx.Append(c.derived_from->case_number);
+  ctx.Append("刑事判决。原审被告人不服，提出上诉。本院于");
+  AppendFiledDate(ctx);
+  ctx.Append("立案后，依法组成合议庭，");
+  ctx.Append(Pick(ctx.rng, {"公开开庭审理了本案。", "经过阅卷，讯问上诉人，听取辩护人意见，决定不开庭审理。"}));
+  ctx.Append("现已审理终结。\n");
+  Mention(ctx, defendant, true);
+  ctx.Append(Pick(ctx.rng, {"上诉提出，原判量刑过重，请求从轻处罚。", "上诉提出，其归案后如实供述，认罪态度好，请求二审从轻处罚。"}));
+  ctx.Append("\n");
+  size_t b = ctx.d.text.size();
+  ctx.Append("出庭检察员认为，原判认定事实清楚，证据确实、充分，");
+  ctx.Append(amend ? "但量刑不当，建议依法改判。\n" : "定罪准确，量刑适当，建议驳回上诉，维持原判。\n");
+  ctx.d.Mark(Anchor::kDefenseParagraph, -1, b);
+  ctx.Append("经审理查明，原判认定的事实清楚，证据确实、充分，本院予以确认。\n");
+  b = ctx.d.text.size();
+  ctx.Append("本院认为，");
+  Mention(ctx, defendant, true);
+  ctx.Append("的行为已构成");
+  ctx.Append(c.cause_name);
+  ctx.Append(remand ? "，但原判认定的部分事实不清，应当发回重新审判。\n"
+                    : amend ? "。原判定罪准确，但量刑不当，本院依法予以改判。\n"
+                            : "。原判认定事实清楚，证据确实、充分，定罪准确，量刑适当，审判程序合法。上诉理由不能成立，不予采纳。\n");
+  ctx.d.Mark(Anchor::kReasoningParagraph, -1, b);
+  ctx.Append("依照《中华人民共和国刑事诉讼法》第二百三十六条第一款第");
+  ctx.Append(remand ? "三" : amend ? "二" : "一");
+  ctx.Append(amend ? "项之规定，判决如下：\n" : "项之规定，裁定如下：\n");
+  if (remand) {
+    ctx.Append("一、撤销原审判决；\n二、本案发回原审人民法院重新审判。\n");
+  } else if (amend) {
+    ctx.Append("一、撤销原审判决；\n二、");
+    RenderSentence(ctx, defendant);
+  } else {
+    ctx.Append("驳回上诉，维持原判。\n");
+  }
+  ctx.Append(amend ? "本判决为终审判决。\n" : "本裁定为终审裁定。\n");
+  ctx.d.Mark(Anchor::kBody, -1, body);
+  RenderSignature(ctx);
+}
+
 void RenderCriminalFirstInstance(RenderContext& ctx) {
   const Case& c = ctx.c;
-  std::string procuratorate = Procuratorate(c.court_name);
+  std::string procuratorate = ctx.Procuratorate(c.court_name);
   ctx.d.detained = c.filed_date.AddDays(-60);
   RenderTitle(ctx, "刑事判决书");
   ctx.Append("公诉机关");
@@ -147,33 +232,7 @@ void RenderCriminalFirstInstance(RenderContext& ctx) {
   ctx.Append("依照");
   AppendCitation(&ctx.d.text, CriminalCitation(c.cause_name));
   ctx.Append("之规定，判决如下：\n");
-  Mention(ctx, defendant, true);
-  ctx.Append("犯");
-  ctx.Append(c.cause_name);
-  ctx.Append("，判处");
-  int months;
-  if (Contains(c.cause_name, "危险驾驶")) {
-    months = static_cast<int>(ctx.rng.Range(1, 6));
-    ctx.Append("拘役");
-    ctx.Append(ChineseInt(months));
-    ctx.Append("个月");
-  } else {
-    months = static_cast<int>(ctx.rng.Range(6, 60));
-    ctx.Append("有期徒刑");
-    if (months >= 12) { ctx.Append(ChineseInt(months / 12)); ctx.Append("年"); }
-    if (months % 12) { ctx.Append(ChineseInt(months % 12)); ctx.Append("个月"); }
-  }
-  ctx.Append("，并处罚金人民币");
-  ctx.Append(ChineseInt(ctx.rng.Range(1, 20) * 1000));
-  ctx.Append("元。\n（刑期从判决执行之日起计算。判决执行以前先行羁押的，羁押一日折抵刑期一日");
-  if (ctx.d.in_custody) {
-    ctx.Append("，即自");
-    AppendArabicDate(&ctx.d.text, ctx.d.detained);
-    ctx.Append("起至");
-    AppendArabicDate(&ctx.d.text, ctx.d.detained.AddMonths(months).AddDays(-1));
-    ctx.Append("止");
-  }
-  ctx.Append("。罚金于本判决生效后十日内缴纳。）\n");
+  RenderSentence(ctx, defendant);
   std::string appeal_court = AppealCourtName(ctx);
   ctx.Append("如不服本判决，可在接到判决书的第二日起十日内，通过本院或者直接向");
   ctx.Append(appeal_court.empty() ? std::string_view("上一级人民法院") : std::string_view(appeal_court));

@@ -56,6 +56,19 @@ std::string_view PartLabel(CauseFamily f, bool second) {
 
 }  // namespace
 
+std::string_view NonMonetaryRelief(CauseFamily f) {
+  switch (f) {
+    case CauseFamily::kLabour: return "为原告办理社会保险补缴手续";
+    case CauseFamily::kTraffic: return "协助办理车辆保险理赔手续";
+    default: return "继续履行双方签订的合同";
+  }
+}
+
+bool HasGuarantor(const RenderContext& ctx) {
+  return ctx.passives.size() >= 2 && ctx.family != CauseFamily::kDivorce && ctx.family != CauseFamily::kTraffic &&
+         ctx.family != CauseFamily::kLabour;
+}
+
 void SplitPrincipalInterest(Fen total, Fen* principal, Fen* interest) {
   Fen p = total * 85 / 100;
   if (p >= 1000000) p = p / 100000 * 100000;      // whole thousands of yuan
@@ -74,9 +87,20 @@ void RenderClaims(RenderContext& ctx, Fen claim) {
     Mention(ctx, ctx.FirstActive(), true);
     ctx.Append("与");
     Mention(ctx, passive, true);
-    ctx.Append("离婚；2.依法分割夫妻共同财产");
-    if (claim > 0) { ctx.Append("，价值共计"); Yuan(ctx, claim); }
-    ctx.Append("；3.本案诉讼费用由被告负担。");
+    if (claim > 0) {
+      ctx.Append("离婚；2.依法分割夫妻共同财产，价值共计");
+      Yuan(ctx, claim);
+      ctx.Append("；3.本案诉讼费用由被告负担。");
+    } else {
+      ctx.Append("离婚；2.本案诉讼费用由被告负担。");
+    }
+    return;
+  }
+  if (claim <= 0) {  // a claim without money: performance or confirmation
+    ctx.Append("1.判令");
+    Mention(ctx, passive, true);
+    ctx.Append(NonMonetaryRelief(ctx.family));
+    ctx.Append("；2.本案诉讼费用由被告负担。");
     return;
   }
   ctx.Append("1.判令");
@@ -85,13 +109,21 @@ void RenderClaims(RenderContext& ctx, Fen claim) {
   ctx.Append(PartLabel(ctx.family, false));
   Yuan(ctx, a);
   if (b > 0) {
-    ctx.Append("及");
+    ctx.Append("、");
     ctx.Append(PartLabel(ctx.family, true));
     Yuan(ctx, b);
   }
   ctx.Append(Pick(ctx.rng, {"，共计", "，合计", "，以上共计"}));
   Yuan(ctx, claim);
-  ctx.Append(Pick(ctx.rng, {"；2.本案诉讼费用由被告负担。", "；2.本案诉讼费由被告承担。"}));
+  std::string_view costs = Pick(ctx.rng, {"本案诉讼费用由被告负担。", "本案诉讼费由被告承担。"});
+  if (HasGuarantor(ctx)) {
+    ctx.Append("；2.判令");
+    Mention(ctx, ctx.passives[1], true);
+    ctx.Append("对上述债务承担连带清偿责任；3.");
+  } else {
+    ctx.Append("；2.");
+  }
+  ctx.Append(costs);
 }
 
 void RenderCivilDefense(RenderContext& ctx) {
@@ -133,11 +165,50 @@ void RenderCivilDefense(RenderContext& ctx) {
   ctx.d.Mark(Anchor::kDefenseParagraph, passive, b);
 }
 
+void RenderEvidence(RenderContext& ctx) {
+  std::string_view items;
+  switch (ctx.family) {
+    case CauseFamily::kPrivateLoan:
+      items = ctx.cash_delivery ? "借条、收条及证人证言" : Pick(ctx.rng, {"借条、银行转账凭证", "借据、转账记录及微信聊天记录"});
+      break;
+    case CauseFamily::kFinancialLoan: items = "借款合同、借款借据、还款明细"; break;
+    case CauseFamily::kCreditCard: items = "信用卡申请表、领用合约、对账单"; break;
+    case CauseFamily::kSales: items = Pick(ctx.rng, {"买卖合同、送货单、对账单", "送货单、增值税发票、对账单"}); break;
+    case CauseFamily::kTraffic: items = "道路交通事故认定书、病历、医疗费票据、误工证明"; break;
+    case CauseFamily::kDivorce: items = "结婚证、户口簿、银行存款明细"; break;
+    case CauseFamily::kLabour: items = "劳动合同、工资条、劳动人事争议仲裁委员会仲裁裁决书"; break;
+    default: items = "合同、付款凭证、催款函"; break;
+  }
+  ctx.Append("为证明其主张，原告提交了");
+  ctx.Append(items);
+  ctx.Append("等证据。");
+  if (ctx.defendant_absent) {
+    ctx.Append("被告未到庭质证，本院对原告提交的证据的真实性予以确认。");
+  } else {
+    ctx.Append(Pick(ctx.rng, {"被告对上述证据的真实性无异议，但对证明目的有异议。",
+                              "被告对证据的真实性、合法性无异议。",
+                              "本院组织双方进行了质证，对双方无异议的证据，本院予以确认并在卷佐证。"}));
+  }
+}
+
 void RenderCivilFacts(RenderContext& ctx, Fen claim) {
   Fen a, b;
   SplitPrincipalInterest(claim, &a, &b);
   int active = ctx.FirstActive(), passive = ctx.FirstPassive();
   Date d1 = EventDate(ctx, 120, 900);
+  if (claim <= 0) {
+    Date_(ctx, d1);
+    if (ctx.family == CauseFamily::kDivorce) {
+      ctx.Append("起，原告与被告因生活琐事经常争吵并分居至今，双方无共同财产争议。");
+    } else if (ctx.family == CauseFamily::kLabour) {
+      ctx.Append("起，原告在被告处工作，接受被告的管理并领取劳动报酬，双方未签订书面劳动合同。");
+    } else {
+      ctx.Append("，原告与");
+      Mention(ctx, passive, true);
+      ctx.Append("签订合同，约定了双方的权利义务。合同签订后，被告未依约履行。");
+    }
+    return;
+  }
   switch (ctx.family) {
     case CauseFamily::kPrivateLoan: {
       Date due = d1.AddMonths(static_cast<int>(ctx.rng.Range(3, 12)));
@@ -248,65 +319,6 @@ void RenderCivilFacts(RenderContext& ctx, Fen claim) {
   ctx.Append("，合计");
   Total(ctx, claim);
   ctx.Append("。");
-}
-
-void RenderCivilReasoning(RenderContext& ctx, Fen claim, Fen awarded) {
-  int active = ctx.FirstActive(), passive = ctx.FirstPassive();
-  switch (ctx.family) {
-    case CauseFamily::kPrivateLoan:
-      ctx.Append(Pick(ctx.rng, {"合法的借贷关系受法律保护。", "依法成立的借贷关系受法律保护。"}));
-      Mention(ctx, active, true);
-      ctx.Append("与");
-      Mention(ctx, passive, true);
-      ctx.Append("之间的借贷关系，有借条及当事人陈述等证据证实，事实清楚，本院予以确认。");
-      if (ctx.interest_deducted)
-        ctx.Append("借贷双方约定预先在本金中扣除利息的，应当按照实际出借的金额认定为本金。");
-      break;
-    case CauseFamily::kFinancialLoan:
-    case CauseFamily::kCreditCard:
-      ctx.Append("原告与被告签订的合同系双方真实意思表示，不违反法律、行政法规的强制性规定，合法有效。原告依约发放款项，");
-      Mention(ctx, passive, true);
-      ctx.Append("未按约还款，构成违约，事实清楚。");
-      break;
-    case CauseFamily::kSales:
-      ctx.Append("原告与被告之间的买卖合同关系合法有效。原告已依约交付货物，");
-      Mention(ctx, passive, true);
-      ctx.Append("应当支付相应货款，其逾期付款，应承担相应的违约责任。");
-      break;
-    case CauseFamily::kTraffic:
-      ctx.Append("公民的生命健康权受法律保护。本次交通事故经公安机关交通管理部门认定，");
-      Mention(ctx, passive, true);
-      ctx.Append("负事故全部责任，该认定事实清楚，本院予以采信。原告的合理损失，应由被告承担赔偿责任。");
-      break;
-    case CauseFamily::kDivorce:
-      ctx.Append("婚姻关系的存续应以夫妻感情为基础。");
-      Mention(ctx, active, true);
-      ctx.Append("与");
-      Mention(ctx, passive, true);
-      ctx.Append("长期分居，夫妻感情确已破裂，原告要求离婚，本院予以准许。夫妻共同财产依法予以分割。");
-      break;
-    case CauseFamily::kLabour:
-      ctx.Append("劳动者的合法权益受法律保护。用人单位应当按照劳动合同约定和国家规定，向劳动者及时足额支付劳动报酬。");
-      Mention(ctx, passive, true);
-      ctx.Append("拖欠原告工资，事实清楚，应予支付。");
-      break;
-    default:
-      ctx.Append("当事人应当按照约定全面履行自己的义务。");
-      Mention(ctx, passive, true);
-      ctx.Append("未依约履行付款义务，应承担相应的民事责任。");
-  }
-  if (awarded <= 0) {
-    ctx.Append("但原告提交的证据不足以证明其主张，应承担举证不能的不利后果，对其诉讼请求本院不予支持。");
-  } else if (awarded < claim) {
-    ctx.Append(LoanLike(ctx.family) ? "原告主张的利息超过法律保护上限的部分，本院不予支持；其余诉讼请求，本院予以支持。"
-                                    : "原告主张的数额中缺乏证据证实的部分，本院不予支持；其余诉讼请求，本院予以支持。");
-  } else {
-    ctx.Append(Pick(ctx.rng, {"原告的诉讼请求，本院予以支持。", "原告的诉讼请求于法有据，本院予以支持。"}));
-  }
-  if (ctx.defendant_absent) {
-    Mention(ctx, passive, true);
-    ctx.Append("经本院合法传唤，无正当理由拒不到庭，视为放弃抗辩的权利。");
-  }
 }
 
 }  // namespace tianping::gen

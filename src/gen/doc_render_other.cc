@@ -15,32 +15,13 @@ std::string_view DocPrefix(std::string_view category) {
   return "民事";
 }
 
-// The first-instance court and case number quoted in the history of an appeal or execution.
-void OriginReference(RenderContext& ctx) {
-  if (ctx.origin) {
-    ctx.Append(ctx.origin->court_name);
-    ctx.Append(ctx.origin->case_number);
-  } else if (ctx.c.derived_from) {
-    // Same court code in the quoted 案号 (…京0105民初…) means this court decided it.
-    const std::string& num = ctx.c.derived_from->case_number;
-    bool same = ctx.c.category == "执行" && !ctx.c.court_code.empty() && num.find(ctx.c.court_code) != std::string::npos;
-    ctx.Append(same ? "本院" : "原审法院");
-    ctx.Append(num);
-  } else {
-    ctx.Append("原审法院");
-  }
-}
-
-std::string_view OriginCourt(const RenderContext& ctx) {
-  return ctx.origin ? std::string_view(ctx.origin->court_name) : std::string_view("原审法院");
-}
-
 }  // namespace
 
 void RenderAppeal(RenderContext& ctx) {
   const Case& c = ctx.c;
   std::string_view prefix = DocPrefix(c.category);
   std::string_view method = c.closure_method;
+  bool retrial = c.procedure == "再审" || (Contains(c.type_code, "再") && !Contains(c.type_code, "终"));
   bool remand = Contains(method, "发回");
   bool amend = Contains(method, "改判");
   bool ruling = remand || (prefix == "刑事" && !amend);
@@ -57,27 +38,31 @@ void RenderAppeal(RenderContext& ctx) {
   }
   ctx.Append(c.cause_name);
   ctx.Append("一案，不服");
-  OriginReference(ctx);
+  AppendOriginReference(ctx, c.category == "执行");
   ctx.Append(prefix);
-  ctx.Append("判决，向本院提起上诉。本院于");
+  ctx.Append(retrial ? "判决，向本院申请再审。本院于" : "判决，向本院提起上诉。本院于");
   AppendFiledDate(ctx);
-  ctx.Append("立案后，依法组成合议庭，");
+  ctx.Append(retrial ? "立案再审后，依法组成合议庭，" : "立案后，依法组成合议庭，");
   ctx.Append(Pick(ctx.rng, {"公开开庭进行了审理。", "经过阅卷、调查和询问当事人，不开庭进行了审理。"}));
   ctx.Append("本案现已审理终结。\n");
 
   Mention(ctx, appellant, true);
-  ctx.Append("上诉请求：撤销原判，依法改判。事实和理由：");
+  ctx.Append(retrial ? "再审请求：撤销原判，依法改判。事实和理由：" : "上诉请求：撤销原判，依法改判。事实和理由：");
   ctx.Append(Pick(ctx.rng, {"一审判决认定事实不清，适用法律错误。", "一审判决认定事实错误，处理结果不当。"}));
   ctx.Append("\n");
   size_t b = ctx.d.text.size();
   Mention(ctx, appellee, true);
-  ctx.Append(Pick(ctx.rng, {"辩称，一审判决认定事实清楚，适用法律正确，请求驳回上诉，维持原判。",
-                            "辩称，上诉人的上诉理由不能成立，请求维持原判。"}));
+  if (retrial) {
+    ctx.Append(Pick(ctx.rng, {"辩称，原判决认定事实清楚，适用法律正确，请求驳回再审请求。",
+                              "辩称，再审申请人的理由不能成立，请求维持原判。"}));
+  } else {
+    ctx.Append(Pick(ctx.rng, {"辩称，一审判决认定事实清楚，适用法律正确，请求驳回上诉，维持原判。",
+                              "辩称，上诉人的上诉理由不能成立，请求维持原判。"}));
+  }
   ctx.Append("\n");
   ctx.d.Mark(Anchor::kDefenseParagraph, appellee, b);
-  ctx.Append("本院经审理查明，一审法院认定的事实");
-  ctx.Append(amend ? "基本属实，但" : "清楚，");
-  ctx.Append("本院予以确认。\n");
+  ctx.Append(amend ? "本院经审理查明，一审认定的基本事实属实，但对部分款项的认定有误。\n"
+                   : "本院经审理查明，一审法院认定的事实清楚，本院予以确认。\n");
   b = ctx.d.text.size();
   ctx.Append("本院认为，");
   if (remand) {
@@ -85,11 +70,15 @@ void RenderAppeal(RenderContext& ctx) {
   } else if (amend) {
     ctx.Append("一审判决认定部分事实有误，适用法律不当，本院依法予以纠正。");
     Mention(ctx, appellant, true);
-    ctx.Append("的部分上诉请求成立，本院予以支持。");
+    ctx.Append(retrial ? "的部分再审请求成立，本院予以支持。" : "的部分上诉请求成立，本院予以支持。");
   } else {
     Mention(ctx, appellant, true);
-    ctx.Append(Pick(ctx.rng, {"的上诉请求不能成立，应予驳回；一审判决认定事实清楚，适用法律正确，应予维持。",
-                              "的上诉理由缺乏事实和法律依据，本院不予支持。一审判决认定事实清楚，适用法律正确，应予维持。"}));
+    if (retrial) {
+      ctx.Append("的再审请求不能成立，原判决认定事实清楚，适用法律正确，应予维持。");
+    } else {
+      ctx.Append(Pick(ctx.rng, {"的上诉请求不能成立，应予驳回；一审判决认定事实清楚，适用法律正确，应予维持。",
+                                "的上诉理由缺乏事实和法律依据，本院不予支持。一审判决认定事实清楚，适用法律正确，应予维持。"}));
+    }
   }
   ctx.Append("\n");
   ctx.d.Mark(Anchor::kReasoningParagraph, -1, b);
@@ -100,6 +89,10 @@ void RenderAppeal(RenderContext& ctx) {
     ctx.Append("依照《中华人民共和国行政诉讼法》第八十九条第一款第");
   } else {
     ctx.Append("依照《中华人民共和国民事诉讼法》");
+    if (retrial) {
+      ctx.Append(ArticleNumber(CivilProcedureArticle(CivilProcedure::kRetrial, ctx.judgment_date)));
+      ctx.Append("第一款、");
+    }
     ctx.Append(ArticleNumber(AppealOutcomeArticle(ctx.judgment_date)));
     ctx.Append("第一款第");
   }
@@ -107,21 +100,26 @@ void RenderAppeal(RenderContext& ctx) {
   ctx.Append(ruling ? "项之规定，裁定如下：\n" : "项之规定，判决如下：\n");
   if (remand) {
     ctx.Append("一、撤销");
-    OriginReference(ctx);
+    AppendOriginReference(ctx, c.category == "执行");
     ctx.Append(prefix);
     ctx.Append("判决；\n二、本案发回");
-    ctx.Append(OriginCourt(ctx));
+    ctx.Append(OriginCourtName(ctx, false));
     ctx.Append("重审。\n");
   } else if (amend) {
     ctx.Append("一、撤销");
-    OriginReference(ctx);
+    AppendOriginReference(ctx, c.category == "执行");
     ctx.Append(prefix);
     ctx.Append("判决；\n二、");
     if (prefix == "民事" && c.awarded_amount > 0) {
+      int payer = appellee, payee = appellant;
+      for (int i = 0; i < static_cast<int>(c.parties.size()); ++i) {
+        if (c.parties[i].original_role == "原审被告") payer = i;
+        if (c.parties[i].original_role == "原审原告") payee = i;
+      }
       ctx.Append("改判");
-      Mention(ctx, appellee, true);
+      Mention(ctx, payer, true);
       ctx.Append("于本判决生效之日起十日内支付");
-      Mention(ctx, appellant, true);
+      Mention(ctx, payee, true);
       ctx.Append("款项");
       AppendYuan(&ctx.d.text, c.awarded_amount);
       ctx.Append("元。\n");
@@ -132,10 +130,10 @@ void RenderAppeal(RenderContext& ctx) {
       ctx.Append("的其他诉讼请求。\n");
     }
   } else {
-    ctx.Append("驳回上诉，维持原判。\n");
+    ctx.Append(retrial ? "维持原判决。\n" : "驳回上诉，维持原判。\n");
   }
   Fen fee = CaseAcceptanceFee(c.category, c.cause_name, c.claim_amount);
-  if (fee > 0 && !remand) {
+  if (fee > 0 && !remand && !retrial) {
     ctx.Append("二审");
     RenderCosts(ctx, fee, false, amend ? 0.0 : 1.0);
     ctx.Append("\n");
@@ -202,12 +200,14 @@ void RenderExecution(RenderContext& ctx) {
   Fen applied = c.execution ? c.execution->applied_amount : c.claim_amount;
   Fen recovered = c.execution ? c.execution->recovered_amount : 0;
   bool finished = Contains(c.closure_method, "执行完毕");
+  bool settled = Contains(c.closure_method, "和解");
+  bool terminated = Contains(c.closure_method, "终结执行");
   MentionSide(ctx, ctx.actives, true);
   ctx.Append("与");
   MentionSide(ctx, ctx.passives, true);
   ctx.Append(c.cause_name);
   ctx.Append("一案，");
-  OriginReference(ctx);
+  AppendOriginReference(ctx, c.category == "执行");
   ctx.Append("民事判决已经发生法律效力。因被执行人未履行生效法律文书确定的义务，申请执行人向本院申请强制执行，本院于");
   AppendFiledDate(ctx);
   ctx.Append("立案。\n本案申请执行标的为");
@@ -221,13 +221,29 @@ void RenderExecution(RenderContext& ctx) {
   ctx.Append("。\n");
   size_t b = ctx.d.text.size();
   ctx.Append("本院认为，");
-  ctx.Append(finished ? "生效法律文书确定的义务已经全部履行完毕，本案应当结案。\n"
-                      : "经穷尽财产调查措施，未发现被执行人有其他可供执行的财产，本案符合终结本次执行程序的条件。\n");
+  if (finished) {
+    ctx.Append("生效法律文书确定的义务已经全部履行完毕，本案应当结案。\n");
+  } else if (settled) {
+    ctx.Append("双方当事人自愿达成执行和解协议，申请执行人撤回执行申请，本案应当终结执行。\n");
+  } else if (terminated) {
+    ctx.Append("被执行人确无财产可供执行，申请执行人同意终结执行，本案应当终结执行。\n");
+  } else {
+    ctx.Append("经穷尽财产调查措施，未发现被执行人有其他可供执行的财产，本案符合终结本次执行程序的条件。\n");
+  }
   ctx.d.Mark(Anchor::kReasoningParagraph, -1, b);
-  ctx.Append("依照《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》");
-  ctx.Append(ArticleNumber(ctx.judgment_date >= Date::FromYmd(2022, 4, 10) ? 517 : 519));
-  ctx.Append("之规定，裁定如下：\n");
-  ctx.Append(finished ? "本案执行完毕。\n" : "终结本次执行程序。\n申请执行人发现被执行人有可供执行财产的，可以再次申请执行。\n");
+  if (finished) {
+    ctx.Append("依照《最高人民法院关于人民法院执行工作若干问题的规定（试行）》第六十四条之规定，裁定如下：\n本案执行完毕。\n");
+  } else if (settled || terminated) {
+    ctx.Append("依照《中华人民共和国民事诉讼法》");
+    ctx.Append(ArticleNumber(CivilProcedureArticle(CivilProcedure::kTerminateExecution, ctx.judgment_date)));
+    ctx.Append(settled ? "第一款第一项之规定，裁定如下：\n终结" : "第一款第六项之规定，裁定如下：\n终结");
+    AppendOriginReference(ctx, c.category == "执行");
+    ctx.Append("民事判决的执行。\n");
+  } else {
+    ctx.Append("依照《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》");
+    ctx.Append(ArticleNumber(ctx.judgment_date >= Date::FromYmd(2022, 4, 10) ? 517 : 519));
+    ctx.Append("之规定，裁定如下：\n终结本次执行程序。\n申请执行人发现被执行人有可供执行财产的，可以再次申请执行。\n");
+  }
   ctx.Append("本裁定送达后立即生效。\n");
   ctx.d.Mark(Anchor::kBody, -1, body);
   RenderSignature(ctx);

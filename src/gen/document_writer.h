@@ -26,6 +26,9 @@ struct DocumentPlan {
   //   defendant_absent  the defendant does not appear; judgment by default (缺席判决)
   // Features apply to civil first-instance documents; the loan ones to 民间借贷 only.
   std::vector<std::string> lender_features;
+  // When a requested error kind has no place in this document, plant another kind that has one (chosen
+  // by the plan's random stream) instead of skipping it, so the error count per document is kept.
+  bool replace_unplantable = false;
 };
 
 struct RenderedDocument {

@@ -3,85 +3,17 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <set>
 
+#include "gen/chinese_numerals.h"
+#include "gen/doc_test_helpers_test_util.h"
 #include "gen/legal_citations.h"
 #include "gen/sample_cases_test_util.h"
 
 namespace tianping::gen {
 namespace {
 
-using testing::SampleRef;
-
-RenderedDocument Render(const Case& c, uint64_t seed, const DocumentPlan& plan = {}) {
-  Rng rng(seed);
-  return RenderDocument(c, nullptr, SampleRef(), rng, plan);
-}
-
-bool Has(const std::string& text, std::string_view s) { return text.find(s) != std::string::npos; }
-
-size_t CountOf(const std::string& text, std::string_view s) {
-  size_t n = 0;
-  for (size_t p = text.find(s); p != std::string::npos; p = text.find(s, p + s.size())) ++n;
-  return n;
-}
-
-std::vector<Case> AllSamples() {
-  return {testing::LoanCase(),   testing::CriminalCase(),       testing::MediationCase(), testing::WithdrawalCase(),
-          testing::AppealCase(), testing::AdministrativeCase(), testing::ExecutionCase()};
-}
-
-// Independent reader of upper-case amounts (大写) for the words-vs-figures check: fen, or -1.
-int64_t ParseCapital(std::string_view s) {
-  static constexpr std::string_view kDigits[] = {"零", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖"};
-  int64_t total = 0, section = 0, digit = 0, fen = 0;
-  while (!s.empty()) {
-    std::string_view ch = s.substr(0, 3);
-    s.remove_prefix(3);
-    int d = -1;
-    for (int i = 0; i < 10; ++i) if (ch == kDigits[i]) d = i;
-    if (d >= 0) { digit = d; continue; }
-    if (ch == "拾") { section += (digit ? digit : 1) * 10; digit = 0; }
-    else if (ch == "佰") { section += digit * 100; digit = 0; }
-    else if (ch == "仟") { section += digit * 1000; digit = 0; }
-    else if (ch == "万") { total += (section + digit) * 10000; section = digit = 0; }
-    else if (ch == "亿") { total = (total + section + digit) * 100000000; section = digit = 0; }
-    else if (ch == "元") { total += section + digit; section = digit = 0; fen = total * 100; total = 0; }
-    else if (ch == "角") { fen += digit * 10; digit = 0; }
-    else if (ch == "分") { fen += digit; digit = 0; }
-    else if (ch == "整") {}
-    else return -1;
-  }
-  return fen;
-}
-
-int64_t ParseFiguresFen(std::string_view s) {  // "85000" or "85000.5"
-  int64_t yuan = 0, frac = 0, scale = 0;
-  for (char ch : s) {
-    if (ch == '.') { scale = 1; continue; }
-    if (ch < '0' || ch > '9') return -1;
-    if (scale) { frac = frac * 10 + (ch - '0'); scale *= 10; }
-    else yuan = yuan * 10 + (ch - '0');
-  }
-  if (scale == 10) frac *= 10;
-  return yuan * 100 + frac;
-}
-
-// Every "人民币<大写>（<figures>元）" in `text` agrees.
-void ExpectWordsMatchFigures(const std::string& text) {
-  const std::string open = "人民币", paren = "（", close = "元）";
-  for (size_t p = text.find(open); p != std::string::npos; p = text.find(open, p + 1)) {
-    size_t a = p + open.size();
-    size_t b = text.find(paren, a);
-    if (b == std::string::npos) continue;
-    std::string words = text.substr(a, b - a);
-    if (words.empty() || words.find("元") == std::string::npos || words.size() > 90) continue;
-    if (ParseCapital(words) < 0) continue;  // lower-case figures such as 罚金人民币五千元
-    size_t c = text.find(close, b);
-    ASSERT_NE(c, std::string::npos);
-    std::string figures = text.substr(b + paren.size(), c - b - paren.size());
-    EXPECT_EQ(ParseCapital(words), ParseFiguresFen(figures)) << words << " vs " << figures;
-  }
-}
+using namespace testing;  // NOLINT: test helpers
 
 TEST(DocumentWriter, ClearCivilJudgmentHasEverySection) {
   for (uint64_t seed = 1; seed <= 30; ++seed) {
@@ -128,6 +60,7 @@ TEST(DocumentWriter, CriminalJudgmentHasEverySection) {
     SCOPED_TRACE(t);
     EXPECT_EQ(r.doc.kind, "刑事判决书");
     EXPECT_TRUE(Has(t, "公诉机关北京市朝阳区人民检察院。\n被告人赵军，男，1990年7月8日出生"));
+    EXPECT_EQ(CountOf(t, "公诉机关北京市朝阳区人民检察院"), 1u);  // the 公诉机关 party is not listed twice
     EXPECT_TRUE(Has(t, "因涉嫌危险驾驶罪于"));
     EXPECT_TRUE(Has(t, "辩护人孙丽，北京市信达律师事务所律师。"));
     EXPECT_TRUE(Has(t, "于2023年6月1日向本院提起公诉"));
@@ -207,6 +140,16 @@ TEST(DocumentWriter, CitationsFollowTheJudgmentDate) {
   EXPECT_TRUE(Has(t, "二〇一九年六月一日"));
 }
 
+TEST(DocumentWriter, GuarantorIsJointlyLiable) {
+  Case c = testing::LoanCase();
+  c.parties.push_back(testing::GuarantorParty());
+  std::string t = Render(c, 2).doc.text;
+  EXPECT_TRUE(Has(t, "2.判令被告王静对上述债务承担连带清偿责任；3.")) << t;
+  EXPECT_TRUE(Has(t, "二、被告王静对上述第一项债务承担连带清偿责任；\n三、驳回原告张伟的其他诉讼请求。")) << t;
+  EXPECT_TRUE(Has(t, "第六百七十六条、第六百八十八条")) << t;
+  EXPECT_TRUE(Has(t, "被告：刘强") && Has(t, "被告：王静"));
+}
+
 TEST(DocumentWriter, PanelFollowsProcedure) {
   Case c = testing::LoanCase();
   c.procedure = "普通程序";
@@ -239,10 +182,17 @@ TEST(DocumentWriter, CleanDocumentsHaveNoErrorPatterns) {
         EXPECT_EQ(CountOf(t, "（"), CountOf(t, "）"));
         for (std::string_view bad : {"辨称", "截止", "帐", "做出", "法阮", "检查院", "签定", "其它"})
           EXPECT_FALSE(Has(t, bad)) << bad;
-        for (const Party& p : c.parties)
-          if (!p.id_number.empty()) EXPECT_FALSE(Has(t, p.id_number));
-        if (c.closed_date && *c.closed_date >= Date::FromYmd(2021, 1, 1))
+        for (const Party& p : c.parties) {
+          if (!p.id_number.empty()) {
+            EXPECT_FALSE(Has(t, p.id_number));
+          }
+          if (!p.phone.empty()) {
+            EXPECT_FALSE(Has(t, p.phone));
+          }
+        }
+        if (c.closed_date && *c.closed_date >= Date::FromYmd(2021, 1, 1)) {
           for (std::string_view law : RepealedLawNames()) EXPECT_FALSE(Has(t, law)) << law;
+        }
         ExpectWordsMatchFigures(t);
         EXPECT_TRUE(t.ends_with("\n"));
       }

@@ -4,40 +4,11 @@
 #include <utility>
 
 #include "gen/chinese_numerals.h"
+#include "gen/error_tables.h"
 #include "gen/phrasebook.h"
 
 namespace tianping::gen {
 namespace {
-
-using Pair = std::pair<std::string_view, std::string_view>;  // correct → wrong
-
-constexpr Pair kWrongChar[] = {
-    {"事实清楚", "事实请楚"}, {"予以支持", "予以支特"}, {"审理终结", "审理终洁"}, {"辩称", "辨称"},
-    {"质证", "质正"},         {"负担", "负坦"},         {"履行", "屡行"},         {"诉讼请求", "诉讼请球"},
-    {"驳回", "剥回"},         {"判决如下", "判决如夏"},
-};
-constexpr Pair kMissingChar[] = {
-    {"诉讼请求", "诉讼求"}, {"予以支持", "予支持"},     {"审理终结", "审终结"},
-    {"到庭参加诉讼", "到庭参诉讼"}, {"判决如下", "判如下"}, {"事实清楚", "事清楚"}, {"本院认为", "本院为"},
-};
-constexpr Pair kExtraChar[] = {
-    {"予以支持", "予以以支持"}, {"诉讼请求", "诉讼请请求"}, {"到庭参加诉讼", "到庭参加加诉讼"},
-    {"判决如下", "判决决如下"}, {"事实清楚", "事实实清楚"}, {"本院认为", "本院院认为"},
-};
-constexpr Pair kHomophones[] = {
-    {"截至", "截止"},       {"作出", "做出"},     {"转账", "转帐"},       {"账户", "帐户"},
-    {"的民事责任", "得民事责任"}, {"的违约责任", "得违约责任"}, {"即自", "及自"}, {"即具有", "及具有"},
-    {"其他诉讼请求", "其它诉讼请求"}, {"签订", "签定"}, {"检察院", "检查院"}, {"法院", "法阮"},
-};
-
-constexpr std::string_view kProvinces[] = {
-    "北京市", "天津市", "河北省", "山西省", "内蒙古自治区", "辽宁省", "吉林省", "黑龙江省",
-    "上海市", "江苏省", "浙江省", "安徽省", "福建省", "江西省", "山东省", "河南省",
-    "湖北省", "湖南省", "广东省", "广西壮族自治区", "海南省", "重庆市", "四川省", "贵州省",
-    "云南省", "西藏自治区", "陕西省", "甘肃省", "青海省", "宁夏回族自治区", "新疆维吾尔自治区",
-};
-
-constexpr std::string_view kCapitalDigits[] = {"壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖"};
 
 struct Edit {
   size_t start, end;        // in the clean text
@@ -92,10 +63,10 @@ class Planter {
   }
   // Replaces one free occurrence of a table entry found in the body, trying entries in random order.
   template <size_t N>
-  bool FromTable(const Pair (&table)[N], std::string_view kind, std::string_view what) {
+  bool FromTable(const PhrasePair (&table)[N], std::string_view kind, std::string_view what) {
     size_t first = static_cast<size_t>(rng_.Range(0, N - 1));
     for (size_t i = 0; i < N; ++i) {
-      const Pair& p = table[(first + i) % N];
+      const PhrasePair& p = table[(first + i) % N];
       auto hits = Find(p.first);
       if (hits.empty()) continue;
       size_t at = hits[rng_.Range(0, static_cast<int64_t>(hits.size()) - 1)];
@@ -223,14 +194,14 @@ bool Planter::AddressProvince() {
   for (const AnchorSpan& a : d_.anchors) {
     if (a.anchor != Anchor::kPartyAddress) continue;
     std::string_view addr = At(a);
-    for (size_t i = 0; i < std::size(kProvinces); ++i)
-      if (addr.substr(0, kProvinces[i].size()) == kProvinces[i] && Free(a.start, a.start + kProvinces[i].size()))
+    for (size_t i = 0; i < std::size(kProvinceNames); ++i)
+      if (addr.substr(0, kProvinceNames[i].size()) == kProvinceNames[i] && Free(a.start, a.start + kProvinceNames[i].size()))
         cands.push_back({&a, i});
   }
   if (cands.empty()) return false;
   auto [a, i] = cands[rng_.Range(0, static_cast<int64_t>(cands.size()) - 1)];
-  size_t j = (i + 1 + static_cast<size_t>(rng_.Range(0, std::size(kProvinces) - 2))) % std::size(kProvinces);
-  std::string wrong(kProvinces[j]), correct(kProvinces[i]);
+  size_t j = (i + 1 + static_cast<size_t>(rng_.Range(0, std::size(kProvinceNames) - 2))) % std::size(kProvinceNames);
+  std::string wrong(kProvinceNames[j]), correct(kProvinceNames[i]);
   return Add(a->start, a->start + correct.size(), wrong, "address_province_mismatch",
              "地址省市不符：“" + std::string(At(*a)).substr(correct.size()) + "”不属于" + wrong + "，应为" + correct);
 }
@@ -333,12 +304,19 @@ bool Planter::Plant(std::string_view kind) {
   if (kind == "case_number_malformed") return CaseNumberMalformed();
   if (kind == "case_number_wrong_year") return CaseNumberYear();
   if (kind == "pii_unmasked") {
+    // A full ID number in place of the masked one, or a phone number the public version leaves out.
     std::vector<const AnchorSpan*> cands;
     for (const AnchorSpan* a : Anchors(Anchor::kPartyId))
       if (a->aux >= 0 && a->aux < static_cast<int>(d_.full_ids.size()) && !d_.full_ids[a->aux].empty())
         cands.push_back(a);
+    for (const AnchorSpan& a : d_.anchors)
+      if (a.anchor == Anchor::kPhoneSlot && a.aux >= 0 && a.aux < static_cast<int>(d_.phones.size()) &&
+          !d_.phones[a.aux].empty() && Free(a.start, a.start + 1) && (a.start == 0 || Free(a.start - 1, a.start)))
+        cands.push_back(&a);
     if (cands.empty()) return false;
     const AnchorSpan* a = cands[rng_.Range(0, static_cast<int64_t>(cands.size()) - 1)];
+    if (a->anchor == Anchor::kPhoneSlot)
+      return Add(a->start, a->start, "，联系电话" + d_.phones[a->aux], kind, "公开文书未隐去个人信息：列明了当事人的联系电话");
     return Add(a->start, a->end, d_.full_ids[a->aux], kind, "公开文书未隐去个人信息：公民身份号码未作脱敏处理");
   }
   return false;
@@ -383,8 +361,8 @@ const std::vector<ErrorKindInfo>& ErrorKindTable() {
   return kTable;
 }
 
-void PlantErrors(const Draft& draft, const std::vector<std::string>& kinds, Rng& rng, std::string* final_text,
-                 std::vector<PlantedDocError>* errors) {
+void PlantErrors(const Draft& draft, const std::vector<std::string>& kinds, bool replace_unplantable, Rng& rng,
+                 std::string* final_text, std::vector<PlantedDocError>* errors) {
   Planter planter(draft, rng);
   // Whole sentences and single fixed sites first, then kinds that can choose among many sites, so
   // that one document can carry every kind at once.
@@ -392,7 +370,16 @@ void PlantErrors(const Draft& draft, const std::vector<std::string>& kinds, Rng&
   for (const std::string& k : kinds) ordered.push_back(&k);
   std::stable_sort(ordered.begin(), ordered.end(),
                    [](const std::string* a, const std::string* b) { return PlantOrder(*a) < PlantOrder(*b); });
-  for (const std::string* k : ordered) (void)planter.Plant(*k);
+  int missed = 0;
+  for (const std::string* k : ordered) missed += planter.Plant(*k) ? 0 : 1;
+  const std::vector<ErrorKindInfo>& table = ErrorKindTable();
+  while (replace_unplantable && missed > 0) {
+    size_t first = static_cast<size_t>(rng.Range(0, static_cast<int64_t>(table.size()) - 1));
+    bool planted = false;
+    for (size_t i = 0; i < table.size() && !planted; ++i) planted = planter.Plant(table[(first + i) % table.size()].id);
+    if (!planted) break;  // nothing left to plant anywhere
+    --missed;
+  }
   std::vector<Edit>& edits = planter.edits();
   std::sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.start < b.start; });
   final_text->clear();

@@ -22,9 +22,9 @@ struct ErrorKindInfo {
 const std::vector<ErrorKindInfo>& ErrorKindTable();
 
 // Plants `kinds` into `draft` (duplicates plant two errors of the kind where possible). Kinds with
-// no site in this document are skipped. Writes the final text and appends the planted errors
-// (doc_id/case_id left empty).
-void PlantErrors(const Draft& draft, const std::vector<std::string>& kinds, Rng& rng,
+// no site in this document are skipped, or with `replace_unplantable` replaced by another kind that
+// has one. Writes the final text and appends the planted errors (doc_id/case_id left empty).
+void PlantErrors(const Draft& draft, const std::vector<std::string>& kinds, bool replace_unplantable, Rng& rng,
                  std::string* final_text, std::vector<PlantedDocError>* errors);
 
 }  // namespace tianping::gen

@@ -6,17 +6,14 @@
 #include <set>
 
 #include "gen/document_writer.h"
+#include "gen/doc_test_helpers_test_util.h"
 #include "gen/sample_cases_test_util.h"
 
 namespace tianping::gen {
 namespace {
 
+using testing::Render;
 using testing::SampleRef;
-
-RenderedDocument Render(const Case& c, uint64_t seed, const DocumentPlan& plan = {}) {
-  Rng rng(seed);
-  return RenderDocument(c, nullptr, SampleRef(), rng, plan);
-}
 
 // Puts the correct text back at every reported span (last first, so earlier offsets stay valid).
 std::string Restore(std::string text, std::vector<PlantedDocError> errors) {
@@ -91,6 +88,14 @@ TEST(ErrorPlanter, OtherDocumentKinds) {
   // Criminal judgments carry no costs, no 民事诉讼法 notice and no 民法典 citation.
   plan.error_kinds = {"costs_omitted", "civil_procedure_article_outdated", "repealed_law"};
   EXPECT_TRUE(Render(testing::CriminalCase(), 1, plan).errors.empty());
+  // … unless other kinds may stand in for them.
+  plan.replace_unplantable = true;
+  for (uint64_t seed = 1; seed <= 10; ++seed) {
+    RenderedDocument r = Render(testing::CriminalCase(), seed, plan);
+    EXPECT_EQ(r.errors.size(), 3u);
+    for (const auto& e : r.errors) EXPECT_NE(e.kind, "costs_omitted");
+    ExpectExactSpans(r, Render(testing::CriminalCase(), seed).doc.text);
+  }
 }
 
 TEST(ErrorPlanter, SpecificKindsSayWhatTheyShould) {
@@ -117,7 +122,14 @@ TEST(ErrorPlanter, SpecificKindsSayWhatTheyShould) {
   EXPECT_TRUE(year.wrong == "2022" || year.wrong == "2024") << year.wrong;
   EXPECT_EQ(year.correct, "2023");
   PlantedDocError pii = plant("pii_unmasked");
-  EXPECT_TRUE(pii.wrong == "110105198001021234" || pii.wrong == "410105198505051236") << pii.wrong;
+  EXPECT_TRUE(pii.wrong == "110105198001021234" || pii.wrong == "410105198505051236" ||
+              pii.wrong == "，联系电话13903710001")
+      << pii.wrong;
+  Case phone_only = testing::LoanCase();
+  for (Party& p : phone_only.parties) { p.id_number.clear(); p.phone = "13812345678"; }
+  PlantedDocError phone = plant("pii_unmasked", phone_only);
+  EXPECT_EQ(phone.wrong, "，联系电话13812345678");
+  EXPECT_EQ(phone.correct, "");
   PlantedDocError costs = plant("costs_omitted");
   EXPECT_TRUE(costs.wrong.empty());
   EXPECT_TRUE(costs.correct.starts_with("案件受理费2300元")) << costs.correct;
@@ -141,6 +153,46 @@ TEST(ErrorPlanter, TableMatchesKinds) {
   for (const ErrorKindInfo& k : ErrorKindTable()) ids.insert(k.id);
   EXPECT_EQ(ids.size(), ErrorKindTable().size());
   EXPECT_EQ(ids.size(), 21u);
+}
+
+}  // namespace
+}  // namespace tianping::gen
+
+namespace tianping::gen {
+namespace {
+
+TEST(ErrorPlanter, VariedCasesKeepExactSpans) {
+  DocumentPlan plan;
+  plan.error_kinds = DocumentErrorKinds();
+  size_t planted = 0;
+  for (const Case& c : testing::VariedCases()) {
+    for (uint64_t seed = 1; seed <= 2; ++seed) {
+      RenderedDocument r = Render(c, seed, plan);
+      SCOPED_TRACE(c.category + "/" + c.procedure + "/" + c.cause_name + "/" + c.closure_method);
+      EXPECT_GE(r.errors.size(), 8u);
+      planted += r.errors.size();
+      ExpectExactSpans(r, Render(c, seed).doc.text);
+    }
+  }
+  EXPECT_GT(planted, 3000u);
+}
+
+TEST(ErrorPlanter, EveryMismatchFieldOnVariedCases) {
+  for (const Case& c : testing::VariedCases()) {
+    DocumentPlan plan;
+    plan.mismatch_fields = MismatchFields();
+    plan.error_kinds = {"wo_yuan", "mixed_zero"};
+    RenderedDocument r = Render(c, 1, plan);
+    SCOPED_TRACE(c.category + "/" + c.procedure + "/" + c.cause_name + "/" + c.closure_method);
+    EXPECT_GE(r.mismatches.size(), 6u);
+    for (const PlantedMismatch& m : r.mismatches) {
+      EXPECT_NE(m.structured, m.document) << m.field;
+      if (m.field == "case_number" || m.field == "court_name" || m.field == "party_name" || m.field == "judge_name") {
+        EXPECT_NE(r.doc.text.find(m.document), std::string::npos) << m.field << " " << m.document;
+      }
+    }
+    ExpectExactSpans(r, Render(c, 1, DocumentPlan{{}, plan.mismatch_fields, {}}).doc.text);
+  }
 }
 
 }  // namespace

@@ -43,19 +43,16 @@ int OutdatedLatePerformanceArticle(Date d) {
   }
 }
 
-int WithdrawalArticle(Date d) {
-  if (d >= Date::FromYmd(2022, 1, 1)) return 148;
-  if (d >= Date::FromYmd(2013, 1, 1)) return 145;
-  return 131;
+int CivilProcedureArticle(CivilProcedure provision, Date d) {
+  static constexpr int kTable[][3] = {
+      {145, 148, 148}, {144, 147, 147}, {170, 177, 177}, {173, 180, 180}, {119, 122, 122}, {154, 157, 157},
+      {36, 37, 37},    {204, 211, 215}, {207, 214, 218}, {257, 264, 268}, {225, 232, 236}, {227, 234, 238},
+  };
+  const int* row = kTable[static_cast<int>(provision)];
+  if (d >= Date::FromYmd(2024, 1, 1)) return row[2];
+  if (d >= Date::FromYmd(2022, 1, 1)) return row[1];
+  return row[0];
 }
-
-int DefaultJudgmentArticle(Date d) {
-  if (d >= Date::FromYmd(2022, 1, 1)) return 147;
-  if (d >= Date::FromYmd(2013, 1, 1)) return 144;
-  return 130;
-}
-
-int AppealOutcomeArticle(Date d) { return d >= Date::FromYmd(2022, 1, 1) ? 177 : 170; }
 
 LawCitation RepealedCitation(CauseFamily family) {
   switch (family) {
@@ -92,6 +89,10 @@ std::span<const std::string_view> RepealedLawNames() {
       "中华人民共和国民法总则",   "中华人民共和国继承法",   "中华人民共和国收养法",
   };
   return kNames;
+}
+
+void AddGuaranteeArticle(LawCitation* c) {
+  if (c->law == kCivilCode && c->count < 6) c->articles[c->count++] = 688;
 }
 
 void AppendCitation(std::string* out, const LawCitation& c) {

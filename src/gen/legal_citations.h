@@ -23,19 +23,35 @@ CauseFamily ClassifyCause(std::string_view category, std::string_view cause_name
 int LatePerformanceArticle(Date judgment_date);
 // The number used by the revision before the one in force at `judgment_date` (for planting errors).
 int OutdatedLatePerformanceArticle(Date judgment_date);
-// 民事诉讼法 article on withdrawal before judgment (撤诉): 148 from 2022, 145 from 2013, else 131.
-int WithdrawalArticle(Date judgment_date);
-// 民事诉讼法 article on judgment by default (缺席判决): 147 from 2022, 144 from 2013, else 130.
-int DefaultJudgmentArticle(Date judgment_date);
-// 民事诉讼法 article on appeal outcomes (第一款第一项 维持 / 第二项 改判 / 第三项 发回):
-// 177 from 2022, 170 from 2013.
-int AppealOutcomeArticle(Date judgment_date);
+// Other 民事诉讼法 provisions cited by generated documents. Numbers by text in force:
+//   provision            2013–2021 (2012/2017)  2022–2023 (2021)  from 2024 (2023)
+//   kWithdrawal 撤诉            145                 148               148
+//   kDefault 缺席判决           144                 147               147
+//   kAppealOutcome 二审结果      170                 177               177
+//   kAppealWithdrawal 撤回上诉   173                 180               180
+//   kDismissSuit 起诉条件        119                 122               122
+//   kRulingScope 裁定适用范围    154                 157               157
+//   kTransfer 移送管辖           36                  37                37
+//   kRetrialReview 再审审查      204                 211               215
+//   kRetrial 再审审理            207                 214               218
+//   kTerminateExecution 终结执行 257                 264               268
+//   kExecutionObjection 执行异议 225                 232               236
+//   kThirdPartyObjection 案外人异议 227               234               238
+// (The 2023 revision inserted the four articles on 指定遗产管理人 before the 再审 chapter; the 2021
+// revision seven articles on 小额诉讼 and online litigation.) Before 2013 the 2012 numbers are used.
+enum class CivilProcedure { kWithdrawal, kDefault, kAppealOutcome, kAppealWithdrawal, kDismissSuit, kRulingScope,
+                            kTransfer, kRetrialReview, kRetrial, kTerminateExecution, kExecutionObjection,
+                            kThirdPartyObjection };
+int CivilProcedureArticle(CivilProcedure provision, Date judgment_date);
+inline int WithdrawalArticle(Date d) { return CivilProcedureArticle(CivilProcedure::kWithdrawal, d); }
+inline int DefaultJudgmentArticle(Date d) { return CivilProcedureArticle(CivilProcedure::kDefault, d); }
+inline int AppealOutcomeArticle(Date d) { return CivilProcedureArticle(CivilProcedure::kAppealOutcome, d); }
 
 // A substantive citation: the law's full name (without 《》) and its article numbers in order;
 // a negative number -n stands for 第n条之一.
 struct LawCitation {
   std::string_view law;
-  int articles[4] = {0, 0, 0, 0};
+  int articles[6] = {0, 0, 0, 0, 0, 0};
   int count = 0;
 };
 
@@ -48,6 +64,10 @@ LawCitation RepealedCitation(CauseFamily family);
 
 // Names (without 《》) of laws repealed on 2021-01-01 by 民法典.
 std::span<const std::string_view> RepealedLawNames();
+
+// Adds the guarantee article (民法典 §688 连带责任保证; 担保法 §18 before 2021) when the citation is of
+// 民法典 or 合同法 and has room.
+void AddGuaranteeArticle(LawCitation* c);
 
 // 《full name》第…条、第…条 (article numbers in Chinese numerals).
 void AppendCitation(std::string* out, const LawCitation& c);

@@ -2,6 +2,8 @@
 // fees, dates and article numbers can be checked by hand.
 #pragma once
 
+#include <vector>
+
 #include "tianping/model/case.h"
 #include "tianping/model/reference.h"
 
@@ -13,6 +15,8 @@ const ReferenceData& SampleRef();
 // 民间借贷纠纷, 简易程序, claim 100,000元, awarded 90,000元, filed 2023-03-01, judged 2023-05-10,
 // 北京市朝阳区人民法院 (appeals to 北京市第三中级人民法院), judge 李明, clerk 王芳.
 Case LoanCase();
+// A second defendant (保证人) 王静 for loan cases.
+Party GuarantorParty();
 // 危险驾驶罪, 简易程序, （2023）京0105刑初456号, 被告人赵军 with 辩护人孙丽.
 Case CriminalCase();
 // LoanCase closed by 调解 under 普通程序 (collegial panel 李明, 周杰, 吴敏).
@@ -25,5 +29,9 @@ Case AppealCase();
 Case AdministrativeCase();
 // Execution of LoanCase, 终结本次执行程序.
 Case ExecutionCase();
+
+// Many variants over cause families, stages, closure methods, procedures and years (2019, 2022,
+// 2024), with persons and companies, for invariant tests.
+std::vector<Case> VariedCases();
 
 }  // namespace tianping::gen::testing

@@ -108,11 +108,13 @@ bool IsTrialCharacter(const std::string& ch) {
   return false;
 }
 
-const char* SpecialKind(int n) {
+// 74 was the oilfield courts' number in the 2015 rules; the financial courts created since 2018 took it in
+// 沪 京 渝 (上海金融法院 沪74, 北京金融法院 京74, 成渝金融法院 渝74). docs/case-number.md.
+const char* SpecialKind(int n, std::string_view province) {
   if (n == 71) return "铁路运输";
   if (n == 72) return "海事";
   if (n == 73) return "知识产权";
-  if (n == 74) return "油田";
+  if (n == 74) return province == "沪" || province == "京" || province == "渝" ? "金融" : "油田";
   if (n >= 75 && n <= 80) return "森林";
   if (n >= 81 && n <= 85) return "农垦";
   if (n >= 87 && n <= 95) return "跨行政区划";
@@ -302,7 +304,7 @@ Result<ParsedCaseNumber> ParseCaseNumber(std::string_view input, CaseNumberError
       int n = static_cast<int>((v[j + 1].cp - '0') * 10 + (v[j + 2].cp - '0'));
       if (n >= 71) {
         out.special_code = n;
-        out.special_kind = SpecialKind(n);
+        out.special_kind = SpecialKind(n, out.province);
       } else if (ndigits == 4 && *p->prefix) {
         out.division_code = std::string(p->prefix) + Text(v, j + 1, d);
       }
