@@ -20,9 +20,10 @@ import tempfile
 
 # Planted error kinds (truth.json document_errors) that change what the document says about a field.
 ERROR_FIELDS = {
-    'case_number_malformed': 'case_number', 'case_number_wrong_year': 'case_number',
-    'party_name_inconsistent': 'parties', 'panel_procedure_mismatch': 'judge', 'missing_section': '*',
-    'date_order': 'dates', 'mixed_zero': 'date', 'costs_omitted': 'costs',
+    'case_number_malformed': ['case_number'], 'case_number_wrong_year': ['case_number'],
+    'party_name_inconsistent': ['parties'], 'panel_procedure_mismatch': ['judge'], 'missing_section': ['*'],
+    'date_order': ['filed_date', 'date'], 'mixed_zero': ['date'], 'costs_omitted': ['costs'],
+    'amount_words_mismatch': ['claim_amount', 'awarded_amount'], 'interest_arithmetic': ['claim_amount'],
 }
 MISMATCH_FIELDS = {'case_number': 'case_number', 'court_name': 'court', 'party_name': 'parties',
                    'filed_date': 'filed_date', 'closed_date': 'date', 'closure_method': 'closure',
@@ -51,8 +52,7 @@ def main():
     truth = json.load(open(os.path.join(data, 'truth.json'), encoding='utf-8'))
     excluded = collections.defaultdict(set)
     for e in truth.get('document_errors', []):
-        f = ERROR_FIELDS.get(e['kind'])
-        if f:
+        for f in ERROR_FIELDS.get(e['kind'], []):
             excluded[e['doc_id']].add(f)
     for m in truth.get('document_mismatches', []):
         excluded[m['doc_id']].add(MISMATCH_FIELDS.get(m['field'], m['field']))

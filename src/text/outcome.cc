@@ -54,7 +54,8 @@ std::string Closure(std::string_view s, const ParsedJudgment& j) {
   if (Has(op, "撤回再审申请")) return "撤回再审申请";
   if (Has(op, "撤回异议") || Has(op, "撤回执行异议")) return "撤回异议";
   if (Has(op, "驳回上诉") && Has(op, "维持原")) return "维持";
-  if (Has(op, "发回") && Has(op, "重审")) return "发回重审";
+  if (Has(op, "发回") && (Has(op, "重审") || Has(op, "重新审判"))) return "发回重审";
+  if ((Has(op, "维持原判") || Has(op, "维持原裁定")) && !Has(op, "撤销")) return "维持";
   if (Has(op, "驳回") && Has(op, "再审申请")) return "驳回再审申请";
   if (Has(op, "再审") && (Has(op, "提审") || Has(op, "指令") || Has(op, "本院再审"))) return "裁定再审";
   if (Has(op, "驳回") && Has(op, "起诉") && !Has(op, "诉讼请求")) return "驳回起诉";
