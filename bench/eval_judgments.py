@@ -77,11 +77,14 @@ def main():
                 ok[k] += v
         extra = {'case_number_parsed': bool(j['case_number_normalized']),
                  'parties_in_block': any(not p.get('from_narrative') for p in j['parties']),
-                 'first_instance_number': bool(j['first_instance_case_number']),
                  'citations': bool(j['citations'])}
         for k, v in extra.items():
             applicable[k] += 1
             ok[k] += v
+        # First-instance 案号: applicable when the text quotes another 案号 of a first instance (…初…).
+        if any(x != j['case_number'] and '初' in x for x in CASE_NO.findall(text)):
+            applicable['first_instance_number'] += 1
+            ok['first_instance_number'] += bool(j['first_instance_case_number'])
         if all(checks.values()):
             all_ok += 1
         else:
