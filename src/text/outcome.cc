@@ -111,7 +111,9 @@ ExtractedFacts ExtractFacts(std::string_view s, const ParsedJudgment& j) {
       cursor = at + std::min(item.size(), body.size() - at);
       ClaimOutcome c;
       c.claim = item;
-      if (!Has(item, "受理费") && !Has(item, "诉讼费"))
+      // An amount in a claim to 撤销 (a fine of 1.5万元) is not money claimed.
+      bool annul = (Has(item, "撤销") || Has(item, "确认")) && !IsPaymentItem(item);
+      if (!Has(item, "受理费") && !Has(item, "诉讼费") && !annul)
         c.claimed = ItemTotal(s, AmountsIn(f.amounts, base + at, base + cursor));
       f.claims.push_back(std::move(c));
     }
