@@ -116,8 +116,12 @@ size_t ParseTitle(std::string_view s, ParsedJudgment* j) {
     title_end = k + kind.size();
     break;
   }
+  // Without a court heading, the title can only be in the head: before the first ， or 。 (a court or 案号
+  // quoted in the body is not the title).
+  size_t head = limit;
+  for (std::string_view p : {"，", "。"}) head = std::min(head, s.find(p) == std::string_view::npos ? head : s.find(p));
   if (j->kind.empty()) {  // no court heading: the first kind word, the first court name
-    for (size_t i = 0; i < limit;) {
+    for (size_t i = 0; i < head;) {
       std::string_view kind = KindAt(s, i);
       if (!kind.empty()) {
         j->kind = std::string(kind);
@@ -130,7 +134,7 @@ size_t ParseTitle(std::string_view s, ParsedJudgment* j) {
       i += n;
     }
     size_t p = s.find(kCourt);
-    if (p != std::string_view::npos && p < limit) {
+    if (p != std::string_view::npos && p < head) {
       size_t start = CourtStart(s, p + kCourt.size());
       if (p + kCourt.size() - start >= 9) {
         j->court = std::string(s.substr(start, p + kCourt.size() - start));
@@ -141,7 +145,8 @@ size_t ParseTitle(std::string_view s, ParsedJudgment* j) {
   }
   // 案号: right after the title, else the first one in the head.
   auto hits = FindCaseNumbers(s, title_end, std::min(s.size(), title_end + 200), 1);
-  if (hits.empty() || hits[0].span.begin > title_end + 12) hits = FindCaseNumbers(s, 0, limit, 1);
+  if (hits.empty() || hits[0].span.begin > title_end + 12)
+    hits = FindCaseNumbers(s, 0, j->kind_span.empty() ? head : limit, 1);
   if (!hits.empty()) {
     j->case_number = hits[0].raw;
     j->case_number_span = hits[0].span;

@@ -82,7 +82,8 @@ ExtractedFacts ExtractFacts(std::string_view s, const ParsedJudgment& j) {
   f.dates = ExtractDates(s, j);
   f.rates = ExtractRates(s);
   // Delivery: from the claims and facts when found, else the whole text.
-  std::string both = std::string(SectionText(s, j, SectionKind::kClaims)) + std::string(SectionText(s, j, SectionKind::kFacts));
+  std::string both = std::string(SectionText(s, j, SectionKind::kClaims)) + std::string(SectionText(s, j, SectionKind::kFacts)) +
+                     std::string(SectionText(s, j, SectionKind::kReasoning));
   f.delivery_methods = ExtractDeliveryMethods(both.empty() ? s : std::string_view(both));
   f.closure = Closure(s, j);
   // Filing date: 立案 in the history, else 受理, else the date the suit or prosecution was brought.

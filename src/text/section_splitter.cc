@@ -88,7 +88,7 @@ void SplitSections(std::string_view s, size_t h, ParsedJudgment* j) {
   size_t defence = FindSection(s, claims != kNone ? claims + 3 : h, facts_end,
                                {{"辩称", true}, {"答辩称", true}, {"辩护人提出", true}, {"辩护意见", true},
                                 {"对指控的", true}, {"未作答辩", true}, {"未答辩", true}, {"未提交书面答辩", true},
-                                {"未提交答辩", true}});
+                                {"未提交答辩", true}, {"未提供书面答辩", true}, {"答辩状称", true}, {"答辩意见", true}});
   size_t facts_from = std::max({h, claims == kNone ? h : claims + 3, defence == kNone ? h : defence + 3});
   size_t facts = FindSection(s, facts_from, facts_end,
                              {{"经审理查明", false}, {"审理查明", false}, {"本院查明", false}, {"经审理认定", false},
