@@ -63,6 +63,35 @@ std::string RefHandler(const std::string& input) {
   return out;
 }
 
+// segment: each input line → its words joined by " / ". A line may start with "search: " or "nohmm: "
+// to choose the mode (default exact). Uses the default options (Debian jieba + data/dict/legal.dict);
+// skipped when the jieba dictionary is not installed.
+std::string SegmentHandler(const std::string& input) {
+  static const auto* seg = new Result<text::Segmenter>(text::Segmenter::Load(text::SegmenterOptions::Default()));
+  if (!seg->ok()) return "SKIP: " + seg->status().ToString();
+  std::istringstream in(input);
+  std::string line, out;
+  while (std::getline(in, line)) {
+    text::CutMode mode = text::CutMode::kExact;
+    std::string_view body = line;
+    for (auto [prefix, m] : {std::pair{"search: ", text::CutMode::kSearch},
+                             std::pair{"nohmm: ", text::CutMode::kExactNoHmm}}) {
+      if (body.rfind(prefix, 0) == 0) {
+        mode = m;
+        body.remove_prefix(std::string_view(prefix).size());
+        out += prefix;
+      }
+    }
+    auto words = (*seg)->Cut(body, mode);
+    for (size_t i = 0; i < words.size(); ++i) {
+      if (i > 0) out += " / ";
+      out += words[i];
+    }
+    out += "\n";
+  }
+  return out;
+}
+
 // gen: one "<op> <arg>" per line → "<op> <arg> <result>". Ops: date (YYYY-MM-DD → 二〇二三年五月十日),
 // article (n → 第n条 in Chinese numerals), capital (yuan with up to two decimals → 大写),
 // fee (claim in yuan → 案件受理费 of 诉讼费用交纳办法 art. 13(1) in yuan), half (the same, halved).
@@ -103,44 +132,15 @@ std::string GenHandler(const std::string& input) {
   return out;
 }
 
-// segment: each input line → its words joined by " / ". A line may start with "search: " or "nohmm: "
-// to choose the mode (default exact). Uses the default options (Debian jieba + data/dict/legal.dict);
-// skipped when the jieba dictionary is not installed.
-std::string SegmentHandler(const std::string& input) {
-  static const auto* seg = new Result<text::Segmenter>(text::Segmenter::Load(text::SegmenterOptions::Default()));
-  if (!seg->ok()) return "SKIP: " + seg->status().ToString();
-  std::istringstream in(input);
-  std::string line, out;
-  while (std::getline(in, line)) {
-    text::CutMode mode = text::CutMode::kExact;
-    std::string_view body = line;
-    for (auto [prefix, m] : {std::pair{"search: ", text::CutMode::kSearch},
-                             std::pair{"nohmm: ", text::CutMode::kExactNoHmm}}) {
-      if (body.rfind(prefix, 0) == 0) {
-        mode = m;
-        body.remove_prefix(std::string_view(prefix).size());
-        out += prefix;
-      }
-    }
-    auto words = (*seg)->Cut(body, mode);
-    for (size_t i = 0; i < words.size(); ++i) {
-      if (i > 0) out += " / ";
-      out += words[i];
-    }
-    out += "\n";
-  }
-  return out;
-}
-
 }  // namespace
 
 void RegisterHandlers(std::map<std::string, Handler>* handlers) {
   (*handlers)["date"] = DateHandler;
   (*handlers)["ref"] = RefHandler;
   (*handlers)["case_number"] = CaseNumberHandler;
-  (*handlers)["gen"] = GenHandler;
   (*handlers)["segment"] = SegmentHandler;
   (*handlers)["judgment"] = JudgmentHandler;
+  (*handlers)["gen"] = GenHandler;
 }
 
 }  // namespace tianping::golden

@@ -42,6 +42,7 @@ struct AnchorSpan {
 
 struct Draft {
   std::string text;
+  std::string kind;                        // 民事判决书 …, as written in the title
   std::vector<AnchorSpan> anchors;
   // Alternatives the planter substitutes.
   std::string wrong_panel;                 // signature judge lines for the other kind of panel
@@ -51,12 +52,10 @@ struct Draft {
   Fen sum_total = 0;                       // value written at kSumTotal
   std::vector<std::string> full_ids;       // per party: unmasked ID number ("" when none)
   std::vector<std::string> phones;         // per party: phone number, never printed in a clean text
-  const Case* shown = nullptr;             // the case as the document presents it
   Date detained;                           // criminal: first day in custody
   bool in_custody = false;                 // criminal: detained rather than on bail
 
   void Mark(Anchor a, int aux, size_t start) { anchors.push_back({a, aux, start, text.size()}); }
-  void Append(std::string_view s) { text.append(s); }
 };
 
 }  // namespace tianping::gen

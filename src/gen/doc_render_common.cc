@@ -71,6 +71,7 @@ std::string RenderContext::Procuratorate(std::string_view court) const {
 }
 
 void RenderTitle(RenderContext& ctx, std::string_view kind) {
+  ctx.d.kind = std::string(kind);
   ctx.Append(ctx.c.court_name);
   ctx.Append("\n");
   ctx.Append(kind);
@@ -191,6 +192,13 @@ void RenderParties(RenderContext& ctx, bool criminal) {
           ctx.Append(Pick(ctx.rng, {"该单位负责人", "该单位主要负责人"}));
         ctx.Append("。\n");
       }
+    }
+    if (p.kind == "自然人" && p.is_minor) {  // 法定代理人 of a minor, not named in the record
+      ctx.Append("法定代理人：");
+      ctx.Append(RandomPersonName(ctx.rng));
+      ctx.Append("，系");
+      ctx.Append(p.name);
+      ctx.Append(Pick(ctx.rng, {"之父。\n", "之母。\n"}));
     }
     for (const Agent& a : p.agents) RenderAgent(ctx, p, a, criminal);
     if (!ctx.extra_agent.empty() && i == ctx.FirstActive())

@@ -35,7 +35,7 @@ Date EventDate(RenderContext& ctx, int min_days, int max_days) {
   return ctx.c.filed_date.AddDays(-static_cast<int>(ctx.rng.Range(min_days, max_days)));
 }
 
-void Date_(RenderContext& ctx, Date d) { AppendArabicDate(&ctx.d.text, d); }
+void ArabicDateTo(RenderContext& ctx, Date d) { AppendArabicDate(&ctx.d.text, d); }
 
 bool LoanLike(CauseFamily f) {
   return f == CauseFamily::kPrivateLoan || f == CauseFamily::kFinancialLoan || f == CauseFamily::kCreditCard;
@@ -197,7 +197,7 @@ void RenderCivilFacts(RenderContext& ctx, Fen claim) {
   int active = ctx.FirstActive(), passive = ctx.FirstPassive();
   Date d1 = EventDate(ctx, 120, 900);
   if (claim <= 0) {
-    Date_(ctx, d1);
+    ArabicDateTo(ctx, d1);
     if (ctx.family == CauseFamily::kDivorce) {
       ctx.Append("起，原告与被告因生活琐事经常争吵并分居至今，双方无共同财产争议。");
     } else if (ctx.family == CauseFamily::kLabour) {
@@ -212,7 +212,7 @@ void RenderCivilFacts(RenderContext& ctx, Fen claim) {
   switch (ctx.family) {
     case CauseFamily::kPrivateLoan: {
       Date due = d1.AddMonths(static_cast<int>(ctx.rng.Range(3, 12)));
-      Date_(ctx, d1);
+      ArabicDateTo(ctx, d1);
       ctx.Append("，");
       Mention(ctx, passive, true);
       ctx.Append("向");
@@ -230,7 +230,7 @@ void RenderCivilFacts(RenderContext& ctx, Fen claim) {
         WordsAndFigures(ctx, a);
         ctx.Append(Pick(ctx.rng, {"，月利率1%", "，月息1.5分", "，年利率12%", "，利息按月利率1.2%计算"}));
         ctx.Append("，于");
-        Date_(ctx, due);
+        ArabicDateTo(ctx, due);
         ctx.Append("前还清。”");
       }
       if (ctx.cash_delivery) {
@@ -251,7 +251,7 @@ void RenderCivilFacts(RenderContext& ctx, Fen claim) {
     }
     case CauseFamily::kFinancialLoan:
     case CauseFamily::kCreditCard: {
-      Date_(ctx, d1);
+      ArabicDateTo(ctx, d1);
       ctx.Append("，");
       Mention(ctx, active, true);
       ctx.Append("与");
@@ -264,47 +264,47 @@ void RenderCivilFacts(RenderContext& ctx, Fen claim) {
       WordsAndFigures(ctx, a);
       ctx.Append(Pick(ctx.rng, {"。合同签订后，原告依约发放了贷款。", "。原告依约履行了放款义务。"}));
       ctx.Append("被告自");
-      Date_(ctx, d1.AddMonths(static_cast<int>(ctx.rng.Range(2, 8))));
+      ArabicDateTo(ctx, d1.AddMonths(static_cast<int>(ctx.rng.Range(2, 8))));
       ctx.Append("起未按约还款。截至");
-      Date_(ctx, ctx.c.filed_date.AddDays(-static_cast<int>(ctx.rng.Range(1, 20))));
+      ArabicDateTo(ctx, ctx.c.filed_date.AddDays(-static_cast<int>(ctx.rng.Range(1, 20))));
       ctx.Append("，被告尚欠");
       ctx.Append(PartLabel(ctx.family, false));
       break;
     }
     case CauseFamily::kSales:
       ctx.Append("原告与被告之间存在买卖合同关系，原告于");
-      Date_(ctx, d1);
+      ArabicDateTo(ctx, d1);
       ctx.Append(Pick(ctx.rng, {"起向被告供应货物，", "至起诉前陆续向被告供货，"}));
       ctx.Append("经双方对账确认货款为");
       WordsAndFigures(ctx, a);
       ctx.Append("，被告未依约付款。截至起诉之日，被告尚欠货款");
       break;
     case CauseFamily::kTraffic:
-      Date_(ctx, d1);
+      ArabicDateTo(ctx, d1);
       ctx.Append("，被告驾驶机动车与原告发生交通事故，致原告受伤。公安机关交通管理部门认定被告负事故全部责任。原告住院治疗，支付医疗费");
       WordsAndFigures(ctx, a);
       ctx.Append("。经核算，原告的损失为医疗费");
       break;
     case CauseFamily::kDivorce:
       ctx.Append("原告与被告于");
-      Date_(ctx, d1.AddDays(-static_cast<int>(ctx.rng.Range(700, 5000))));
+      ArabicDateTo(ctx, d1.AddDays(-static_cast<int>(ctx.rng.Range(700, 5000))));
       ctx.Append("登记结婚，婚后因生活琐事常发生矛盾，");
-      Date_(ctx, d1);
+      ArabicDateTo(ctx, d1);
       ctx.Append("起分居至今。婚姻关系存续期间，双方有共同存款");
       WordsAndFigures(ctx, a);
       ctx.Append("。夫妻共同财产为共同存款");
       break;
     case CauseFamily::kLabour:
       ctx.Append("原告于");
-      Date_(ctx, d1.AddDays(-static_cast<int>(ctx.rng.Range(200, 2000))));
+      ArabicDateTo(ctx, d1.AddDays(-static_cast<int>(ctx.rng.Range(200, 2000))));
       ctx.Append("入职被告处工作，");
-      Date_(ctx, d1);
+      ArabicDateTo(ctx, d1);
       ctx.Append("双方劳动关系解除。被告拖欠原告工资");
       WordsAndFigures(ctx, a);
       ctx.Append("。被告应付原告拖欠工资");
       break;
     default:
-      Date_(ctx, d1);
+      ArabicDateTo(ctx, d1);
       ctx.Append("，原告与被告签订合同，约定合同款");
       WordsAndFigures(ctx, a);
       ctx.Append("，被告未依约付款。被告应付合同款");

@@ -202,6 +202,7 @@ void RenderExecution(RenderContext& ctx) {
   bool finished = Contains(c.closure_method, "执行完毕");
   bool settled = Contains(c.closure_method, "和解");
   bool terminated = Contains(c.closure_method, "终结执行");
+  bool refused = Contains(c.closure_method, "不予执行");
   MentionSide(ctx, ctx.actives, true);
   ctx.Append("与");
   MentionSide(ctx, ctx.passives, true);
@@ -221,7 +222,9 @@ void RenderExecution(RenderContext& ctx) {
   ctx.Append("。\n");
   size_t b = ctx.d.text.size();
   ctx.Append("本院认为，");
-  if (finished) {
+  if (refused) {
+    ctx.Append("被执行人提出的不予执行申请理由成立，作为执行依据的仲裁裁决存在法定不予执行的情形。\n");
+  } else if (finished) {
     ctx.Append("生效法律文书确定的义务已经全部履行完毕，本案应当结案。\n");
   } else if (settled) {
     ctx.Append("双方当事人自愿达成执行和解协议，申请执行人撤回执行申请，本案应当终结执行。\n");
@@ -231,7 +234,11 @@ void RenderExecution(RenderContext& ctx) {
     ctx.Append("经穷尽财产调查措施，未发现被执行人有其他可供执行的财产，本案符合终结本次执行程序的条件。\n");
   }
   ctx.d.Mark(Anchor::kReasoningParagraph, -1, b);
-  if (finished) {
+  if (refused) {
+    ctx.Append("依照《中华人民共和国民事诉讼法》");
+    ctx.Append(ArticleNumber(CivilProcedureArticle(CivilProcedure::kRefuseExecution, ctx.judgment_date)));
+    ctx.Append("第二款之规定，裁定如下：\n不予执行。\n");
+  } else if (finished) {
     ctx.Append("依照《最高人民法院关于人民法院执行工作若干问题的规定（试行）》第六十四条之规定，裁定如下：\n本案执行完毕。\n");
   } else if (settled || terminated) {
     ctx.Append("依照《中华人民共和国民事诉讼法》");

@@ -73,13 +73,6 @@ std::string DocumentTitle(const Case& c, const std::string& kind) {
   return title;
 }
 
-std::string KindFromTitle(const std::string& text) {
-  size_t a = text.find('\n');
-  if (a == std::string::npos) return "";
-  size_t b = text.find('\n', a + 1);
-  return text.substr(a + 1, b == std::string::npos ? std::string::npos : b - a - 1);
-}
-
 }  // namespace
 
 const std::vector<std::string>& DocumentErrorKinds() {
@@ -125,7 +118,6 @@ RenderedDocument RenderDocument(const Case& c, const Case* origin, const Referen
   Draft draft;
   draft.text.reserve(4096);
   draft.anchors.reserve(64);
-  draft.shown = shown;
   RenderContext ctx(*shown, origin, ref, rng, plan, draft);
   Dispatch(ctx);
 
@@ -136,7 +128,7 @@ RenderedDocument RenderDocument(const Case& c, const Case* origin, const Referen
   } else {
     PlantErrors(draft, plan.error_kinds, plan.replace_unplantable, plant_rng, &out.doc.text, &out.errors);
   }
-  out.doc.kind = KindFromTitle(out.doc.text);
+  out.doc.kind = draft.kind;
   out.doc.title = DocumentTitle(*shown, out.doc.kind);
   for (PlantedDocError& e : out.errors) { e.doc_id = out.doc.doc_id; e.case_id = c.case_id; }
   for (PlantedMismatch& m : out.mismatches) { m.doc_id = out.doc.doc_id; m.case_id = c.case_id; }

@@ -150,6 +150,18 @@ TEST(DocumentWriter, GuarantorIsJointlyLiable) {
   EXPECT_TRUE(Has(t, "被告：刘强") && Has(t, "被告：王静"));
 }
 
+TEST(DocumentWriter, MinorHasALegalRepresentative) {
+  Case c = testing::LoanCase();
+  c.cause_name = "机动车交通事故责任纠纷";
+  c.parties[0].is_minor = true;
+  c.parties[0].birth_date = Date::FromYmd(2012, 3, 3);
+  std::string t = Render(c, 4).doc.text;
+  size_t p = t.find("法定代理人：");
+  ASSERT_NE(p, std::string::npos) << t;
+  EXPECT_LT(t.find("原告：张伟"), p);
+  EXPECT_TRUE(Has(t, "，系张伟之父。\n") || Has(t, "，系张伟之母。\n")) << t;
+}
+
 TEST(DocumentWriter, PanelFollowsProcedure) {
   Case c = testing::LoanCase();
   c.procedure = "普通程序";

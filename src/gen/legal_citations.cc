@@ -46,7 +46,7 @@ int OutdatedLatePerformanceArticle(Date d) {
 int CivilProcedureArticle(CivilProcedure provision, Date d) {
   static constexpr int kTable[][3] = {
       {145, 148, 148}, {144, 147, 147}, {170, 177, 177}, {173, 180, 180}, {119, 122, 122}, {154, 157, 157},
-      {36, 37, 37},    {204, 211, 215}, {207, 214, 218}, {257, 264, 268}, {225, 232, 236}, {227, 234, 238},
+      {36, 37, 37},    {204, 211, 215}, {207, 214, 218}, {257, 264, 268}, {225, 232, 236}, {227, 234, 238}, {237, 244, 248},
   };
   const int* row = kTable[static_cast<int>(provision)];
   if (d >= Date::FromYmd(2024, 1, 1)) return row[2];

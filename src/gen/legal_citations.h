@@ -37,11 +37,12 @@ int OutdatedLatePerformanceArticle(Date judgment_date);
 //   kTerminateExecution 终结执行 257                 264               268
 //   kExecutionObjection 执行异议 225                 232               236
 //   kThirdPartyObjection 案外人异议 227               234               238
+//   kRefuseExecution 不予执行仲裁裁决 237              244               248
 // (The 2023 revision inserted the four articles on 指定遗产管理人 before the 再审 chapter; the 2021
 // revision seven articles on 小额诉讼 and online litigation.) Before 2013 the 2012 numbers are used.
 enum class CivilProcedure { kWithdrawal, kDefault, kAppealOutcome, kAppealWithdrawal, kDismissSuit, kRulingScope,
                             kTransfer, kRetrialReview, kRetrial, kTerminateExecution, kExecutionObjection,
-                            kThirdPartyObjection };
+                            kThirdPartyObjection, kRefuseExecution };
 int CivilProcedureArticle(CivilProcedure provision, Date judgment_date);
 inline int WithdrawalArticle(Date d) { return CivilProcedureArticle(CivilProcedure::kWithdrawal, d); }
 inline int DefaultJudgmentArticle(Date d) { return CivilProcedureArticle(CivilProcedure::kDefault, d); }

@@ -294,7 +294,7 @@ std::vector<Case> VariedCases() {
     c.awarded_amount = closure == "撤销" ? 1 : 0;
     for (int year : years) out.push_back(dated(c, year));
   }
-  for (std::string closure : {"执行完毕", "终结本次执行程序", "终结执行", "执行和解"}) {
+  for (std::string closure : {"执行完毕", "终结本次执行程序", "终结执行", "执行和解", "不予执行"}) {
     Case c = ExecutionCase();
     c.closure_method = closure;
     for (int year : years) out.push_back(dated(c, year));
