@@ -97,8 +97,13 @@ ExtractedFacts ExtractFacts(std::string_view s, const ParsedJudgment& j) {
   bool criminal = j.kind.find("刑事") != std::string::npos;  // 指控 is not a claim with an outcome
   if (!cl.empty() && !criminal) {
     std::string_view claims = s.substr(cl.begin, cl.end - cl.begin);
-    size_t colon = claims.find("请求：");
-    size_t start = colon != std::string_view::npos ? colon + std::string_view("请求：").size() : 0;
+    // Items follow 请求： / 请求判令： / 诉讼请求为：; without such a lead-in the whole section is the claim.
+    size_t start = 0;
+    for (size_t p = claims.find("请求"); p != std::string_view::npos; p = claims.find("请求", p + 6)) {
+      std::string_view after = claims.substr(p + 6, std::min<size_t>(15, claims.size() - p - 6));
+      size_t colon = after.find("：");
+      if (colon != std::string_view::npos) { start = p + 6 + colon + 3; break; }
+    }
     size_t stop = claims.size();
     for (std::string_view w : {"事实和理由", "事实与理由", "理由："})
       stop = std::min(stop, claims.find(w) == std::string_view::npos ? stop : claims.find(w));

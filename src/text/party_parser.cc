@@ -124,7 +124,7 @@ void FillAttributes(std::string_view unit, JudgmentParty* p) {
     std::string_view clause = unit.substr(i, next - i);
     if (clause == "男" || clause == "女") p->gender = std::string(clause);
     else if (clause.size() <= 18 && EndsWith(clause, "族") && p->ethnicity.empty()) p->ethnicity = std::string(clause);
-    else if (!p->birth_date && clause.find("出生") != std::string_view::npos) {
+    else if (!p->birth_date && (clause.find("出生") != std::string_view::npos || EndsWith(clause, "生"))) {
       for (size_t k = 0; k < clause.size(); ++k) {
         if (auto d = ParseDateAt(clause.substr(k))) { p->birth_date = d; break; }
       }

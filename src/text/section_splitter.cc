@@ -109,7 +109,8 @@ void SplitSections(std::string_view s, size_t h, ParsedJudgment* j) {
   }
   // Signature: the first panel title that starts a line or sentence after the tail begins.
   size_t sig_from = appeal != kNone ? appeal : tail_from;
-  size_t signature = FindAtSentenceStart(s, sig_from, {"审判长", "审判员", "代理审判员", "人民陪审员", "助理审判员", "陪审员"});
+  size_t signature = FindAtSentenceStart(s, sig_from, {"审判长", "审判员", "代理审判员", "人民陪审员", "助理审判员", "陪审员",
+                                                      "审　判　长", "审 判 长", "审　判　员", "审 判 员"});
   if (signature == kNone) {
     // Inline text without sentence breaks: the title directly after the appeal notice.
     for (std::string_view w : {"审判长", "审判员", "代理审判员"}) {
