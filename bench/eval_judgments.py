@@ -27,6 +27,8 @@ KINDS = {'刑事判决书', '刑事裁定书', '刑事附带民事判决书', '�
          '决定书', '国家赔偿决定书', '行政赔偿判决书'}
 CASE_NO = re.compile(r'[（(〔\[［【]\s*[12]\d{3}\s*[）)〕\]］】][^，。；：、\s]{1,30}?号')
 FACTS = re.compile('经审理查明|审理查明|原判认定|原审判决认定|原判决认定|一审法院认定|一审判决认定|原审法院认定|本院查明|经审理认定')
+CLAIMS = re.compile('上诉称|上诉理由|公诉机关指控|诉称')
+DEFENCE = re.compile('辩护人提出|辩护意见|辩称')
 CN_DATE = re.compile(r'[一二三四五六七八九〇○零Ｏ]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日')
 
 
@@ -82,10 +84,12 @@ def main():
         for k, v in extra.items():
             applicable[k] += 1
             ok[k] += v
-        # Facts section: applicable when a facts marker occurs in the text.
-        if FACTS.search(text):
-            applicable['facts_section'] += 1
-            ok['facts_section'] += 'facts' in j['sections']
+        # Sections: applicable when one of their markers occurs in the text (a marker may also occur in
+        # other sentences, so these rates are lower bounds).
+        for name, pattern in (('facts', FACTS), ('claims', CLAIMS), ('defence', DEFENCE)):
+            if pattern.search(text):
+                applicable[name + '_section'] += 1
+                ok[name + '_section'] += name in j['sections']
         # First-instance 案号: applicable when the text quotes another 案号 of a first instance (…初…).
         if any(x != j['case_number'] and '初' in x for x in CASE_NO.findall(text)):
             applicable['first_instance_number'] += 1
@@ -98,7 +102,7 @@ def main():
     print(f'judgment parser on {n} real criminal judgments ({path}):')
     print(f'  all of court, 案号, kind, parties, date: {all_ok}/{n} = {all_ok / n:.3f}  (goal ≥ 0.98)')
     for k in ['court', 'case_number', 'kind', 'parties', 'date', 'case_number_parsed', 'parties_in_block',
-              'first_instance_number', 'facts_section', 'citations']:
+              'first_instance_number', 'claims_section', 'defence_section', 'facts_section', 'citations']:
         print(f'  {k:22} {ok[k]:4}/{applicable[k]:<4} = {ok[k] / max(1, applicable[k]):.3f}')
     for fid, bad, head in failures[:args.show_failures]:
         print(f'  FAIL {fid} {bad}: {head}')

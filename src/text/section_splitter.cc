@@ -90,7 +90,8 @@ void SplitSections(std::string_view s, size_t h, ParsedJudgment* j) {
   size_t claims = FindSection(s, h, facts_end,
                               {{"诉称", true}, {"提出诉讼请求", true}, {"诉讼请求：", true}, {"上诉请求", true},
                                {"上诉称", true}, {"申请称", true}, {"抗诉称", true}, {"起诉称", true},
-                               {"公诉机关指控", false}, {"抗诉机关", false}, {"请求：", true}, {"申请请求", true}});
+                               {"公诉机关指控", false}, {"抗诉机关", false}, {"请求：", true}, {"申请请求", true},
+                               {"上诉理由", true}, {"抗诉理由", true}, {"抗诉意见", true}, {"上诉意见", true}});
   size_t defence = FindSection(s, claims != kNone ? claims + 3 : h, facts_end,
                                {{"辩称", true}, {"答辩称", true}, {"辩护人提出", true}, {"辩护意见", true},
                                 {"对指控的", true}, {"未作答辩", true}, {"未答辩", true}, {"未提交书面答辩", true},
@@ -103,7 +104,7 @@ void SplitSections(std::string_view s, size_t h, ParsedJudgment* j) {
                               {"原审法院认定", false}, {"一审查明", false}, {"二审查明", false},
                               {"认定事实如下", false}, {"经审查查明", false}, {"经审查", false}});
   // In the ordinary order (claims, defence, facts) a defence marker after the facts is quoted text.
-  if (defence != kNone && facts != kNone && defence > facts && (claims == kNone || claims < facts)) defence = kNone;
+  if (defence != kNone && facts != kNone && defence > facts && claims != kNone && claims < facts) defence = kNone;
   // Tail after the operative part.
   size_t tail_from = operative != kNone ? operative : (reasoning != kNone ? reasoning : h);
   size_t appeal = kNone;
