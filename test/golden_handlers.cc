@@ -4,9 +4,10 @@
 
 #include <sstream>
 
+#include "golden_case_number.h"
+#include "golden_judgment.h"
 #include "gen/chinese_numerals.h"
 #include "gen/litigation_fee.h"
-#include "golden_case_number.h"
 #include "tianping/common/date.h"
 #include "tianping/model/reference.h"
 #include "tianping/security/masking.h"
@@ -162,6 +163,7 @@ void RegisterHandlers(std::map<std::string, Handler>* handlers) {
   (*handlers)["store_validate"] = StoreValidateHandler;
   (*handlers)["segment"] = SegmentHandler;
   (*handlers)["security"] = MaskingHandler;
+  (*handlers)["judgment"] = JudgmentHandler;
   (*handlers)["gen"] = GenHandler;
 }
 

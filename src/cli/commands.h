@@ -13,6 +13,7 @@ int RunVerify(int argc, char** argv);
 int RunCase(int argc, char** argv);
 int RunParty(int argc, char** argv);
 int RunRef(int argc, char** argv);
+int RunSegment(int argc, char** argv);
 int RunGen(int argc, char** argv);
 int RunSummarize(int argc, char** argv);
 int RunCaseNumber(int argc, char** argv);
@@ -21,5 +22,6 @@ int RunCatalog(int argc, char** argv);
 int RunUser(int argc, char** argv);
 int RunRedact(int argc, char** argv);
 int RunAudit(int argc, char** argv);
+int RunDoc(int argc, char** argv);
 
 }  // namespace tianping::cli

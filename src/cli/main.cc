@@ -27,6 +27,7 @@ constexpr Command kCommands[] = {
     {"verify", "校验 / check every store file's checksum", tianping::cli::RunVerify},
     {"case", "案件全貌 / a case and its proceeding chain", tianping::cli::RunCase},
     {"party", "当事人 / a party's cases nationwide", tianping::cli::RunParty},
+    {"doc", "裁判文书 / judgment documents: parse, crosscheck", tianping::cli::RunDoc},
     {"segment", "中文分词 / segment Chinese text into words", tianping::cli::RunSegment},
     {"catalog", "数据目录 / data catalog: fields, grades, sharing classes", tianping::cli::RunCatalog},
     {"user", "用户与权限 / users, roles, scopes, API keys", tianping::cli::RunUser},
