@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "golden_case_number.h"
+#include "golden_indicators.h"
 #include "tianping/common/date.h"
 #include "tianping/model/reference.h"
 #include "tianping/text/segmenter.h"
@@ -96,6 +97,7 @@ void RegisterHandlers(std::map<std::string, Handler>* handlers) {
   (*handlers)["ref"] = RefHandler;
   (*handlers)["case_number"] = CaseNumberHandler;
   (*handlers)["segment"] = SegmentHandler;
+  (*handlers)["indicators"] = IndicatorsHandler;
 }
 
 }  // namespace tianping::golden

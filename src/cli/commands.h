@@ -8,5 +8,10 @@ int RunVersion(int argc, char** argv);
 int RunCaseNumber(int argc, char** argv);
 int RunRef(int argc, char** argv);
 int RunSegment(int argc, char** argv);
+int RunGen(int argc, char** argv);
+int RunSummarize(int argc, char** argv);
+int RunIndicators(int argc, char** argv);
+int RunDefineIndicator(int argc, char** argv);
+int RunTags(int argc, char** argv);
 
 }  // namespace tianping::cli

@@ -1,0 +1,346 @@
+// EvaluateIndicators: periods, groups, shared aggregates (terms), parallel accumulation, cells.
+#include "tianping/analytics/engine.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <map>
+#include <thread>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "period.h"
+#include "row_eval.h"
+
+namespace tianping::analytics {
+namespace {
+
+struct Term {
+  std::string func;        // count | sum | distinct
+  std::string via;         // "" | @parent | @root
+  PeriodKind period = PeriodKind::kNone;
+  int months = 0;
+  Bitmap rows;             // condition (without the period condition) ∧ indicator filter
+  std::vector<int64_t> values;    // sum
+  std::vector<uint32_t> codes;    // distinct
+  std::vector<int64_t> acc;       // result: G × P
+};
+
+// Flattens top-level ANDs.
+void Conjuncts(const Expr& e, std::vector<const Expr*>* out) {
+  if (e.kind == Expr::Kind::kBinary && e.text == "and") {
+    Conjuncts(*e.args[0], out);
+    Conjuncts(*e.args[1], out);
+  } else {
+    out->push_back(&e);
+  }
+}
+
+bool ContainsPeriod(const Expr& e) {
+  int m = 0;
+  if (PeriodCondition(e, &m) != PeriodKind::kNone) return true;
+  for (const auto& a : e.args) if (ContainsPeriod(*a)) return true;
+  return false;
+}
+
+class Compiler {
+ public:
+  Compiler(const CaseFrame& f, RowEvaluator* ev) : f_(f), ev_(ev) {}
+
+  // Registers the aggregates of an arithmetic formula; checks its shape.
+  Status Walk(const Expr& e, const std::string& filter, const Expr* filter_expr) {
+    switch (e.kind) {
+      case Expr::Kind::kNumber: return Status::Ok();
+      case Expr::Kind::kUnary:
+        if (e.text == "-") return Walk(*e.args[0], filter, filter_expr);
+        break;
+      case Expr::Kind::kBinary:
+        if (e.text == "+" || e.text == "-" || e.text == "*" || e.text == "/") {
+          TP_RETURN_IF_ERROR(Walk(*e.args[0], filter, filter_expr));
+          return Walk(*e.args[1], filter, filter_expr);
+        }
+        break;
+      case Expr::Kind::kCall:
+        if (e.text == "count" || e.text == "sum" || e.text == "distinct") return Aggregate(e, filter, filter_expr);
+        break;
+      default: break;
+    }
+    return ExprError(e.pos, "an indicator formula combines aggregates count(…), sum(…, …), distinct(…, …) and "
+                            "numbers with + - * /; found " + e.ToString());
+  }
+
+  Status Aggregate(const Expr& e, const std::string& filter, const Expr* filter_expr) {
+    std::string key = e.ToString() + " | " + filter;
+    auto it = index_.find(key);
+    if (it != index_.end()) { term_of_[&e] = it->second; return Status::Ok(); }
+    Term t;
+    t.func = e.text;
+    t.via = e.via;
+    if (!t.via.empty() && t.via != "@parent" && t.via != "@root")
+      return ExprError(e.pos, "attribution must be @parent or @root, found " + t.via);
+    size_t want = t.func == "count" ? 1 : 2;
+    if (e.args.size() != want)
+      return ExprError(e.pos, t.func + (t.func == "count" ? " takes one condition: count(closed and …)"
+                                                           : " takes a value and a condition: " + t.func + "(duration, closed)"));
+    const Expr& cond = *e.args.back();
+    std::vector<const Expr*> parts;
+    Conjuncts(cond, &parts);
+    std::vector<const Expr*> rest;
+    for (const Expr* p : parts) {
+      int m = 0;
+      PeriodKind k = PeriodCondition(*p, &m);
+      if (k == PeriodKind::kNone) {
+        if (ContainsPeriod(*p))
+          return ExprError(p->pos, "a period condition (filed, closed, pending_start, …) must be a top-level 'and' term of the aggregate, not inside or/not");
+        rest.push_back(p);
+        continue;
+      }
+      if (t.period != PeriodKind::kNone)
+        return ExprError(p->pos, "only one period condition per aggregate (already have " + std::string(PeriodKindName(t.period)) + ")");
+      if (k == PeriodKind::kPendingOver && m <= 0) return ExprError(p->pos, "pending_over needs a positive number of months");
+      t.period = k;
+      t.months = m;
+    }
+    if (t.period == PeriodKind::kNone)
+      return ExprError(cond.pos, "the aggregate needs one period condition: filed, closed, pending_start (旧存), "
+                                 "pending_end, pending_over(N), effective or root_filed");
+    t.rows = Bitmap::Range(f_.rows);
+    for (const Expr* p : rest) {
+      auto b = ev_->Predicate(*p);
+      if (!b.ok()) return b.status();
+      t.rows = t.rows.And(*b);
+    }
+    if (filter_expr) {
+      auto b = ev_->Predicate(*filter_expr);
+      if (!b.ok()) return b.status().WithContext("filter: ");
+      t.rows = t.rows.And(*b);
+    }
+    if (t.func == "sum") {
+      auto v = ev_->Numeric(*e.args[0]);
+      if (!v.ok()) return v.status();
+      t.values = std::move(v).value();
+    } else if (t.func == "distinct") {
+      auto c = ev_->Category(*e.args[0]);
+      if (!c.ok()) return c.status();
+      t.codes = std::move(c->first);
+    }
+    index_[key] = terms_.size();
+    term_of_[&e] = terms_.size();
+    terms_.push_back(std::move(t));
+    return Status::Ok();
+  }
+
+  std::vector<Term>& terms() { return terms_; }
+  size_t TermOf(const Expr* e) const { return term_of_.at(e); }
+
+ private:
+  const CaseFrame& f_;
+  RowEvaluator* ev_;
+  std::vector<Term> terms_;
+  std::map<std::string, size_t> index_;
+  std::unordered_map<const Expr*, size_t> term_of_;
+};
+
+// Period range [lo, hi) of row i for a term.
+inline void RangeOf(const CaseFrame& f, const Periods& per, const Term& t, uint32_t i, int* lo, int* hi) {
+  const int P = per.count();
+  auto point = [&](int32_t d) {
+    if (d == kNoDate) { *lo = *hi = 0; return; }
+    int p = per.Index(d);
+    if (p < 0 || p >= P) { *lo = *hi = 0; return; }
+    *lo = p; *hi = p + 1;
+  };
+  switch (t.period) {
+    case PeriodKind::kFiled: point(f.filed[i]); return;
+    case PeriodKind::kClosed: point(f.closed[i]); return;
+    case PeriodKind::kEffective: point(f.effective[i]); return;
+    case PeriodKind::kRootFiled: point(f.root_filed[i]); return;
+    case PeriodKind::kPendingStart:  // filed before the period starts, not closed before it starts
+      *lo = std::max(0, per.Index(f.filed[i]) + 1);
+      *hi = f.closed[i] == kNoDate ? P : std::min(P, per.Index(f.closed[i]) + 1);
+      return;
+    case PeriodKind::kPendingEnd:    // filed by the period's end, not closed by then
+    case PeriodKind::kPendingOver:
+      *lo = std::max(0, per.Index(f.filed[i]));
+      *hi = f.closed[i] == kNoDate ? P : std::min(P, per.Index(f.closed[i]));
+      if (t.period == PeriodKind::kPendingOver) *lo = std::max(*lo, per.FirstEndAfter(Date::FromDays(f.filed[i]).AddMonths(t.months).days()));
+      return;
+    case PeriodKind::kNone: *lo = *hi = 0; return;
+  }
+}
+
+void Accumulate(const CaseFrame& f, const Periods& per, const std::vector<int32_t>& gid, int groups,
+                const std::vector<uint8_t>& where, Term* t) {
+  const int P = per.count();
+  const std::vector<int32_t>* via = t->via == "@parent" ? &f.parent : t->via == "@root" ? &f.root : nullptr;
+  if (t->func == "distinct") {
+    std::unordered_set<uint64_t> seen;
+    t->acc.assign(static_cast<size_t>(groups) * P, 0);
+    t->rows.ForEach([&](uint32_t i) {
+      int32_t a = via ? (*via)[i] : static_cast<int32_t>(i);
+      if (a < 0 || (!where.empty() && !where[a]) || gid[a] < 0) return;
+      int lo = 0, hi = 0;
+      RangeOf(f, per, *t, i, &lo, &hi);
+      for (int p = lo; p < hi; ++p) {
+        uint64_t cell = static_cast<uint64_t>(gid[a]) * P + p;
+        if (seen.insert(cell << 32 | t->codes[i]).second) ++t->acc[cell];
+      }
+    });
+    return;
+  }
+  std::vector<int64_t> diff(static_cast<size_t>(groups) * (P + 1), 0);
+  const bool sum = t->func == "sum";
+  t->rows.ForEach([&](uint32_t i) {
+    int32_t a = via ? (*via)[i] : static_cast<int32_t>(i);
+    if (a < 0 || (!where.empty() && !where[a]) || gid[a] < 0) return;
+    int64_t v = sum ? t->values[i] : 1;
+    if (v == kNullInt) return;
+    int lo = 0, hi = 0;
+    RangeOf(f, per, *t, i, &lo, &hi);
+    if (lo >= hi) return;
+    int64_t* d = &diff[static_cast<size_t>(gid[a]) * (P + 1)];
+    d[lo] += v;
+    d[hi] -= v;
+  });
+  t->acc.assign(static_cast<size_t>(groups) * P, 0);
+  for (int g = 0; g < groups; ++g) {
+    int64_t run = 0;
+    for (int p = 0; p < P; ++p) {
+      run += diff[static_cast<size_t>(g) * (P + 1) + p];
+      t->acc[static_cast<size_t>(g) * P + p] = run;
+    }
+  }
+}
+
+double Arith(const Expr& e, const Compiler& c, const std::vector<Term>& terms, size_t cell) {
+  switch (e.kind) {
+    case Expr::Kind::kNumber: return e.number;
+    case Expr::Kind::kCall: return static_cast<double>(terms[c.TermOf(&e)].acc[cell]);
+    case Expr::Kind::kUnary: return -Arith(*e.args[0], c, terms, cell);
+    default: break;
+  }
+  double a = Arith(*e.args[0], c, terms, cell), b = Arith(*e.args[1], c, terms, cell);
+  return e.text == "+" ? a + b : e.text == "-" ? a - b : e.text == "*" ? a * b : (b == 0 ? NAN : a / b);
+}
+
+}  // namespace
+
+Result<IndicatorTable> EvaluateIndicators(const CaseFrame& f, const IndicatorQuery& q) {
+  IndicatorTable out;
+  out.dims = q.by;
+  out.indicators = q.indicators;
+  if (q.to < q.from) return Status::InvalidArgument("--to is before --from");
+  TagLookup tags = [&](const std::string& name) { return q.tags ? q.tags->Find(name) : nullptr; };
+  RowEvaluator ev(f, q.to.days(), tags);
+
+  // Periods and grouping dimensions.
+  std::string granularity;
+  std::vector<GroupDim> dims;
+  int period_dim = -1;
+  for (size_t k = 0; k < q.by.size(); ++k) {
+    const std::string& d = q.by[k];
+    if (d == "year" || d == "quarter" || d == "month") {
+      if (!granularity.empty()) return Status::InvalidArgument("at most one of year, quarter, month in --by");
+      granularity = d;
+      period_dim = static_cast<int>(k);
+      continue;
+    }
+    auto g = MakeGroupDim(f, d, &ev, q.tags);
+    if (!g.ok()) return g.status().WithContext("--by " + d + ": ");
+    dims.push_back(std::move(g).value());
+  }
+  Periods per(q.from, q.to, granularity);
+  const int P = per.count();
+  std::vector<int32_t> gid;
+  std::vector<std::vector<uint32_t>> group_codes;
+  AssignGroups(f, dims, &gid, &group_codes);
+  const int G = static_cast<int>(group_codes.size());
+
+  std::vector<uint8_t> where;
+  std::unique_ptr<Expr> where_expr;
+  if (!q.where.empty()) {
+    auto w = ParseExpr(q.where);
+    if (!w.ok()) return w.status().WithContext("--where: ");
+    auto b = ev.Predicate(**w);
+    if (!b.ok()) return b.status().WithContext("--where: ");
+    where.assign(f.rows, 0);
+    b->ForEach([&](uint32_t i) { where[i] = 1; });
+  }
+
+  // Compile every indicator's aggregates, shared by canonical text.
+  Compiler comp(f, &ev);
+  std::vector<std::unique_ptr<Expr>> keep;
+  struct Formula { const Expr* num = nullptr; const Expr* den = nullptr; };
+  std::vector<Formula> formulas;
+  for (const IndicatorDef* def : q.indicators) {
+    const Expr* filter = nullptr;
+    if (!def->filter.empty()) {
+      auto fe = ParseExpr(def->filter);
+      if (!fe.ok()) return fe.status().WithContext(def->name + ": filter: ");
+      keep.push_back(std::move(fe).value());
+      filter = keep.back().get();
+    }
+    Formula fm;
+    for (int side = 0; side < 2; ++side) {
+      const std::string& text = side == 0 ? def->numerator : def->denominator;
+      if (text.empty()) continue;
+      auto e = ParseExpr(text);
+      std::string ctx = def->name + (def->denominator.empty() ? ": " : side ? ": denominator: " : ": numerator: ");
+      if (!e.ok()) return e.status().WithContext(ctx);
+      Status s = comp.Walk(**e, def->filter, filter);
+      if (!s.ok()) return s.WithContext(ctx);
+      keep.push_back(std::move(e).value());
+      (side == 0 ? fm.num : fm.den) = keep.back().get();
+    }
+    formulas.push_back(fm);
+  }
+  std::vector<Term>& terms = comp.terms();
+  out.aggregates = terms.size();
+
+  // Accumulate terms in parallel (each term is independent).
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i; (i = next.fetch_add(1)) < terms.size();) Accumulate(f, per, gid, G, where, &terms[i]);
+  };
+  int threads = std::max(1, std::min<int>(q.threads, static_cast<int>(terms.size())));
+  std::vector<std::thread> pool;
+  for (int t = 1; t < threads; ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+
+  // Cells.
+  for (int g = 0; g < G; ++g) {
+    for (int p = 0; p < P; ++p) {
+      size_t cell = static_cast<size_t>(g) * P + p;
+      bool any = false;
+      for (const Term& t : terms) any |= t.acc[cell] != 0;
+      if (!any) continue;
+      IndicatorRow row;
+      size_t dk = 0;
+      for (size_t k = 0; k < q.by.size(); ++k) {
+        if (static_cast<int>(k) == period_dim) row.key.push_back(per.Label(p));
+        else { row.key.push_back(dims[dk].label(group_codes[g][dk])); ++dk; }
+      }
+      for (size_t i = 0; i < q.indicators.size(); ++i) {
+        const IndicatorDef& def = *q.indicators[i];
+        IndicatorCell c;
+        c.numerator = formulas[i].num ? Arith(*formulas[i].num, comp, terms, cell) : 0;
+        c.has_denominator = formulas[i].den != nullptr;
+        if (c.has_denominator) {
+          c.denominator = Arith(*formulas[i].den, comp, terms, cell);
+          c.value = c.denominator == 0 || std::isnan(c.denominator) ? NAN : c.numerator / c.denominator * def.scale;
+        } else {
+          c.value = c.numerator * def.scale;
+        }
+        if (!std::isnan(c.value) && (def.range_low || def.range_high))
+          c.in_range = (!def.range_low || c.value >= *def.range_low) && (!def.range_high || c.value <= *def.range_high);
+        row.cells.push_back(c);
+      }
+      out.rows.push_back(std::move(row));
+    }
+  }
+  std::stable_sort(out.rows.begin(), out.rows.end(), [](const IndicatorRow& a, const IndicatorRow& b) { return a.key < b.key; });
+  return out;
+}
+
+}  // namespace tianping::analytics
