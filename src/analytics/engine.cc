@@ -16,7 +16,7 @@ namespace tianping::analytics {
 namespace {
 
 struct Term {
-  std::string func;        // count | sum | distinct
+  std::string func;        // count | sum | distinct | sumsq_monthly
   std::string via;         // "" | @parent | @root
   PeriodKind period = PeriodKind::kNone;
   int months = 0;
@@ -61,12 +61,15 @@ class Compiler {
         }
         break;
       case Expr::Kind::kCall:
-        if (e.text == "count" || e.text == "sum" || e.text == "distinct") return Aggregate(e, filter, filter_expr);
+        if (e.text == "count" || e.text == "sum" || e.text == "distinct" || e.text == "sumsq_monthly")
+          return Aggregate(e, filter, filter_expr);
+        if (e.text == "months" && e.args.empty()) return Status::Ok();
+        if (e.text == "sqrt" && e.args.size() == 1) return Walk(*e.args[0], filter, filter_expr);
         break;
       default: break;
     }
-    return ExprError(e.pos, "an indicator formula combines aggregates count(…), sum(…, …), distinct(…, …) and "
-                            "numbers with + - * /; found " + e.ToString());
+    return ExprError(e.pos, "an indicator formula combines aggregates count(…), sum(…, …), distinct(…, …), "
+                            "sumsq_monthly(…), months(), sqrt(…) and numbers with + - * /; found " + e.ToString());
   }
 
   Status Aggregate(const Expr& e, const std::string& filter, const Expr* filter_expr) {
@@ -78,9 +81,9 @@ class Compiler {
     t.via = e.via;
     if (!t.via.empty() && t.via != "@parent" && t.via != "@root")
       return ExprError(e.pos, "attribution must be @parent or @root, found " + t.via);
-    size_t want = t.func == "count" ? 1 : 2;
+    size_t want = t.func == "count" || t.func == "sumsq_monthly" ? 1 : 2;
     if (e.args.size() != want)
-      return ExprError(e.pos, t.func + (t.func == "count" ? " takes one condition: count(closed and …)"
+      return ExprError(e.pos, t.func + (want == 1 ? " takes one condition: " + t.func + "(closed and …)"
                                                            : " takes a value and a condition: " + t.func + "(duration, closed)"));
     const Expr& cond = *e.args.back();
     std::vector<const Expr*> parts;
@@ -101,6 +104,9 @@ class Compiler {
       t.period = k;
       t.months = m;
     }
+    if (t.func == "sumsq_monthly" && t.period != PeriodKind::kClosed && t.period != PeriodKind::kFiled &&
+        t.period != PeriodKind::kNone)
+      return ExprError(cond.pos, "sumsq_monthly needs the period condition closed or filed");
     if (t.period == PeriodKind::kNone)
       return ExprError(cond.pos, "the aggregate needs one period condition: filed, closed, pending_start (旧存), "
                                  "pending_end, pending_over(N), effective or root_filed");
@@ -173,6 +179,24 @@ void Accumulate(const CaseFrame& f, const Periods& per, const std::vector<int32_
                 const std::vector<uint8_t>& where, Term* t) {
   const int P = per.count();
   const std::vector<int32_t>* via = t->via == "@parent" ? &f.parent : t->via == "@root" ? &f.root : nullptr;
+  if (t->func == "sumsq_monthly") {  // Σ over the calendar months of a period of (count in the month)²
+    const int M = per.MonthCount();
+    std::vector<int64_t> cnt(static_cast<size_t>(groups) * M, 0);
+    const std::vector<int32_t>& dates = t->period == PeriodKind::kClosed ? f.closed : f.filed;
+    t->rows.ForEach([&](uint32_t i) {
+      int32_t a = via ? (*via)[i] : static_cast<int32_t>(i);
+      if (a < 0 || (!where.empty() && !where[a]) || gid[a] < 0 || dates[i] == kNoDate) return;
+      int m = per.MonthIndex(dates[i]);
+      if (m >= 0) ++cnt[static_cast<size_t>(gid[a]) * M + m];
+    });
+    t->acc.assign(static_cast<size_t>(groups) * P, 0);
+    for (int g = 0; g < groups; ++g)
+      for (int m = 0; m < M; ++m) {
+        int64_t x = cnt[static_cast<size_t>(g) * M + m];
+        t->acc[static_cast<size_t>(g) * P + per.PeriodOfMonth(m)] += x * x;
+      }
+    return;
+  }
   if (t->func == "distinct") {
     std::unordered_set<uint64_t> seen;
     t->acc.assign(static_cast<size_t>(groups) * P, 0);
@@ -212,14 +236,17 @@ void Accumulate(const CaseFrame& f, const Periods& per, const std::vector<int32_
   }
 }
 
-double Arith(const Expr& e, const Compiler& c, const std::vector<Term>& terms, size_t cell) {
+double Arith(const Expr& e, const Compiler& c, const std::vector<Term>& terms, size_t cell, int months) {
   switch (e.kind) {
     case Expr::Kind::kNumber: return e.number;
-    case Expr::Kind::kCall: return static_cast<double>(terms[c.TermOf(&e)].acc[cell]);
-    case Expr::Kind::kUnary: return -Arith(*e.args[0], c, terms, cell);
+    case Expr::Kind::kCall:
+      if (e.text == "months") return months;
+      if (e.text == "sqrt") return std::sqrt(Arith(*e.args[0], c, terms, cell, months));
+      return static_cast<double>(terms[c.TermOf(&e)].acc[cell]);
+    case Expr::Kind::kUnary: return -Arith(*e.args[0], c, terms, cell, months);
     default: break;
   }
-  double a = Arith(*e.args[0], c, terms, cell), b = Arith(*e.args[1], c, terms, cell);
+  double a = Arith(*e.args[0], c, terms, cell, months), b = Arith(*e.args[1], c, terms, cell, months);
   return e.text == "+" ? a + b : e.text == "-" ? a - b : e.text == "*" ? a * b : (b == 0 ? NAN : a / b);
 }
 
@@ -324,10 +351,10 @@ Result<IndicatorTable> EvaluateIndicators(const CaseFrame& f, const IndicatorQue
       for (size_t i = 0; i < q.indicators.size(); ++i) {
         const IndicatorDef& def = *q.indicators[i];
         IndicatorCell c;
-        c.numerator = formulas[i].num ? Arith(*formulas[i].num, comp, terms, cell) : 0;
+        c.numerator = formulas[i].num ? Arith(*formulas[i].num, comp, terms, cell, per.MonthsIn(p)) : 0;
         c.has_denominator = formulas[i].den != nullptr;
         if (c.has_denominator) {
-          c.denominator = Arith(*formulas[i].den, comp, terms, cell);
+          c.denominator = Arith(*formulas[i].den, comp, terms, cell, per.MonthsIn(p));
           c.value = c.denominator == 0 || std::isnan(c.denominator) ? NAN : c.numerator / c.denominator * def.scale;
         } else {
           c.value = c.numerator * def.scale;

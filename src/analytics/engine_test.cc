@@ -137,6 +137,17 @@ TEST_F(EngineTest, AppealAttributedToFirstInstanceCourtAndAcceptanceRate) {
   }
 }
 
+TEST_F(EngineTest, ClosureBalanceIsOneMinusMonthlyCoefficientOfVariation) {
+  // Q1 2024: 3 closures in January, 0 in February, 3 in March → mean 2, population sd √2 → 1 − √2/2.
+  for (int i = 0; i < 3; ++i) Add("j" + std::to_string(i), "京0105", "民初", "2023-12-01", "2024-01-15");
+  for (int i = 0; i < 3; ++i) Add("m" + std::to_string(i), "京0105", "民初", "2023-12-01", "2024-03-15");
+  auto t = Run({"结案均衡度"}, {"quarter"}, "2024-01-01", "2024-06-30");
+  ASSERT_EQ(t.rows.size(), 1u);  // Q2 has no closures: no row
+  EXPECT_EQ(t.rows[0].key[0], "2024Q1");
+  EXPECT_NEAR(t.rows[0].cells[0].value, 1 - std::sqrt(2.0) / 2, 1e-12);
+  EXPECT_EQ(t.rows[0].cells[0].denominator, 6);
+}
+
 TEST_F(EngineTest, CaseItemRatioTracesDerivedProceedings) {
   Add("r1", "京0105", "民初", "2024-01-05", "2024-02-01");
   Derive(Add("r1a", "京02", "民终", "2024-03-01", "2024-04-01", "发回重审"), "r1", "上诉");

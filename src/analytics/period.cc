@@ -34,6 +34,16 @@ Periods::Periods(Date from, Date to, const std::string& g) : from_(from.days()),
     label_.push_back(label);
     d = end + 1;
   }
+  // Months: each calendar month belongs to the period holding its first day within [from, to].
+  months_in_.assign(start_.size(), 0);
+  first_month_ = from.year() * 12 + from.month() - 1;
+  for (int32_t x = from_; x <= to_;) {
+    Date day = Date::FromDays(x);
+    int p = index_[x - from_];
+    month_period_.push_back(p);
+    ++months_in_[p];
+    x = Date::FromYmd(day.year(), day.month(), 1).AddMonths(1).days();
+  }
 }
 
 Result<GroupDim> MakeGroupDim(const CaseFrame& f, const std::string& name, RowEvaluator* ev, const TagSet* tags) {

@@ -32,6 +32,16 @@ class Periods {
     int p = index_[t - from_];
     return end_[p] > t ? p : p + 1;
   }
+  // Calendar months touched by [from, to], and by period p.
+  int MonthCount() const { return static_cast<int>(month_period_.size()); }
+  // Month (0-based from the month of `from`) of day d; -1 outside [from, to].
+  int MonthIndex(int32_t d) const {
+    if (d < from_ || d > to_) return -1;
+    Date x = Date::FromDays(d);
+    return (x.year() * 12 + x.month() - 1) - first_month_;
+  }
+  int PeriodOfMonth(int m) const { return month_period_[m]; }
+  int MonthsIn(int p) const { return months_in_[p]; }
   int32_t Start(int p) const { return start_[p]; }
   int32_t End(int p) const { return end_[p]; }
   const std::string& Label(int p) const { return label_[p]; }
@@ -41,6 +51,9 @@ class Periods {
   std::vector<int32_t> start_, end_;
   std::vector<std::string> label_;
   std::vector<int> index_;
+  int first_month_ = 0;
+  std::vector<int> month_period_;  // by month index
+  std::vector<int> months_in_;     // by period
 };
 
 struct GroupDim {

@@ -4,6 +4,7 @@
 // by province × month over a generated dataset.
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cmath>
 #include <filesystem>
 #include <functional>
@@ -184,6 +185,8 @@ Cells Compute(const Plain& P, const std::string& id, int year) {
         if (exec && closed(c) && c.execution) { num(c, static_cast<double>(c.execution->recovered_amount)); den(c, static_cast<double>(c.execution->applied_amount)); }
       } else if (id == "actual_execution_rate") {
         if (exec && closed(c)) { den(c); if (m == "执行完毕" || m == "执行和解" || (c.execution && c.execution->voluntary)) num(c); }
+      } else if (id == "closure_balance") {  // within one month: 1 − CV = 1, numerator = denominator = closed
+        if (closed(c)) { num(c); den(c); }
       } else if (id == "prelitigation_mediation_success_rate") {
         if (c.procedure == "诉前调解" && closed(c)) { den(c); if (m == "调解成功" || m == "司法确认") num(c); }
       } else {
@@ -256,6 +259,28 @@ TEST(IndicatorCrossCheck, EngineAgreesWithPlainLoopsOnGeneratedData) {
   }
   // The dataset must exercise most indicators (诉前调解 and some retrial ratios may be empty).
   EXPECT_GE(nonzero, 25u);
+
+  // 结案均衡度 by quarter: 1 − population CV of the three monthly closure counts.
+  std::map<std::pair<std::string, std::string>, std::array<double, 3>> monthly;
+  for (const Case& c : cases) {
+    if (!c.closed_date || c.closed_date->year() != 2023) continue;
+    int m = c.closed_date->month() - 1;
+    monthly[{plain.Province(c), "2023Q" + std::to_string(m / 3 + 1)}][m % 3] += 1;
+  }
+  q.indicators = {reg->Find("结案均衡度")};
+  q.by = {"province", "quarter"};
+  auto tq = EvaluateIndicators(frame, q);
+  ASSERT_TRUE(tq.ok());
+  EXPECT_EQ(tq->rows.size(), monthly.size());
+  for (const auto& r : tq->rows) {
+    auto it = monthly.find({r.key[0], r.key[1]});
+    ASSERT_NE(it, monthly.end()) << r.key[0] << r.key[1];
+    double S = 0, Q = 0;
+    for (double x : it->second) { S += x; Q += x * x; }
+    double mean = S / 3, var = Q / 3 - mean * mean;
+    EXPECT_NEAR(r.cells[0].value, 1 - std::sqrt(std::max(0.0, var)) / mean, 1e-9) << r.key[0] << r.key[1];
+    EXPECT_EQ(r.cells[0].denominator, S);
+  }
 }
 
 }  // namespace
