@@ -3,6 +3,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <cmath>
 #include <map>
 #include <thread>
@@ -24,6 +27,9 @@ struct Term {
   std::vector<int64_t> values;    // sum
   std::vector<uint32_t> codes;    // distinct
   std::vector<int64_t> acc;       // result: G × P
+  // pending_over: first period p with end(p) > filed + N months, by filed day − over_base.
+  int32_t over_base = 0;
+  std::vector<int16_t> over_first;
 };
 
 // Flattens top-level ANDs.
@@ -45,7 +51,39 @@ bool ContainsPeriod(const Expr& e) {
 
 class Compiler {
  public:
-  Compiler(const CaseFrame& f, RowEvaluator* ev) : f_(f), ev_(ev) {}
+  Compiler(const CaseFrame& f, RowEvaluator* ev, int32_t from, int32_t to) : f_(f), ev_(ev), from_(from), to_(to) {}
+
+  // Rows that can satisfy the period condition in some period of [from, to] — a necessary condition that
+  // keeps the accumulation loops to the rows that matter.
+  const Bitmap& Relevant(PeriodKind k) {
+    int key = k == PeriodKind::kPendingOver ? static_cast<int>(PeriodKind::kPendingEnd) : static_cast<int>(k);
+    auto it = relevant_.find(key);
+    if (it != relevant_.end()) return it->second;
+    std::string shared_key = "#relevant:" + std::to_string(key) + ":" + std::to_string(from_) + ":" + std::to_string(to_);
+    Bitmap cached;
+    if (f_.cache && f_.cache->Get(shared_key, &cached)) return relevant_.emplace(key, std::move(cached)).first->second;
+    const uint32_t n = f_.rows;
+    std::vector<uint8_t> mask(n, 0);
+    const int32_t from = from_, to = to_;
+    auto in = [from, to](int32_t d) { return d != kNoDate && d >= from && d <= to; };
+    const int32_t *filed = f_.filed.data(), *closed = f_.closed.data();
+    const int32_t* point = k == PeriodKind::kFiled ? filed : k == PeriodKind::kClosed ? closed
+                         : k == PeriodKind::kEffective ? f_.effective.data() : f_.root_filed.data();
+    switch (k) {
+      case PeriodKind::kFiled: case PeriodKind::kClosed: case PeriodKind::kEffective: case PeriodKind::kRootFiled:
+        for (uint32_t i = 0; i < n; ++i) mask[i] = in(point[i]);
+        break;
+      case PeriodKind::kPendingStart:
+        for (uint32_t i = 0; i < n; ++i) mask[i] = filed[i] < to && (closed[i] == kNoDate || closed[i] >= from);
+        break;
+      default:
+        for (uint32_t i = 0; i < n; ++i) mask[i] = filed[i] <= to && (closed[i] == kNoDate || closed[i] > from);
+        break;
+    }
+    Bitmap b = Bitmap::FromMask(mask);
+    if (f_.cache) f_.cache->Put(shared_key, b);
+    return relevant_.emplace(key, std::move(b)).first->second;
+  }
 
   // Registers the aggregates of an arithmetic formula; checks its shape.
   Status Walk(const Expr& e, const std::string& filter, const Expr* filter_expr) {
@@ -110,7 +148,7 @@ class Compiler {
     if (t.period == PeriodKind::kNone)
       return ExprError(cond.pos, "the aggregate needs one period condition: filed, closed, pending_start (旧存), "
                                  "pending_end, pending_over(N), effective or root_filed");
-    t.rows = Bitmap::Range(f_.rows);
+    t.rows = Relevant(t.period);
     for (const Expr* p : rest) {
       auto b = ev_->Predicate(*p);
       if (!b.ok()) return b.status();
@@ -145,6 +183,8 @@ class Compiler {
   std::vector<Term> terms_;
   std::map<std::string, size_t> index_;
   std::unordered_map<const Expr*, size_t> term_of_;
+  int32_t from_, to_;
+  std::map<int, Bitmap> relevant_;
 };
 
 // Period range [lo, hi) of row i for a term.
@@ -169,7 +209,11 @@ inline void RangeOf(const CaseFrame& f, const Periods& per, const Term& t, uint3
     case PeriodKind::kPendingOver:
       *lo = std::max(0, per.Index(f.filed[i]));
       *hi = f.closed[i] == kNoDate ? P : std::min(P, per.Index(f.closed[i]));
-      if (t.period == PeriodKind::kPendingOver) *lo = std::max(*lo, per.FirstEndAfter(Date::FromDays(f.filed[i]).AddMonths(t.months).days()));
+      if (t.period == PeriodKind::kPendingOver) {
+        int32_t k = f.filed[i] - t.over_base;
+        int first = k < 0 ? 0 : k >= static_cast<int32_t>(t.over_first.size()) ? P : t.over_first[k];
+        *lo = std::max(*lo, first);
+      }
       return;
     case PeriodKind::kNone: *lo = *hi = 0; return;
   }
@@ -178,6 +222,15 @@ inline void RangeOf(const CaseFrame& f, const Periods& per, const Term& t, uint3
 void Accumulate(const CaseFrame& f, const Periods& per, const std::vector<int32_t>& gid, int groups,
                 const std::vector<uint8_t>& where, Term* t) {
   const int P = per.count();
+  if (t->period == PeriodKind::kPendingOver) {
+    // A case filed before base is over N months old at every period end; one filed after the last period's
+    // end minus N months never is (within the query).
+    Date first_end = Date::FromDays(per.End(0));
+    t->over_base = first_end.AddMonths(-t->months - 1).days();
+    int32_t last = per.End(P - 1);
+    for (int32_t d = t->over_base; d <= last; ++d)
+      t->over_first.push_back(static_cast<int16_t>(per.FirstEndAfter(Date::FromDays(d).AddMonths(t->months).days())));
+  }
   const std::vector<int32_t>* via = t->via == "@parent" ? &f.parent : t->via == "@root" ? &f.root : nullptr;
   if (t->func == "sumsq_monthly") {  // Σ over the calendar months of a period of (count in the month)²
     const int M = per.MonthCount();
@@ -253,6 +306,14 @@ double Arith(const Expr& e, const Compiler& c, const std::vector<Term>& terms, s
 }  // namespace
 
 Result<IndicatorTable> EvaluateIndicators(const CaseFrame& f, const IndicatorQuery& q) {
+  static const bool trace = std::getenv("TP_ANALYTICS_TRACE") != nullptr;
+  auto t0 = std::chrono::steady_clock::now();
+  auto phase = [&](const char* name) {
+    if (!trace) return;
+    auto now = std::chrono::steady_clock::now();
+    std::fprintf(stderr, "  %-10s %8.1f ms\n", name, std::chrono::duration<double, std::milli>(now - t0).count());
+    t0 = now;
+  };
   IndicatorTable out;
   out.dims = q.by;
   out.indicators = q.indicators;
@@ -282,6 +343,7 @@ Result<IndicatorTable> EvaluateIndicators(const CaseFrame& f, const IndicatorQue
   std::vector<std::vector<uint32_t>> group_codes;
   AssignGroups(f, dims, &gid, &group_codes);
   const int G = static_cast<int>(group_codes.size());
+  phase("groups");
 
   std::vector<uint8_t> where;
   std::unique_ptr<Expr> where_expr;
@@ -295,7 +357,7 @@ Result<IndicatorTable> EvaluateIndicators(const CaseFrame& f, const IndicatorQue
   }
 
   // Compile every indicator's aggregates, shared by canonical text.
-  Compiler comp(f, &ev);
+  Compiler comp(f, &ev, q.from.days(), q.to.days());
   std::vector<std::unique_ptr<Expr>> keep;
   struct Formula { const Expr* num = nullptr; const Expr* den = nullptr; };
   std::vector<Formula> formulas;
@@ -323,6 +385,7 @@ Result<IndicatorTable> EvaluateIndicators(const CaseFrame& f, const IndicatorQue
   }
   std::vector<Term>& terms = comp.terms();
   out.aggregates = terms.size();
+  phase("compile");
 
   // Accumulate terms in parallel (each term is independent).
   std::atomic<size_t> next{0};
@@ -334,6 +397,7 @@ Result<IndicatorTable> EvaluateIndicators(const CaseFrame& f, const IndicatorQue
   for (int t = 1; t < threads; ++t) pool.emplace_back(worker);
   worker();
   for (auto& t : pool) t.join();
+  phase("accumulate");
 
   // Cells.
   for (int g = 0; g < G; ++g) {
@@ -367,6 +431,7 @@ Result<IndicatorTable> EvaluateIndicators(const CaseFrame& f, const IndicatorQue
     }
   }
   std::stable_sort(out.rows.begin(), out.rows.end(), [](const IndicatorRow& a, const IndicatorRow& b) { return a.key < b.key; });
+  phase("cells");
   return out;
 }
 

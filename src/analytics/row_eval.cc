@@ -29,11 +29,22 @@ namespace {
 const char* const kPeriodNames[] = {"", "filed", "closed", "pending_start", "pending_end", "pending_over",
                                     "effective", "root_filed"};
 
-std::vector<uint32_t> Rows(const std::vector<uint8_t>& mask) {
-  std::vector<uint32_t> v;
-  for (uint32_t i = 0; i < mask.size(); ++i)
-    if (mask[i]) v.push_back(i);
-  return v;
+Bitmap FromMask(const std::vector<uint8_t>& mask) { return Bitmap::FromMask(mask); }
+
+enum class Op { kEq, kNe, kLt, kLe, kGt, kGe };
+Op ParseOp(const std::string& s) {
+  return s == "=" ? Op::kEq : s == "!=" ? Op::kNe : s == "<" ? Op::kLt : s == "<=" ? Op::kLe : s == ">" ? Op::kGt : Op::kGe;
+}
+template <typename F>
+void ForOp(Op op, F&& f) {
+  switch (op) {
+    case Op::kEq: f([](int64_t x, int64_t y) { return x == y; }); break;
+    case Op::kNe: f([](int64_t x, int64_t y) { return x != y; }); break;
+    case Op::kLt: f([](int64_t x, int64_t y) { return x < y; }); break;
+    case Op::kLe: f([](int64_t x, int64_t y) { return x <= y; }); break;
+    case Op::kGt: f([](int64_t x, int64_t y) { return x > y; }); break;
+    case Op::kGe: f([](int64_t x, int64_t y) { return x >= y; }); break;
+  }
 }
 
 }  // namespace
@@ -203,9 +214,7 @@ Result<RowEvaluator::Value> RowEvaluator::Compare(const Expr& e) {
   if ((a.kind == K::kString || a.kind == K::kNumber) && (b.kind == K::kDict || b.kind == K::kInt)) { std::swap(a, b); swapped = true; }
   std::string cmp = op;
   if (swapped) cmp = op == "<" ? ">" : op == ">" ? "<" : op == "<=" ? ">=" : op == ">=" ? "<=" : op;
-  auto test = [&](int64_t x, int64_t y) {
-    return cmp == "=" ? x == y : cmp == "!=" ? x != y : cmp == "<" ? x < y : cmp == "<=" ? x <= y : cmp == ">" ? x > y : x >= y;
-  };
+  const Op opc = ParseOp(cmp);
   const uint32_t n = f_.rows;
   Value out;
   if (a.kind == K::kDict && b.kind == K::kString) {
@@ -213,18 +222,22 @@ Result<RowEvaluator::Value> RowEvaluator::Compare(const Expr& e) {
     uint32_t code = 0;
     bool known = a.dict->Find(b.str, &code);
     std::vector<uint8_t> mask(n, 0);
-    for (uint32_t i = 0; i < n; ++i) {
-      bool eq = known && a.Code(i) == code;
-      mask[i] = cmp == "=" ? eq : !eq;
+    // Decide per base code (a few hundred), then scan the base column once.
+    std::vector<uint8_t> hit(a.map.empty() ? a.dict->size() : a.map.size(), 0);
+    for (uint32_t b0 = 0; b0 < hit.size(); ++b0) {
+      bool eq = known && (a.map.empty() ? b0 : a.map[b0]) == code;
+      hit[b0] = (opc == Op::kEq) == eq;
     }
-    out.bits = Bitmap::FromSorted(Rows(mask));
+    const uint32_t* base = a.base->data();
+    for (uint32_t i = 0; i < n; ++i) mask[i] = hit[base[i]];
+    out.bits = FromMask(mask);
     return out;
   }
   if (a.kind == K::kDict && b.kind == K::kDict) {
     if ((cmp != "=" && cmp != "!=") || a.dict != b.dict) return ExprError(e.pos, "only fields of the same kind compare with = and !=");
     std::vector<uint8_t> mask(n, 0);
     for (uint32_t i = 0; i < n; ++i) mask[i] = (a.Code(i) == b.Code(i)) == (cmp == "=");
-    out.bits = Bitmap::FromSorted(Rows(mask));
+    out.bits = FromMask(mask);
     return out;
   }
   if (a.kind == K::kInt && (b.kind == K::kNumber || b.kind == K::kString || b.kind == K::kInt)) {
@@ -238,11 +251,17 @@ Result<RowEvaluator::Value> RowEvaluator::Compare(const Expr& e) {
       k = static_cast<int64_t>(b.num);
     }
     std::vector<uint8_t> mask(n, 0);
-    for (uint32_t i = 0; i < n; ++i) {
-      int64_t x = a.ints[i], y = b.kind == K::kInt ? b.ints[i] : k;
-      mask[i] = x != kNullInt && y != kNullInt && test(x, y);
-    }
-    out.bits = Bitmap::FromSorted(Rows(mask));
+    ForOp(opc, [&](auto test) {
+      if (b.kind == K::kInt) {
+        for (uint32_t i = 0; i < n; ++i) {
+          int64_t x = a.ints[i], y = b.ints[i];
+          mask[i] = x != kNullInt && y != kNullInt && test(x, y);
+        }
+      } else {
+        for (uint32_t i = 0; i < n; ++i) mask[i] = a.ints[i] != kNullInt && test(a.ints[i], k);
+      }
+    });
+    out.bits = FromMask(mask);
     return out;
   }
   auto kind_name = [](K k) {
@@ -265,7 +284,10 @@ Result<RowEvaluator::Value> RowEvaluator::In(const Expr& e) {
       uint32_t code = 0;
       if (a.dict->Find(e.args[k]->text, &code)) hit[code] = 1;
     }
-    for (uint32_t i = 0; i < n; ++i) mask[i] = hit[a.Code(i)] != e.negated;
+    std::vector<uint8_t> by_base(a.map.empty() ? hit.size() : a.map.size(), 0);
+    for (uint32_t b0 = 0; b0 < by_base.size(); ++b0) by_base[b0] = hit[a.map.empty() ? b0 : a.map[b0]] != e.negated;
+    const uint32_t* base = a.base->data();
+    for (uint32_t i = 0; i < n; ++i) mask[i] = by_base[base[i]];
   } else if (a.kind == Value::Kind::kInt) {
     std::vector<int64_t> ks;
     for (size_t k = 1; k < e.args.size(); ++k) {
@@ -278,11 +300,34 @@ Result<RowEvaluator::Value> RowEvaluator::In(const Expr& e) {
     return ExprError(e.pos, "'in' needs a field on its left");
   }
   Value out;
-  out.bits = Bitmap::FromSorted(Rows(mask));
+  out.bits = FromMask(mask);
   return out;
 }
 
 Result<RowEvaluator::Value> RowEvaluator::Eval(const Expr& e) {
+  bool cacheable = e.kind == Expr::Kind::kField || e.kind == Expr::Kind::kIn || e.kind == Expr::Kind::kBinary ||
+                   (e.kind == Expr::Kind::kUnary && e.text == "not");
+  if (!cacheable) return EvalUncached(e);
+  std::string key = e.ToString();
+  auto hit = cache_.find(key);
+  if (hit != cache_.end()) { Value v; v.bits = hit->second; return v; }
+  // Frame-level cache across queries; tag results depend on the TagSet, so they stay per evaluator.
+  const bool shared = f_.cache && key.find("tag(") == std::string::npos;
+  std::string shared_key = key + "#" + std::to_string(asof_);
+  Value cached;
+  if (shared && f_.cache->Get(shared_key, &cached.bits)) {
+    cache_.emplace(key, cached.bits);
+    return cached;
+  }
+  auto v = EvalUncached(e);
+  if (v.ok() && v->kind == Value::Kind::kBool) {
+    cache_.emplace(key, v->bits);
+    if (shared) f_.cache->Put(shared_key, v->bits);
+  }
+  return v;
+}
+
+Result<RowEvaluator::Value> RowEvaluator::EvalUncached(const Expr& e) {
   using K = Value::Kind;
   Value v;
   switch (e.kind) {
@@ -324,9 +369,6 @@ Result<RowEvaluator::Value> RowEvaluator::Eval(const Expr& e) {
   }
   const std::string& op = e.text;
   if (op == "and" || op == "or") {
-    std::string key = e.ToString();
-    auto hit = cache_.find(key);
-    if (hit != cache_.end()) { v.bits = hit->second; return v; }
     auto l = Eval(*e.args[0]);
     if (!l.ok()) return l;
     auto r = Eval(*e.args[1]);
@@ -334,7 +376,6 @@ Result<RowEvaluator::Value> RowEvaluator::Eval(const Expr& e) {
     if (l->kind != K::kBool) return ExprError(e.args[0]->pos, "'" + op + "' needs a condition on its left");
     if (r->kind != K::kBool) return ExprError(e.args[1]->pos, "'" + op + "' needs a condition on its right");
     v.bits = op == "and" ? l->bits.And(r->bits) : l->bits.Or(r->bits);
-    cache_.emplace(key, v.bits);
     return v;
   }
   if (op == "=" || op == "!=" || op == "<" || op == "<=" || op == ">" || op == ">=") return Compare(e);

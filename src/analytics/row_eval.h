@@ -46,7 +46,8 @@ class RowEvaluator {
 
  private:
   struct Value;
-  Result<Value> Eval(const Expr& e);
+  Result<Value> Eval(const Expr& e);  // booleans cached by canonical text
+  Result<Value> EvalUncached(const Expr& e);
   Result<Value> Field(const Expr& e, const std::string& name, int via_parent_depth);
   Result<Value> Compare(const Expr& e);
   Result<Value> In(const Expr& e);

@@ -24,6 +24,21 @@ class Bitmap {
   static Bitmap FromSorted(const std::vector<uint32_t>& rows) {
     return Bitmap(roaring_bitmap_of_ptr(rows.size(), rows.data()));
   }
+  // Rows i where mask[i] != 0, added in chunks (no full-length index vector).
+  static Bitmap FromMask(const std::vector<uint8_t>& mask) {
+    Bitmap b;
+    uint32_t buf[4096];
+    uint32_t k = 0;
+    const uint32_t n = static_cast<uint32_t>(mask.size());
+    for (uint32_t i = 0; i < n; ++i) {
+      buf[k] = i;
+      k += mask[i] != 0;
+      if (k == 4096) { roaring_bitmap_add_many(b.r_, k, buf); k = 0; }
+    }
+    if (k) roaring_bitmap_add_many(b.r_, k, buf);
+    roaring_bitmap_run_optimize(b.r_);
+    return b;
+  }
   ~Bitmap() { if (r_) roaring_bitmap_free(r_); }
   Bitmap(const Bitmap& o) : r_(roaring_bitmap_copy(o.r_)) {}
   Bitmap& operator=(const Bitmap& o) {

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <limits>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -44,8 +45,34 @@ class Dictionary {
   std::unordered_map<std::string, uint32_t> index_;
 };
 
+// Row sets computed from a frame, keyed by canonical expression text (plus the as-of day): conditions are
+// properties of the data, so later queries reuse them. Thread-safety: internally synchronised.
+class PredicateCache {
+ public:
+  bool Get(const std::string& key, Bitmap* out) const {
+    std::lock_guard<std::mutex> l(mu_);
+    auto it = map_.find(key);
+    if (it == map_.end()) return false;
+    *out = it->second;
+    return true;
+  }
+  void Put(const std::string& key, const Bitmap& b) {
+    std::lock_guard<std::mutex> l(mu_);
+    map_.emplace(key, b);
+  }
+  void Clear() {
+    std::lock_guard<std::mutex> l(mu_);
+    map_.clear();
+  }
+
+ private:
+  mutable std::mutex mu_;
+  std::unordered_map<std::string, Bitmap> map_;
+};
+
 struct CaseFrame {
   uint32_t rows = 0;
+  std::shared_ptr<PredicateCache> cache = std::make_shared<PredicateCache>();
   std::vector<std::string> case_ids;
 
   // Courts: row → court code; per court code: level, province name, region (intermediate court area).
