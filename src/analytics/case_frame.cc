@@ -60,8 +60,12 @@ uint32_t CaseFrameBuilder::CourtCode(const std::string& code) {
 }
 
 uint32_t CaseFrameBuilder::CauseCode(const Case& c) {
+  // Keyed by the cause code; a record without one is keyed by its cause name (or the leaf of its path).
+  std::string key = !c.cause_code.empty() ? c.cause_code : !c.cause_name.empty() ? c.cause_name
+                    : c.cause_path.empty() ? std::string() : c.cause_path.back();
+  if (key.empty()) return 0;
   size_t before = f_.causes.size();
-  uint32_t code = f_.causes.Code(c.cause_code);
+  uint32_t code = f_.causes.Code(key);
   if (f_.causes.size() == before) return code;
   std::array<uint32_t, 4> path{0, 0, 0, 0};
   std::vector<std::string> names = c.cause_path;

@@ -65,7 +65,7 @@ std::vector<std::vector<std::string>> LongRows(const IndicatorTable& t, bool wit
 std::string FormatValue(const IndicatorDef& def, double value) {
   if (std::isnan(value)) return "-";
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%.2f", value);
+  std::snprintf(buf, sizeof buf, def.unit == "件" && value == std::floor(value) ? "%.0f" : "%.2f", value);
   return buf;
 }
 

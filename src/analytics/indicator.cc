@@ -31,9 +31,18 @@ Result<std::pair<std::string, std::string>> SplitFormula(const std::string& form
   auto e = ParseExpr(formula);
   if (!e.ok()) return e.status();
   const Expr& root = **e;
-  if (root.kind == Expr::Kind::kBinary && root.text == "/")
-    return std::make_pair(root.args[0]->ToString(), root.args[1]->ToString());
-  return std::make_pair(root.ToString(), std::string());
+  auto trim = [](std::string s) {
+    size_t a = s.find_first_not_of(" \t"), b = s.find_last_not_of(" \t");
+    return a == std::string::npos ? std::string() : s.substr(a, b - a + 1);
+  };
+  if (root.kind != Expr::Kind::kBinary || root.text != "/") return std::make_pair(trim(formula), std::string());
+  // Cut the text as typed at the top-level '/' (root.pos is its 1-based character column).
+  size_t byte = 0;
+  for (int col = 1; byte < formula.size(); ++byte) {
+    if ((static_cast<unsigned char>(formula[byte]) & 0xC0) == 0x80) continue;
+    if (col++ == root.pos) break;
+  }
+  return std::make_pair(trim(formula.substr(0, byte)), trim(formula.substr(byte + 1)));
 }
 
 std::string IndicatorRegistry::DefaultDir() {
