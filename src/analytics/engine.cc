@@ -6,31 +6,20 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <cmath>
 #include <map>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "accumulate.h"
 #include "period.h"
 #include "row_eval.h"
 
 namespace tianping::analytics {
 namespace {
 
-struct Term {
-  std::string func;        // count | sum | distinct | sumsq_monthly
-  std::string via;         // "" | @parent | @root
-  PeriodKind period = PeriodKind::kNone;
-  int months = 0;
-  Bitmap rows;             // condition (without the period condition) ∧ indicator filter
-  std::vector<int64_t> values;    // sum
-  std::vector<uint32_t> codes;    // distinct
-  std::vector<int64_t> acc;       // result: G × P
-  // pending_over: first period p with end(p) > filed + N months, by filed day − over_base.
-  int32_t over_base = 0;
-  std::vector<int16_t> over_first;
-};
 
 // Flattens top-level ANDs.
 void Conjuncts(const Expr& e, std::vector<const Expr*>* out) {
@@ -187,108 +176,6 @@ class Compiler {
   std::map<int, Bitmap> relevant_;
 };
 
-// Period range [lo, hi) of row i for a term.
-inline void RangeOf(const CaseFrame& f, const Periods& per, const Term& t, uint32_t i, int* lo, int* hi) {
-  const int P = per.count();
-  auto point = [&](int32_t d) {
-    if (d == kNoDate) { *lo = *hi = 0; return; }
-    int p = per.Index(d);
-    if (p < 0 || p >= P) { *lo = *hi = 0; return; }
-    *lo = p; *hi = p + 1;
-  };
-  switch (t.period) {
-    case PeriodKind::kFiled: point(f.filed[i]); return;
-    case PeriodKind::kClosed: point(f.closed[i]); return;
-    case PeriodKind::kEffective: point(f.effective[i]); return;
-    case PeriodKind::kRootFiled: point(f.root_filed[i]); return;
-    case PeriodKind::kPendingStart:  // filed before the period starts, not closed before it starts
-      *lo = std::max(0, per.Index(f.filed[i]) + 1);
-      *hi = f.closed[i] == kNoDate ? P : std::min(P, per.Index(f.closed[i]) + 1);
-      return;
-    case PeriodKind::kPendingEnd:    // filed by the period's end, not closed by then
-    case PeriodKind::kPendingOver:
-      *lo = std::max(0, per.Index(f.filed[i]));
-      *hi = f.closed[i] == kNoDate ? P : std::min(P, per.Index(f.closed[i]));
-      if (t.period == PeriodKind::kPendingOver) {
-        int32_t k = f.filed[i] - t.over_base;
-        int first = k < 0 ? 0 : k >= static_cast<int32_t>(t.over_first.size()) ? P : t.over_first[k];
-        *lo = std::max(*lo, first);
-      }
-      return;
-    case PeriodKind::kNone: *lo = *hi = 0; return;
-  }
-}
-
-void Accumulate(const CaseFrame& f, const Periods& per, const std::vector<int32_t>& gid, int groups,
-                const std::vector<uint8_t>& where, Term* t) {
-  const int P = per.count();
-  if (t->period == PeriodKind::kPendingOver) {
-    // A case filed before base is over N months old at every period end; one filed after the last period's
-    // end minus N months never is (within the query).
-    Date first_end = Date::FromDays(per.End(0));
-    t->over_base = first_end.AddMonths(-t->months - 1).days();
-    int32_t last = per.End(P - 1);
-    for (int32_t d = t->over_base; d <= last; ++d)
-      t->over_first.push_back(static_cast<int16_t>(per.FirstEndAfter(Date::FromDays(d).AddMonths(t->months).days())));
-  }
-  const std::vector<int32_t>* via = t->via == "@parent" ? &f.parent : t->via == "@root" ? &f.root : nullptr;
-  if (t->func == "sumsq_monthly") {  // Σ over the calendar months of a period of (count in the month)²
-    const int M = per.MonthCount();
-    std::vector<int64_t> cnt(static_cast<size_t>(groups) * M, 0);
-    const std::vector<int32_t>& dates = t->period == PeriodKind::kClosed ? f.closed : f.filed;
-    t->rows.ForEach([&](uint32_t i) {
-      int32_t a = via ? (*via)[i] : static_cast<int32_t>(i);
-      if (a < 0 || (!where.empty() && !where[a]) || gid[a] < 0 || dates[i] == kNoDate) return;
-      int m = per.MonthIndex(dates[i]);
-      if (m >= 0) ++cnt[static_cast<size_t>(gid[a]) * M + m];
-    });
-    t->acc.assign(static_cast<size_t>(groups) * P, 0);
-    for (int g = 0; g < groups; ++g)
-      for (int m = 0; m < M; ++m) {
-        int64_t x = cnt[static_cast<size_t>(g) * M + m];
-        t->acc[static_cast<size_t>(g) * P + per.PeriodOfMonth(m)] += x * x;
-      }
-    return;
-  }
-  if (t->func == "distinct") {
-    std::unordered_set<uint64_t> seen;
-    t->acc.assign(static_cast<size_t>(groups) * P, 0);
-    t->rows.ForEach([&](uint32_t i) {
-      int32_t a = via ? (*via)[i] : static_cast<int32_t>(i);
-      if (a < 0 || (!where.empty() && !where[a]) || gid[a] < 0) return;
-      int lo = 0, hi = 0;
-      RangeOf(f, per, *t, i, &lo, &hi);
-      for (int p = lo; p < hi; ++p) {
-        uint64_t cell = static_cast<uint64_t>(gid[a]) * P + p;
-        if (seen.insert(cell << 32 | t->codes[i]).second) ++t->acc[cell];
-      }
-    });
-    return;
-  }
-  std::vector<int64_t> diff(static_cast<size_t>(groups) * (P + 1), 0);
-  const bool sum = t->func == "sum";
-  t->rows.ForEach([&](uint32_t i) {
-    int32_t a = via ? (*via)[i] : static_cast<int32_t>(i);
-    if (a < 0 || (!where.empty() && !where[a]) || gid[a] < 0) return;
-    int64_t v = sum ? t->values[i] : 1;
-    if (v == kNullInt) return;
-    int lo = 0, hi = 0;
-    RangeOf(f, per, *t, i, &lo, &hi);
-    if (lo >= hi) return;
-    int64_t* d = &diff[static_cast<size_t>(gid[a]) * (P + 1)];
-    d[lo] += v;
-    d[hi] -= v;
-  });
-  t->acc.assign(static_cast<size_t>(groups) * P, 0);
-  for (int g = 0; g < groups; ++g) {
-    int64_t run = 0;
-    for (int p = 0; p < P; ++p) {
-      run += diff[static_cast<size_t>(g) * (P + 1) + p];
-      t->acc[static_cast<size_t>(g) * P + p] = run;
-    }
-  }
-}
-
 double Arith(const Expr& e, const Compiler& c, const std::vector<Term>& terms, size_t cell, int months) {
   switch (e.kind) {
     case Expr::Kind::kNumber: return e.number;
@@ -308,11 +195,15 @@ double Arith(const Expr& e, const Compiler& c, const std::vector<Term>& terms, s
 Result<IndicatorTable> EvaluateIndicators(const CaseFrame& f, const IndicatorQuery& q) {
   static const bool trace = std::getenv("TP_ANALYTICS_TRACE") != nullptr;
   auto t0 = std::chrono::steady_clock::now();
+  std::clock_t c0 = std::clock();
   auto phase = [&](const char* name) {
     if (!trace) return;
     auto now = std::chrono::steady_clock::now();
-    std::fprintf(stderr, "  %-10s %8.1f ms\n", name, std::chrono::duration<double, std::milli>(now - t0).count());
+    std::clock_t c = std::clock();
+    std::fprintf(stderr, "  %-10s %8.1f ms (CPU %8.1f ms)\n", name, std::chrono::duration<double, std::milli>(now - t0).count(),
+                 1000.0 * static_cast<double>(c - c0) / CLOCKS_PER_SEC);
     t0 = now;
+    c0 = c;
   };
   IndicatorTable out;
   out.dims = q.by;
@@ -387,12 +278,30 @@ Result<IndicatorTable> EvaluateIndicators(const CaseFrame& f, const IndicatorQue
   out.aggregates = terms.size();
   phase("compile");
 
-  // Accumulate terms in parallel (each term is independent).
+  // count/sum terms: one fused pass per kind of period condition (rows split across threads); distinct and
+  // sumsq_monthly terms on their own, in parallel.
+  std::map<int, std::vector<Term*>> fused;
+  std::vector<Term*> single;
+  for (Term& t : terms) {
+    if (t.func == "count" || t.func == "sum") {
+      int kind = static_cast<int>(t.period == PeriodKind::kPendingOver ? PeriodKind::kPendingEnd : t.period);
+      int chunk = 0;  // at most 64 terms per pass (one bit each)
+      while (fused[kind * 1000 + chunk].size() >= 64) ++chunk;
+      fused[kind * 1000 + chunk].push_back(&t);
+    } else {
+      single.push_back(&t);
+    }
+  }
+  std::vector<uint64_t> scratch;
+  for (auto& [key, list] : fused) {
+    if (list.empty()) continue;
+    AccumulateFused(f, per, gid, G, where, comp.Relevant(static_cast<PeriodKind>(key / 1000)), list, q.threads, &scratch);
+  }
   std::atomic<size_t> next{0};
   auto worker = [&] {
-    for (size_t i; (i = next.fetch_add(1)) < terms.size();) Accumulate(f, per, gid, G, where, &terms[i]);
+    for (size_t i; (i = next.fetch_add(1)) < single.size();) AccumulateTerm(f, per, gid, G, where, single[i]);
   };
-  int threads = std::max(1, std::min<int>(q.threads, static_cast<int>(terms.size())));
+  int threads = std::max(1, std::min<int>(q.threads, static_cast<int>(single.size())));
   std::vector<std::thread> pool;
   for (int t = 1; t < threads; ++t) pool.emplace_back(worker);
   worker();
