@@ -19,12 +19,15 @@ const months = [];
 for (let m = 1; m <= 12; ++m) months.push([m, days(year, m, 1), days(year, m + 1, 1) - 1]);
 const monthsCte = `months(m, s, e) AS (VALUES ${months.map(([m, s, e]) => `(${m}, ${s}, ${e})`).join(', ')})`;
 
-// Period conditions on the counted row x against month m.
+// Period conditions on the counted row x. A point condition (one date in the month) groups by the month of
+// that date, no join; a range condition (pending at the start / end of a month) joins the 12 months.
+const first = days(year, 1, 1), last = days(year, 12, 31);
+const point = (col) => ({ point: col });
 const P = {
-  filed: 'x.filed BETWEEN m.s AND m.e',
-  closed: 'x.closed BETWEEN m.s AND m.e',
-  effective: 'x.effective BETWEEN m.s AND m.e',
-  root_filed: 'x.root_filed BETWEEN m.s AND m.e',
+  filed: point('filed'),
+  closed: point('closed'),
+  effective: point('effective'),
+  root_filed: point('root_filed'),
   pending_start: 'x.filed < m.s AND (x.closed IS NULL OR x.closed >= m.s)',
   pending_end: 'x.filed <= m.e AND (x.closed IS NULL OR x.closed > m.e)',
   over: (n) => `x.filed <= m.e AND (x.closed IS NULL OR x.closed > m.e) AND ` +
@@ -87,6 +90,11 @@ for (const def of Object.values(I))
 const select = (t, i) => {
   const g = t.via ? 'g' : 'x';
   const join = t.via === 'parent' ? 'JOIN c AS g ON g.row = x.parent_row' : t.via === 'root' ? 'JOIN c AS g ON g.row = x.root_row' : '';
+  if (t.period.point) {
+    const d = `x.${t.period.point}`;
+    return `SELECT ${i} AS term, ${g}.province AS province, month(DATE '1970-01-01' + CAST(${d} AS INTEGER)) AS month,
+            CAST(${t.agg} AS DOUBLE) AS v FROM c AS x ${join} WHERE ${d} BETWEEN ${first} AND ${last} AND ${t.cond} GROUP BY ALL`;
+  }
   return `SELECT ${i} AS term, ${g}.province AS province, m.m AS month, CAST(${t.agg} AS DOUBLE) AS v
           FROM c AS x ${join} JOIN months AS m ON ${t.period} WHERE ${t.cond} GROUP BY ALL`;
 };

@@ -8,7 +8,7 @@
 namespace tianping::analytics {
 
 uint32_t Dictionary::Code(std::string_view value) {
-  auto it = index_.find(std::string(value));
+  auto it = index_.find(value);
   if (it != index_.end()) return it->second;
   uint32_t code = static_cast<uint32_t>(values_.size());
   values_.emplace_back(value);
@@ -17,7 +17,7 @@ uint32_t Dictionary::Code(std::string_view value) {
 }
 
 bool Dictionary::Find(std::string_view value, uint32_t* code) const {
-  auto it = index_.find(std::string(value));
+  auto it = index_.find(value);
   if (it == index_.end()) return false;
   *code = it->second;
   return true;

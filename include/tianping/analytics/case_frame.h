@@ -31,6 +31,11 @@ inline constexpr int32_t kNoDate = std::numeric_limits<int32_t>::min();
 inline constexpr uint32_t kNoCode = 0;  // code 0 of every dictionary is the empty string
 
 // Strings of one categorical column; code 0 is "".
+struct StringViewHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 class Dictionary {
  public:
   Dictionary() { Code(""); }
@@ -42,7 +47,7 @@ class Dictionary {
 
  private:
   std::vector<std::string> values_;
-  std::unordered_map<std::string, uint32_t> index_;
+  std::unordered_map<std::string, uint32_t, StringViewHash, std::equal_to<>> index_;  // no copy per look-up
 };
 
 // Row sets computed from a frame, keyed by canonical expression text (plus the as-of day): conditions are
