@@ -141,14 +141,8 @@ void AccumulateFused(const CaseFrame& f, const Periods& per, const std::vector<i
   const uint32_t n = f.rows;
   for (Term* t : terms) t->acc.assign(static_cast<size_t>(groups) * P, 0);
   if (T == 0 || n == 0) return;
-  // Bit t of mask[row]: the row is in term t.
-  std::vector<uint64_t>& mask = *scratch;
-  if (mask.size() != n) mask.assign(n, 0);
-  for (int t = 0; t < T; ++t) {
-    PrepareOver(per, terms[t]);
-    const uint64_t bit = uint64_t{1} << t;
-    terms[t]->rows.ForEach([&](uint32_t r) { mask[r] |= bit; });
-  }
+  (void)scratch;
+  for (int t = 0; t < T; ++t) PrepareOver(per, terms[t]);
   const size_t stride = static_cast<size_t>(P) + 1;
   // All terms share the kind; pending_over terms share pending_end's ranges and narrow them per term.
   Term k0;
@@ -173,19 +167,35 @@ void AccumulateFused(const CaseFrame& f, const Periods& per, const std::vector<i
   }
   const uint8_t* where_ok = where.empty() ? nullptr : where.data();
   const int32_t* gids = gid.data();
+  // Rows are processed in blocks of 64 Ki (one roaring container): bit t of local[row - block] says the row
+  // is in term t; the block's mask stays in cache.
+  constexpr uint32_t kBlock = 1u << 16;
   auto work = [&](uint32_t begin, uint32_t end, std::vector<int64_t>* diff) {
     diff->assign(static_cast<size_t>(T) * groups * stride, 0);
-    roaring_uint32_iterator_t it;
-    roaring_init_iterator(relevant.raw(), &it);
-    if (!it.has_value || !roaring_move_uint32_iterator_equalorlarger(&it, begin)) return;
-    uint32_t buf[1024];
-    for (;;) {
-      uint32_t got = roaring_read_uint32_iterator(&it, buf, 1024);
-      for (uint32_t k = 0; k < got; ++k) {
-        uint32_t r = buf[k];
-        if (r >= end) return;
-        uint64_t m = mask[r];
+    std::vector<roaring_uint32_iterator_t> its(T);
+    for (int t = 0; t < T; ++t) {
+      roaring_init_iterator(terms[t]->rows.raw(), &its[t]);
+      if (its[t].has_value) roaring_move_uint32_iterator_equalorlarger(&its[t], begin);
+    }
+    roaring_uint32_iterator_t rel;
+    roaring_init_iterator(relevant.raw(), &rel);
+    if (rel.has_value) roaring_move_uint32_iterator_equalorlarger(&rel, begin);
+    std::vector<uint64_t> local(kBlock, 0);
+    for (uint32_t block = begin; block < end && rel.has_value; block = block + kBlock < block ? end : block + kBlock) {
+      const uint32_t block_end = static_cast<uint32_t>(std::min<uint64_t>(end, uint64_t{block} + kBlock));
+      for (int t = 0; t < T; ++t) {
+        roaring_uint32_iterator_t& it = its[t];
+        const uint64_t bit = uint64_t{1} << t;
+        while (it.has_value && it.current_value < block_end) {
+          local[it.current_value - block] |= bit;
+          roaring_advance_uint32_iterator(&it);
+        }
+      }
+      for (; rel.has_value && rel.current_value < block_end; roaring_advance_uint32_iterator(&rel)) {
+        const uint32_t r = rel.current_value;
+        uint64_t m = local[r - block];
         if (!m) continue;
+        local[r - block] = 0;
         int lo = 0, hi = 0;
         RangeOf(f, per, k0, r, &lo, &hi);
         if (lo >= hi) continue;
@@ -210,7 +220,6 @@ void AccumulateFused(const CaseFrame& f, const Periods& per, const std::vector<i
           dd[hi] -= v;
         }
       }
-      if (got < 1024) return;
     }
   };
   threads = std::max(1, threads);
@@ -231,7 +240,6 @@ void AccumulateFused(const CaseFrame& f, const Periods& per, const std::vector<i
       int64_t run = 0;
       for (int p = 0; p < P; ++p) term.acc[static_cast<size_t>(g) * P + p] = run += d[p];
     }
-    term.rows.ForEach([&](uint32_t r) { mask[r] = 0; });
   }
 }
 
