@@ -8,6 +8,7 @@
 #include "golden_judgment.h"
 #include "gen/chinese_numerals.h"
 #include "gen/litigation_fee.h"
+#include "golden_indicators.h"
 #include "tianping/common/date.h"
 #include "tianping/model/reference.h"
 #include "tianping/security/masking.h"
@@ -165,6 +166,7 @@ void RegisterHandlers(std::map<std::string, Handler>* handlers) {
   (*handlers)["security"] = MaskingHandler;
   (*handlers)["judgment"] = JudgmentHandler;
   (*handlers)["gen"] = GenHandler;
+  (*handlers)["indicators"] = IndicatorsHandler;
 }
 
 }  // namespace tianping::golden

@@ -23,5 +23,8 @@ int RunUser(int argc, char** argv);
 int RunRedact(int argc, char** argv);
 int RunAudit(int argc, char** argv);
 int RunDoc(int argc, char** argv);
+int RunIndicators(int argc, char** argv);
+int RunDefineIndicator(int argc, char** argv);
+int RunTags(int argc, char** argv);
 
 }  // namespace tianping::cli

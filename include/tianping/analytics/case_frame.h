@@ -1,0 +1,135 @@
+// CaseFrame: the cases as columns — what the indicator engine, the expression language and the tag
+// service scan. One row per case; dates are int32 days since 1970-01-01 (kNoDate when absent);
+// categorical fields are dictionary codes (uint32) into per-column dictionaries; money is in fen;
+// flags are Bitmaps of rows. Links between proceedings are row numbers (parent = the proceeding a case
+// derives from, root = the original first-instance case of its chain; -1 when absent or not loaded).
+//
+// Sources: CaseFrameBuilder (from Case structs, e.g. parsed JSONL — LoadCaseFrameJsonl) today; the
+// columnar store will fill the same builder from its columns (the seam: CaseFrameBuilder::Add).
+// Semantics of every derived column: docs/indicators.md. Thread-safety: immutable after Finish();
+// share freely across threads.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "tianping/analytics/bitmap.h"
+#include "tianping/common/status.h"
+#include "tianping/model/case.h"
+#include "tianping/model/reference.h"
+
+namespace tianping::analytics {
+
+inline constexpr int32_t kNoDate = std::numeric_limits<int32_t>::min();
+inline constexpr uint32_t kNoCode = 0;  // code 0 of every dictionary is the empty string
+
+// Strings of one categorical column; code 0 is "".
+struct StringViewHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+class Dictionary {
+ public:
+  Dictionary() { Code(""); }
+  uint32_t Code(std::string_view value);
+  // Code of an existing value; false when absent.
+  bool Find(std::string_view value, uint32_t* code) const;
+  const std::string& Value(uint32_t code) const { return values_[code]; }
+  size_t size() const { return values_.size(); }
+
+ private:
+  std::vector<std::string> values_;
+  std::unordered_map<std::string, uint32_t, StringViewHash, std::equal_to<>> index_;  // no copy per look-up
+};
+
+// Row sets computed from a frame, keyed by canonical expression text (plus the as-of day): conditions are
+// properties of the data, so later queries reuse them. Thread-safety: internally synchronised.
+class PredicateCache {
+ public:
+  bool Get(const std::string& key, Bitmap* out) const {
+    std::lock_guard<std::mutex> l(mu_);
+    auto it = map_.find(key);
+    if (it == map_.end()) return false;
+    *out = it->second;
+    return true;
+  }
+  void Put(const std::string& key, const Bitmap& b) {
+    std::lock_guard<std::mutex> l(mu_);
+    map_.emplace(key, b);
+  }
+  void Clear() {
+    std::lock_guard<std::mutex> l(mu_);
+    map_.clear();
+  }
+
+ private:
+  mutable std::mutex mu_;
+  std::unordered_map<std::string, Bitmap> map_;
+};
+
+struct CaseFrame {
+  uint32_t rows = 0;
+  std::shared_ptr<PredicateCache> cache = std::make_shared<PredicateCache>();
+  std::vector<std::string> case_ids;
+
+  // Courts: row → court code; per court code: level, province name, region (intermediate court area).
+  std::vector<uint32_t> court;         // code into courts
+  Dictionary courts;                   // 法院代字
+  std::vector<std::string> court_names;            // by court code
+  std::vector<uint32_t> court_name_code;           // by court code → code into court_name_dict
+  Dictionary court_name_dict;
+  std::vector<uint32_t> court_level;   // by court code → code into levels
+  std::vector<uint32_t> court_province;  // by court code → code into provinces
+  std::vector<uint32_t> court_region;    // by court code → code into regions
+  Dictionary levels, provinces, regions;
+
+  std::vector<uint32_t> category, type_code, stage, procedure, closure, cause, relation, judge;
+  Dictionary categories, type_codes, stages, procedures, closures, causes, relations, judges;
+  // Cause path by cause code: levels 1..4 as codes into cause_levels (0 when the path is shorter).
+  std::vector<std::array<uint32_t, 4>> cause_path;  // by cause code
+  Dictionary cause_levels;
+  std::vector<uint8_t> cause_high_risk;              // by cause code
+
+  std::vector<int32_t> received, filed, closed, effective, root_filed;
+  std::vector<int32_t> limit_days, extension_days, excluded_days;
+  std::vector<int64_t> claim_amount, awarded_amount, applied_amount, recovered_amount;
+  std::vector<int32_t> parent, root;
+
+  // Flags (rows where true).
+  Bitmap has_payment, voluntary, correction, sealed, org_party, minor_party, lawyer_party;
+  Bitmap appealed, petitioned, executed;  // has a derived proceeding: 上诉 | 再审审查/再审 | 执行
+  std::vector<std::string> judge_names;  // by judge code (judges holds judge_id)
+  int32_t max_date = kNoDate;            // latest filed/closed date in the data
+};
+
+// Builds a CaseFrame row by row. REQUIRES: Finish() once, after all Add calls.
+// Thread-safety: single-threaded.
+class CaseFrameBuilder {
+ public:
+  // `ref` gives the court hierarchy (level, province, region) and cause paths; it must outlive Finish.
+  explicit CaseFrameBuilder(const ReferenceData& ref);
+  void Add(const Case& c);
+  // Resolves derived_from links (by case_id), roots, child flags and effective dates.
+  CaseFrame Finish();
+
+ private:
+  const ReferenceData& ref_;
+  CaseFrame f_;
+  std::vector<std::string> parent_ids_;
+  std::vector<uint32_t> has_payment_, voluntary_, correction_, sealed_, org_, minor_, lawyer_;
+  uint32_t CourtCode(const std::string& code);
+  uint32_t CauseCode(const Case& c);
+};
+
+// Streams `path` (a cases.jsonl, or a folder holding one) into a frame. Errors name file and line.
+Result<std::shared_ptr<const CaseFrame>> LoadCaseFrameJsonl(const std::string& path, const ReferenceData& ref);
+
+}  // namespace tianping::analytics

@@ -1,0 +1,137 @@
+// tianping indicators --in DIR_OR_cases.jsonl [--names a,b] [--by DIMS] --from YYYY-MM --to YYYY-MM
+//                     [--where EXPR] [--drill LEVEL=VALUE] [--data DIR] [--format table|json|csv] [--list]
+// Trial-quality indicators (审判质量指标), docs/indicators.md. --drill province=广东省 shows that province's
+// regions (province → region → court → judge).
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "commands.h"
+#include "exit_codes.h"
+#include "tianping/analytics/definition_store.h"
+#include "tianping/analytics/engine.h"
+#include "tianping/analytics/tag.h"
+
+namespace tianping::cli {
+namespace {
+
+std::vector<std::string> SplitList(const std::string& s) {
+  std::vector<std::string> out;
+  std::stringstream ss(s);
+  std::string item;
+  while (std::getline(ss, item, ','))
+    if (!item.empty()) out.push_back(item);
+  return out;
+}
+
+}  // namespace
+
+// "YYYY-MM" → first day (end = false) or last day (end = true) of the month.
+Result<Date> ParseMonth(const std::string& text, bool end) {
+  int y = 0, m = 0;
+  char dash = 0;
+  std::istringstream in(text);
+  if (!(in >> y >> dash >> m) || dash != '-' || m < 1 || m > 12 || y < 1900 || y > 2200 || !in.eof())
+    return Status::InvalidArgument("expected YYYY-MM, found '" + text + "'");
+  Date first = Date::FromYmd(y, m, 1);
+  return end ? first.AddMonths(1).AddDays(-1) : first;
+}
+
+int RunIndicators(int argc, char** argv) {
+  CLI::App app{"审判质量指标 / trial-quality indicators", "tianping indicators"};
+  std::string in, names, by, from, to, where, drill, format = "table", data_dir = "./tianping-data";
+  std::string ref_dir = ReferenceData::DefaultRefDir();
+  std::string ind_dir = analytics::IndicatorRegistry::DefaultDir(), tag_dir = analytics::DefaultTagDir();
+  bool list = false;
+  int threads = 2;
+  app.add_option("--in", in, "cases.jsonl or a dataset folder holding one");
+  app.add_option("--names", names, "indicators by id or name, comma-separated (default: all built-ins); "
+                                   "user-defined: NAME or NAME@VERSION");
+  app.add_option("--by", by, "dimensions, comma-separated: province region court judge court_level year quarter "
+                             "month category type stage procedure cause cause1..cause4 tag:NAME …");
+  app.add_option("--from", from, "first month YYYY-MM");
+  app.add_option("--to", to, "last month YYYY-MM");
+  app.add_option("--where", where, "row condition, e.g. \"category = '民事' and tag('涉企')\"");
+  app.add_option("--drill", drill, "LEVEL=VALUE: restrict to VALUE and group by the next level "
+                                   "(province → region → court → judge)");
+  app.add_option("--format", format, "table | json | csv")->check(CLI::IsMember({"table", "json", "csv"}));
+  app.add_option("--data", data_dir, "data folder (user-defined indicators)")->capture_default_str();
+  app.add_option("--threads", threads, "worker threads")->capture_default_str();
+  app.add_option("--ref", ref_dir, "reference table folder");
+  app.add_option("--indicator-dir", ind_dir, "built-in indicator definitions");
+  app.add_option("--tag-dir", tag_dir, "tag definitions");
+  app.add_flag("--list", list, "list the indicators and exit");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  auto registry = analytics::IndicatorRegistry::LoadDir(ind_dir);
+  if (!registry.ok()) return Fail("indicators", registry.status());
+  if (list) {
+    for (const auto& d : registry->all())
+      std::printf("%s\t%s\t%s\t%s\t%s%s%s\n", d.category.c_str(), d.id.c_str(), d.name.c_str(), d.unit.c_str(),
+                  d.numerator.c_str(), d.denominator.empty() ? "" : "  ÷  ", d.denominator.c_str());
+    return 0;
+  }
+  if (in.empty() || from.empty() || to.empty())
+    return Fail("indicators", Status::InvalidArgument("--in, --from and --to are required"));
+  analytics::IndicatorQuery q;
+  auto f = ParseMonth(from, false);
+  if (!f.ok()) return Fail("indicators", f.status().WithContext("--from: "));
+  auto t = ParseMonth(to, true);
+  if (!t.ok()) return Fail("indicators", t.status().WithContext("--to: "));
+  q.from = *f;
+  q.to = *t;
+  q.by = SplitList(by);
+  q.where = where;
+  q.threads = threads;
+  if (!drill.empty()) {
+    static const char* kChain[] = {"province", "region", "court", "judge"};
+    auto eq = drill.find('=');
+    std::string level = drill.substr(0, eq == std::string::npos ? 0 : eq);
+    int k = -1;
+    for (int i = 0; i < 3; ++i) if (level == kChain[i]) k = i;
+    if (k < 0) return Fail("indicators", Status::InvalidArgument("--drill expects province=, region= or court= VALUE"));
+    std::string value = drill.substr(eq + 1);
+    q.where = (where.empty() ? "" : "(" + where + ") and ") + (level == "court" ? "court_name" : level) + " = '" + value + "'";
+    q.by.insert(q.by.begin(), kChain[k + 1]);
+  }
+  std::vector<analytics::IndicatorDef> user_defs;
+  std::unique_ptr<analytics::DefinitionStore> store;
+  std::vector<std::string> keys = SplitList(names);
+  if (keys.empty()) for (const auto& d : registry->all()) keys.push_back(d.id);
+  user_defs.reserve(keys.size());
+  for (const auto& k : keys) {
+    if (const auto* d = registry->Find(k)) { q.indicators.push_back(d); continue; }
+    if (!store) {
+      auto s = analytics::DefinitionStore::Open(data_dir);
+      if (!s.ok()) return Fail("indicators", s.status());
+      store = std::move(s).value();
+    }
+    auto d = store->Get(k);
+    if (!d.ok()) return Fail("indicators", Status::NotFound("unknown indicator '" + k + "' (built-ins: tianping indicators --list)"));
+    user_defs.push_back(std::move(d).value());
+    q.indicators.push_back(&user_defs.back());
+  }
+  auto ref = ReferenceData::Load(ref_dir);
+  if (!ref.ok()) return Fail("indicators", ref.status());
+  auto frame = analytics::LoadCaseFrameJsonl(in, *ref);
+  if (!frame.ok()) return Fail("indicators", frame.status());
+  auto tag_defs = analytics::LoadTagDefs(tag_dir);
+  if (!tag_defs.ok()) return Fail("indicators", tag_defs.status());
+  auto tags = analytics::TagSet::Compute(**frame, *tag_defs, q.to.days());
+  if (!tags.ok()) return Fail("indicators", tags.status());
+  q.tags = &*tags;
+  auto table = analytics::EvaluateIndicators(**frame, q);
+  if (!table.ok()) return Fail("indicators", table.status());
+  std::string out = format == "json" ? analytics::FormatJson(*table) : format == "csv" ? analytics::FormatCsv(*table)
+                                                                                      : analytics::FormatTable(*table);
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  return 0;
+}
+
+}  // namespace tianping::cli

@@ -1,0 +1,78 @@
+// tianping tags --in DIR_OR_cases.jsonl [--asof YYYY-MM-DD] [--format table|json|csv]
+// Lists the rule-defined tags (data/tags/*.json) with their rules and case counts.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <string>
+
+#include "commands.h"
+#include "exit_codes.h"
+#include "tianping/analytics/tag.h"
+#include "tianping/common/json_writer.h"
+
+namespace tianping::cli {
+
+int RunTags(int argc, char** argv) {
+  CLI::App app{"标签 / rule-defined tags with counts", "tianping tags"};
+  std::string in, asof, format = "table", ref_dir = ReferenceData::DefaultRefDir(), tag_dir = analytics::DefaultTagDir();
+  app.add_option("--in", in, "cases.jsonl or a dataset folder holding one")->required();
+  app.add_option("--asof", asof, "YYYY-MM-DD used as today for age rules (default: latest date in the data)");
+  app.add_option("--format", format, "table | json | csv")->check(CLI::IsMember({"table", "json", "csv"}));
+  app.add_option("--ref", ref_dir, "reference table folder");
+  app.add_option("--tag-dir", tag_dir, "tag definitions");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  auto ref = ReferenceData::Load(ref_dir);
+  if (!ref.ok()) return Fail("tags", ref.status());
+  auto defs = analytics::LoadTagDefs(tag_dir);
+  if (!defs.ok()) return Fail("tags", defs.status());
+  auto frame = analytics::LoadCaseFrameJsonl(in, *ref);
+  if (!frame.ok()) return Fail("tags", frame.status());
+  int32_t day = (*frame)->max_date;
+  if (!asof.empty()) {
+    auto d = Date::Parse(asof);
+    if (!d) return Fail("tags", Status::InvalidArgument("--asof: expected YYYY-MM-DD, found '" + asof + "'"));
+    day = d->days();
+  }
+  auto tags = analytics::TagSet::Compute(**frame, *defs, day);
+  if (!tags.ok()) return Fail("tags", tags.status());
+  std::string out;
+  if (format == "json") {
+    JsonWriter w(&out);
+    w.BeginObject();
+    w.Field("asof", Date::FromDays(day).ToString());
+    w.FieldInt("cases", (*frame)->rows);
+    w.Key("tags");
+    w.BeginArray();
+    for (const auto& d : tags->defs()) {
+      w.BeginObject();
+      w.Field("name", d.name);
+      w.Field("subject", d.subject);
+      w.Field("rule", d.rule);
+      w.FieldInt("cases", static_cast<int64_t>(tags->Find(d.name)->Cardinality()));
+      w.Field("description", d.description);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    out += "\n";
+  } else if (format == "csv") {
+    out = "name,subject,cases,rule\n";
+    for (const auto& d : tags->defs())
+      out += d.name + "," + d.subject + "," + std::to_string(tags->Find(d.name)->Cardinality()) + ",\"" + d.rule + "\"\n";
+  } else {
+    out = "截止 " + Date::FromDays(day).ToString() + "，案件 " + std::to_string((*frame)->rows) + "\n";
+    for (const auto& d : tags->defs()) {
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "%10llu", static_cast<unsigned long long>(tags->Find(d.name)->Cardinality()));
+      out += d.name + std::string(d.name.size() < 18 ? (18 - d.name.size()) * 2 / 3 : 1, ' ') + buf + "  " + d.rule + "\n";
+    }
+  }
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  return 0;
+}
+
+}  // namespace tianping::cli
