@@ -6,6 +6,7 @@
 #include "gen/chinese_numerals.h"
 #include "gen/litigation_fee.h"
 #include "golden_case_number.h"
+#include "golden_judgment.h"
 #include "tianping/common/date.h"
 #include "tianping/model/reference.h"
 #include "tianping/text/segmenter.h"
@@ -139,6 +140,7 @@ void RegisterHandlers(std::map<std::string, Handler>* handlers) {
   (*handlers)["case_number"] = CaseNumberHandler;
   (*handlers)["segment"] = SegmentHandler;
   (*handlers)["gen"] = GenHandler;
+  (*handlers)["judgment"] = JudgmentHandler;
 }
 
 }  // namespace tianping::golden

@@ -8,5 +8,8 @@ int RunVersion(int argc, char** argv);
 int RunCaseNumber(int argc, char** argv);
 int RunRef(int argc, char** argv);
 int RunSegment(int argc, char** argv);
+int RunGen(int argc, char** argv);
+int RunSummarize(int argc, char** argv);
+int RunDoc(int argc, char** argv);
 
 }  // namespace tianping::cli

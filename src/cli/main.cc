@@ -16,8 +16,11 @@ struct Command {
 // Keep sorted by theme; `tianping help` prints it in this order.
 constexpr Command kCommands[] = {
     {"version", "打印版本 / print the version", tianping::cli::RunVersion},
-    {"ref", "参考数据 / reference tables: courts, causes, divisions", tianping::cli::RunRef},
     {"case-number", "解析案号 / parse case numbers", tianping::cli::RunCaseNumber},
+    {"ref", "参考数据 / reference tables: courts, causes, divisions", tianping::cli::RunRef},
+    {"gen", "生成模拟数据集 / generate the synthetic national dataset", tianping::cli::RunGen},
+    {"summarize", "数据集概览 / summarise a generated dataset", tianping::cli::RunSummarize},
+    {"doc", "裁判文书 / judgment documents: parse, crosscheck", tianping::cli::RunDoc},
     {"segment", "中文分词 / segment Chinese text into words", tianping::cli::RunSegment},
 };
 

@@ -1,0 +1,8 @@
+// Subcommands of `tianping doc`, each in its own cmd_doc_<name>.cc; the table is in cmd_doc.cc.
+#pragma once
+
+namespace tianping::cli {
+
+int RunDocCrosscheck(int argc, char** argv);
+
+}  // namespace tianping::cli

@@ -1,0 +1,187 @@
+#include "tianping/model/case_json.h"
+
+#include <cstdio>
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+#include "tianping/common/rng.h"
+#include "tianping/model/jsonl_reader.h"
+
+namespace tianping {
+namespace {
+
+Case SampleCase() {
+  Case c;
+  c.case_id = "C000000042";
+  c.case_number = "（2023）京0105民初12345号";
+  c.court_code = "京0105";
+  c.court_name = "北京市朝阳区人民法院";
+  c.type_code = "民初";
+  c.category = "民事";
+  c.cause_code = "M0206";
+  c.cause_name = "民间借贷纠纷";
+  c.cause_path = {"合同、准合同纠纷", "合同纠纷", "民间借贷纠纷"};
+  c.procedure = "简易程序";
+  c.received_date = Date::FromYmd(2023, 3, 1);
+  c.filed_date = Date::FromYmd(2023, 3, 3);
+  c.closed_date = Date::FromYmd(2023, 5, 10);
+  c.closure_method = "判决";
+  c.statutory_limit_days = 90;
+  c.extension_days = 30;
+  c.correction_requested = true;
+  c.judge_id = "京0105-J007";
+  c.judge_name = "王芳";
+  c.panel = {"王芳"};
+  c.clerk = "李娜";
+  c.claim_amount = 12345678;  // 123456.78 yuan
+  c.awarded_amount = 10000000;
+  c.has_payment_content = true;
+  c.derived_from = CaseLink{"上诉", "C000000001", "（2022）京0105民初1号"};
+  Party p;
+  p.role = "原告";
+  p.kind = "自然人";
+  p.name = "张\"三\"";
+  p.id_number = "11010519491231002X";
+  p.gender = "男";
+  p.birth_date = Date::FromYmd(1949, 12, 31);
+  p.ethnicity = "汉族";
+  p.phone = "13800138000";
+  p.address = "北京市朝阳区建国路1号\n2单元";
+  p.agents.push_back(Agent{"赵律师", "律师", "北京市某某律师事务所", "11101200910123456"});
+  c.parties.push_back(p);
+  Party q;
+  q.role = "被告";
+  q.kind = "法人";
+  q.name = "北京某某贸易有限公司";
+  q.credit_code = "91110105MA01ABCD1X";
+  q.legal_representative = "钱七";
+  c.parties.push_back(q);
+  c.execution = ExecutionResult{5005, 1, true};
+  c.document_id = "D000000042";
+  c.updated_at = "2023-05-10T10:00:00+08:00";
+  return c;
+}
+
+TEST(CaseJson, RoundTrip) {
+  Case c = SampleCase();
+  std::string line;
+  AppendCaseJson(c, &line);
+  EXPECT_EQ(line.find('\n'), std::string::npos);
+  EXPECT_NE(line.find("\"claim_amount\":123456.78"), std::string::npos);
+  EXPECT_NE(line.find("\"awarded_amount\":100000"), std::string::npos);
+  auto parsed = ParseCaseJson(line);
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  std::string again;
+  AppendCaseJson(*parsed, &again);
+  EXPECT_EQ(line, again);
+  EXPECT_EQ(parsed->parties[0].name, "张\"三\"");
+  EXPECT_EQ(parsed->parties[0].agents[0].license_number, "11101200910123456");
+  EXPECT_EQ(parsed->claim_amount, 12345678);
+  EXPECT_EQ(parsed->execution->applied_amount, 5005);
+  EXPECT_EQ(parsed->execution->recovered_amount, 1);
+  EXPECT_EQ(*parsed->closed_date, Date::FromYmd(2023, 5, 10));
+  EXPECT_EQ(parsed->derived_from->case_number, "（2022）京0105民初1号");
+}
+
+TEST(CaseJson, OptionalFieldsOmittedAndNullAccepted) {
+  Case c;
+  c.case_id = "C1";
+  c.case_number = "x";
+  c.court_code = "京";
+  c.type_code = "民初";
+  c.category = "民事";
+  c.filed_date = Date::FromYmd(2020, 1, 2);
+  std::string line;
+  AppendCaseJson(c, &line);
+  EXPECT_EQ(line.find("closed_date"), std::string::npos);
+  auto parsed = ParseCaseJson(R"({"case_id":"C1","filed_date":"2020-01-02","closed_date":null,"parties":[]})");
+  ASSERT_TRUE(parsed.ok());
+  EXPECT_FALSE(parsed->closed_date.has_value());
+}
+
+TEST(CaseJson, ErrorsNameTheField) {
+  auto r = ParseCaseJson(R"({"case_id":"C1","filed_date":"2020-02-30"})");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("filed_date"), std::string::npos);
+  r = ParseCaseJson(R"({"case_id":"C1","filed_date":"2020-02-03","parties":[{"role":"原告"},{"birth_date":5}]})");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("parties[1].birth_date"), std::string::npos) << r.status().message();
+  r = ParseCaseJson(R"({"case_id":"C1","filed_date":"2020-02-03","claim_amount":"12"})");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("claim_amount"), std::string::npos);
+  r = ParseCaseJson(R"({"filed_date":"2020-02-03"})");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("case_id"), std::string::npos);
+  r = ParseCaseJson(R"({"case_id":"C1","filed_date":"2020-02-03",)");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("invalid JSON"), std::string::npos);
+}
+
+TEST(CaseJson, DocumentRoundTrip) {
+  Document d{"D1", "C1", "民事判决书", "北京市朝阳区人民法院\n民事判决书", "第一行\n第二行\t\"引号\""};
+  std::string line;
+  AppendDocumentJson(d, &line);
+  auto parsed = ParseDocumentJson(line);
+  ASSERT_TRUE(parsed.ok());
+  EXPECT_EQ(parsed->text, d.text);
+  EXPECT_EQ(parsed->title, d.title);
+  EXPECT_FALSE(ParseDocumentJson(R"({"text":"x"})").ok());
+}
+
+// Bounded fuzz: random bytes and single-byte mutations / truncations of a valid line never crash.
+TEST(CaseJson, FuzzNeverCrashes) {
+  std::string valid;
+  AppendCaseJson(SampleCase(), &valid);
+  Rng rng(7);
+  int ok = 0;
+  for (int i = 0; i < 3000; ++i) {
+    std::string s = valid;
+    int mode = static_cast<int>(rng.Range(0, 3));
+    if (mode == 0) {
+      s.resize(rng.Range(0, 200));
+      for (auto& ch : s) ch = static_cast<char>(rng.Range(0, 255));
+    } else if (mode == 1) {
+      for (int k = 0, n = static_cast<int>(rng.Range(1, 4)); k < n; ++k)
+        s[rng.Range(0, s.size() - 1)] = static_cast<char>(rng.Range(0, 255));
+    } else if (mode == 2) {
+      s.resize(rng.Range(0, s.size()));
+    } else {
+      const char* tokens[] = {"null", "1", "\"x\"", "[]", "{}", "-1e400", "true"};
+      size_t colon = s.find(':', rng.Range(0, s.size() - 1));
+      if (colon != std::string::npos) s.insert(colon + 1, tokens[rng.Range(0, 6)]);
+    }
+    auto r = ParseCaseJson(s);
+    if (r.ok()) ++ok;
+    auto d = ParseDocumentJson(s);
+    (void)d;
+  }
+  EXPECT_LT(ok, 3000);
+}
+
+TEST(JsonlReader, LinesAndNumbers) {
+  std::string path = testing::TempDir() + "/jsonl_reader_test.jsonl";
+  {
+    std::ofstream f(path, std::ios::binary);
+    f << "{\"a\":1}\n\n  \n{\"b\":2}\r\n{\"c\":3}";
+  }
+  auto r = JsonlReader::Open(path);
+  ASSERT_TRUE(r.ok());
+  std::string_view line;
+  ASSERT_TRUE((*r)->Next(&line));
+  EXPECT_EQ(line, "{\"a\":1}");
+  EXPECT_EQ((*r)->line_number(), 1);
+  ASSERT_TRUE((*r)->Next(&line));
+  EXPECT_EQ(line, "{\"b\":2}");
+  EXPECT_EQ((*r)->line_number(), 4);
+  ASSERT_TRUE((*r)->Next(&line));
+  EXPECT_EQ(line, "{\"c\":3}");
+  EXPECT_EQ((*r)->line_number(), 5);
+  EXPECT_FALSE((*r)->Next(&line));
+  EXPECT_TRUE((*r)->status().ok());
+  std::remove(path.c_str());
+  EXPECT_FALSE(JsonlReader::Open(path + ".missing").ok());
+}
+
+}  // namespace
+}  // namespace tianping
