@@ -144,6 +144,7 @@ int RunParse(int argc, char** argv) {
 constexpr Subcommand kSubcommands[] = {
     {"parse", "解析裁判文书 / parse judgments into fields and sections", RunParse},
     {"crosscheck", "文书与案件比对 / compare documents with case records", RunDocCrosscheck},
+    {"check", "文书纠错 / find errors in judgment documents (docs/doc-check.md)", RunDocCheck},
 };
 
 }  // namespace

@@ -4,5 +4,6 @@
 namespace tianping::cli {
 
 int RunDocCrosscheck(int argc, char** argv);
+int RunDocCheck(int argc, char** argv);     // cmd_doc_check.cc
 
 }  // namespace tianping::cli
