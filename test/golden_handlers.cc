@@ -6,6 +6,7 @@
 #include "gen/chinese_numerals.h"
 #include "gen/litigation_fee.h"
 #include "golden_case_number.h"
+#include "golden_doccheck.h"
 #include "golden_judgment.h"
 #include "tianping/common/date.h"
 #include "tianping/model/reference.h"
@@ -141,6 +142,7 @@ void RegisterHandlers(std::map<std::string, Handler>* handlers) {
   (*handlers)["segment"] = SegmentHandler;
   (*handlers)["gen"] = GenHandler;
   (*handlers)["judgment"] = JudgmentHandler;
+  RegisterDocCheckHandlers(handlers);
 }
 
 }  // namespace tianping::golden

@@ -9,7 +9,7 @@
 {{?agreement}}{{agreement}}
 {{/agreement}}　　上述协议，不违反法律规定，本院予以确认。
 　　本调解书经双方当事人签收后，即具有法律效力。
-审判员　{{judge_name}}
-{{closed_date}}
+{{#panel}}{{role}}　{{name}}
+{{/panel}}{{closed_date}}
 本件与原本核对无异
 书记员　{{clerk}}

@@ -5,5 +5,6 @@ namespace tianping::cli {
 
 int RunDocCrosscheck(int argc, char** argv);
 int RunDocCheck(int argc, char** argv);     // cmd_doc_check.cc
+int RunDocGenerate(int argc, char** argv);  // cmd_doc_generate.cc
 
 }  // namespace tianping::cli

@@ -124,7 +124,10 @@ TemplateRecord PartyRecord(const Party& p) {
   if (!p.address.empty()) r["address"] = p.address;
   if (!p.legal_representative.empty()) r["legal_representative"] = p.legal_representative;
   std::string agents;
-  for (const Agent& a : p.agents) agents += (agents.empty() ? "" : "、") + a.name;
+  for (const Agent& a : p.agents) {
+    agents += (agents.empty() ? "" : "、") + a.name;
+    if (!a.law_firm.empty()) agents += "，" + a.law_firm + (a.kind == "基层法律服务工作者" ? "基层法律服务工作者" : "律师");
+  }
   if (!agents.empty()) r["agents"] = agents;
   return r;
 }
@@ -229,6 +232,15 @@ TemplateData CaseTemplateData(const Case& c, Date issue_date, const TemplateReco
     for (const auto& r : passives) s += (s.empty() ? "" : "、") + r.at("name");
     return s;
   }());
+  // Signature panel: one 审判员 for 简易程序 / 小额诉讼程序 / 速裁程序, else 审判长 and the members.
+  if (!c.judge_name.empty()) {
+    auto& panel = d.lists["panel"];
+    bool sole = c.procedure == "简易程序" || c.procedure == "小额诉讼程序" || c.procedure == "速裁程序" || c.panel.size() <= 1;
+    panel.push_back({{"role", sole ? "审判员" : "审判长"}, {"name", c.judge_name}});
+    if (!sole)
+      for (const std::string& m : c.panel)
+        if (m != c.judge_name) panel.push_back({{"role", "审判员"}, {"name", m}});
+  }
   for (const auto& [k, v] : extra) d.fields[k] = v;
   return d;
 }

@@ -47,7 +47,6 @@ void CheckCaseNumber(const CheckContext& c, Findings* f) {
   auto filed = FilingDate(c, &s, &e);
   int want = 0;
   if (filed && (!c.date || *filed <= *c.date)) want = filed->year();
-  else if (filed && c.date && year != filed->year() && year != c.date->year()) want = filed->year();  // dates out of order
   else if (c.date && year > c.date->year()) want = c.date->year();
   if (want == 0 || want == year) return;
   f->Add("case_number_wrong_year", b + y, b + y + 4,
