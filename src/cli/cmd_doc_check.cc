@@ -21,6 +21,7 @@
 #include "tianping/model/case_json.h"
 #include "tianping/model/jsonl_reader.h"
 #include "tianping/text/doc_check.h"
+#include "tianping/text/segmenter.h"
 
 namespace tianping::cli {
 namespace {
@@ -90,6 +91,11 @@ int RunDocCheck(int argc, char** argv) {
   text::DocCheckOptions options;
   options.ref = &*ref;
   options.public_version = !internal;
+  // The jieba dictionary, when installed, keeps common words from passing for misspelt names.
+  auto segmenter = text::Segmenter::Load(text::SegmenterOptions::Default());
+  if (segmenter.ok()) options.segmenter = &*segmenter;
+  else if (!quiet) std::fprintf(stderr, "doc check: no segmenter dictionary (%s); name checks use rules only\n",
+                                segmenter.status().message().c_str());
   auto checker = text::DocChecker::Create(options);
   if (!checker.ok()) return Fail("doc check", checker.status());
 

@@ -176,6 +176,7 @@ std::vector<DocFinding> DocChecker::Check(std::string_view text, const DocHints*
   c.phrases = &impl_->phrases;
   c.places = &impl_->places;
   c.name_swaps = &impl_->name_swaps;
+  c.segmenter = impl_->options.segmenter;
   c.date = j.date;
   c.kind = j.kind;
   if (hints) c.procedure_hint = hints->procedure;

@@ -15,6 +15,8 @@
 
 namespace tianping::text {
 
+class Segmenter;  // tianping/text/segmenter.h
+
 struct DocFinding {
   std::string kind;          // party_name_inconsistent, homophone, wo_yuan … (DocCheckKinds())
   size_t start = 0;          // byte span [start, end) in the checked text; start == end marks a place
@@ -30,6 +32,9 @@ struct DocCheckOptions {
   const ReferenceData* ref = nullptr;
   // Public (published) version: unmasked ID and phone numbers are errors.
   bool public_version = true;
+  // Optional dictionary: a one-character variant of a person's name that is a common word (陈述 next to
+  // the party 陈佳) is not reported as a misspelt name. Must outlive the checker.
+  const Segmenter* segmenter = nullptr;
   // data/check directory holding confusions.tsv; empty = $TP_DATA_DIR/check or <source>/data/check.
   std::string check_dir;
 };

@@ -13,6 +13,7 @@
 #include "tianping/common/date.h"
 #include "tianping/text/doc_check.h"
 #include "tianping/text/judgment.h"
+#include "tianping/text/segmenter.h"
 
 namespace tianping::text::checks {
 
@@ -42,6 +43,7 @@ struct CheckContext {
   const PlaceIndex* places = nullptr;
   // Look-alike / homophone characters in names (data/check/name_confusions.tsv), both directions.
   const std::vector<std::pair<std::string, std::string>>* name_swaps = nullptr;
+  const Segmenter* segmenter = nullptr;  // DocCheckOptions::segmenter, may be null
   std::optional<Date> date;       // 落款 date
   std::string kind;               // 民事判决书 …
   std::string stage;              // 民初 民终 刑初 执 … from the 案号, "" when unknown

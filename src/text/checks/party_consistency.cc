@@ -142,6 +142,11 @@ void CheckPartyConsistency(const CheckContext& c, Findings* f) {
         bool other = false;  // another person's name that starts the same way (程博 in 程博刚)
         for (const std::string& kn : known) other = other || (kn.size() > window.size() && t.compare(q, kn.size(), kn) == 0);
         if (other) continue;
+        // A misspelling the typo rules report (检察院 → 检查院 inside an organisation's name).
+        bool typo = false;
+        for (const Confusion& x : *c.confusions)
+          typo = typo || (window.find(x.wrong) != std::string::npos && p.name.find(x.correct) != std::string::npos);
+        if (typo) continue;
         bool swap = IsSwap(c, name[k], ch);
         // Names of organisations are long enough that any one-character change is a misspelling.
         bool long_name = name.size() >= 5 && p.kind != "自然人";
@@ -156,7 +161,9 @@ void CheckPartyConsistency(const CheckContext& c, Findings* f) {
           for (size_t z = t.find(window); z != std::string_view::npos; z = t.find(window, z + 1)) ++variant_count;
           for (size_t z = t.find(p.name); z != std::string_view::npos; z = t.find(p.name, z + 1)) ++name_count;
           bool anonymised = p.name.find("某") != std::string::npos;
-          rare_variant = boundary && variant_count == 1 && name_count >= 2 && !anonymised && !RoleBefore(t, q).empty();
+          bool word = c.segmenter && c.segmenter->Contains(window);  // 陈述, 王国 …
+          rare_variant = boundary && variant_count == 1 && name_count >= 2 && !anonymised && !word &&
+                         !RoleBefore(t, q).empty();
         }
         if (!swap && !long_name && !rare_variant) continue;
         f->Add("party_name_inconsistent", q, e,
