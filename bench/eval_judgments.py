@@ -26,6 +26,9 @@ KINDS = {'刑事判决书', '刑事裁定书', '刑事附带民事判决书', '�
          '民事调解书', '行政判决书', '行政裁定书', '执行裁定书', '刑事决定书', '判决书', '裁定书', '调解书',
          '决定书', '国家赔偿决定书', '行政赔偿判决书'}
 CASE_NO = re.compile(r'[（(〔\[［【]\s*[12]\d{3}\s*[）)〕\]］】][^，。；：、\s]{1,30}?号')
+FACTS = re.compile('经审理查明|审理查明|原判认定|原审判决认定|原判决认定|一审法院认定|一审判决认定|原审法院认定|本院查明|经审理认定')
+CLAIMS = re.compile('上诉称|上诉理由|公诉机关指控|诉称')
+DEFENCE = re.compile('辩护人提出|辩护意见|辩称')
 CN_DATE = re.compile(r'[一二三四五六七八九〇○零Ｏ]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日')
 
 
@@ -77,11 +80,20 @@ def main():
                 ok[k] += v
         extra = {'case_number_parsed': bool(j['case_number_normalized']),
                  'parties_in_block': any(not p.get('from_narrative') for p in j['parties']),
-                 'first_instance_number': bool(j['first_instance_case_number']),
                  'citations': bool(j['citations'])}
         for k, v in extra.items():
             applicable[k] += 1
             ok[k] += v
+        # Sections: applicable when one of their markers occurs in the text (a marker may also occur in
+        # other sentences, so these rates are lower bounds).
+        for name, pattern in (('facts', FACTS), ('claims', CLAIMS), ('defence', DEFENCE)):
+            if pattern.search(text):
+                applicable[name + '_section'] += 1
+                ok[name + '_section'] += name in j['sections']
+        # First-instance 案号: applicable when the text quotes another 案号 of a first instance (…初…).
+        if any(x != j['case_number'] and '初' in x for x in CASE_NO.findall(text)):
+            applicable['first_instance_number'] += 1
+            ok['first_instance_number'] += bool(j['first_instance_case_number'])
         if all(checks.values()):
             all_ok += 1
         else:
@@ -90,33 +102,42 @@ def main():
     print(f'judgment parser on {n} real criminal judgments ({path}):')
     print(f'  all of court, 案号, kind, parties, date: {all_ok}/{n} = {all_ok / n:.3f}  (goal ≥ 0.98)')
     for k in ['court', 'case_number', 'kind', 'parties', 'date', 'case_number_parsed', 'parties_in_block',
-              'first_instance_number', 'citations']:
+              'first_instance_number', 'claims_section', 'defence_section', 'facts_section', 'citations']:
         print(f'  {k:22} {ok[k]:4}/{applicable[k]:<4} = {ok[k] / max(1, applicable[k]):.3f}')
     for fid, bad, head in failures[:args.show_failures]:
         print(f'  FAIL {fid} {bad}: {head}')
     civil = os.path.join(args.realdata, 'civil_segments_dev.jsonl')
     if os.path.exists(civil):
+        # The three labelled segments joined by line breaks: the parser must find each boundary.
+        segs = ['诉称段', '辩称段', '裁判分析过程段']
         recs = [json.loads(line) for line in open(civil, encoding='utf-8') if line.strip()]
+        recs = [r for r in recs if all(isinstance(r.get(k), str) and r.get(k) for k in segs)]
         tmp = os.path.join(os.environ.get('TMPDIR', '/tmp'), f'eval_judgments_{os.getpid()}.jsonl')
         with open(tmp, 'w', encoding='utf-8') as f:
             for i, r in enumerate(recs):
-                body = '\n'.join(str(v) for k, v in r.items() if isinstance(v, str) and k not in ('id',))
-                f.write(json.dumps({'id': r.get('id', i), 'text': body}, ensure_ascii=False) + '\n')
+                f.write(json.dumps({'id': i, 'text': '\n'.join(r[k] for k in segs)}, ensure_ascii=False) + '\n')
         try:
             res = parse(args.bin, tmp)
         finally:
             os.remove(tmp)
         c = collections.Counter()
-        for r in res:
-            e = r['extracted']
+        for r, rec in zip(res, recs):
+            e, sec = r['extracted'], r['judgment']['sections']
+            d = len(rec['诉称段'].encode()) + 1
+            a = d + len(rec['辩称段'].encode()) + 1
+            c['claims'] += sec.get('claims', {}).get('begin', -1) == 0
+            c['defence'] += abs(sec.get('defence', {}).get('begin', -99) - d) <= 3
+            c['reasoning'] += sec.get('reasoning', {}).get('begin', -1) >= a - 3
             c['amount'] += bool(e['amounts'])
             c['rate'] += bool(e['rates'])
             c['delivery'] += bool(e['delivery_methods'])
             c['dated'] += any(d['role'] for d in e['dates'])
         m = len(res)
-        print(f'extraction on {m} civil judgment segments ({civil}): documents with')
-        for k in ['amount', 'rate', 'delivery', 'dated']:
-            print(f'  {k:10} {c[k]:4}/{m} = {c[k] / max(1, m):.3f}')
+        print(f'{m} civil judgments as 诉称段 + 辩称段 + 裁判分析过程段 ({civil}):')
+        print(f'  section starts found at the labelled boundary: claims {c["claims"]}/{m}, '
+              f'defence {c["defence"]}/{m}, reasoning inside the analysis segment {c["reasoning"]}/{m}')
+        print('  extraction coverage (no labels): ' +
+              ', '.join(f'{k} {c[k]}/{m}' for k in ['amount', 'rate', 'delivery', 'dated']))
     return 0
 
 

@@ -3,11 +3,11 @@
 
 #include <sstream>
 
-#include "gen/chinese_numerals.h"
-#include "gen/litigation_fee.h"
 #include "golden_case_number.h"
 #include "golden_doccheck.h"
 #include "golden_judgment.h"
+#include "gen/chinese_numerals.h"
+#include "gen/litigation_fee.h"
 #include "tianping/common/date.h"
 #include "tianping/model/reference.h"
 #include "tianping/text/segmenter.h"
@@ -140,8 +140,8 @@ void RegisterHandlers(std::map<std::string, Handler>* handlers) {
   (*handlers)["ref"] = RefHandler;
   (*handlers)["case_number"] = CaseNumberHandler;
   (*handlers)["segment"] = SegmentHandler;
-  (*handlers)["gen"] = GenHandler;
   (*handlers)["judgment"] = JudgmentHandler;
+  (*handlers)["gen"] = GenHandler;
   RegisterDocCheckHandlers(handlers);
 }
 

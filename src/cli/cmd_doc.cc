@@ -9,6 +9,7 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <sstream>
 #include <string>
 
@@ -16,6 +17,7 @@
 #include "commands.h"
 #include "exit_codes.h"
 #include "tianping/common/json_writer.h"
+#include "tianping/common/progress.h"
 #include "tianping/text/extract.h"
 #include "tianping/text/judgment.h"
 
@@ -102,27 +104,33 @@ int RunParse(int argc, char** argv) {
   CLI::App app{"解析裁判文书 / parse judgment documents", "tianping doc parse"};
   std::string input;
   std::string format = "json";
-  bool jsonl = false, with_text = false;
+  bool jsonl = false, with_text = false, quiet = false;
   app.add_option("input", input, "text file, or - for stdin")->required();
   app.add_flag("--jsonl", jsonl, "input is JSONL: one {id|doc_id, text} object per line");
   app.add_flag("--with-text", with_text, "include each section's text in the JSON output");
   app.add_option("--format", format, "json (one object per document) or table")->check(CLI::IsMember({"json", "table"}));
+  app.add_flag("--quiet", quiet, "no progress on stderr (JSONL input)");
   CLI11_PARSE(app, argc, argv);
-  auto data = ReadAll(input);
-  if (!data.ok()) return Fail("doc parse", data.status());
   if (!jsonl) {
+    auto data = ReadAll(input);
+    if (!data.ok()) return Fail("doc parse", data.status());
     EmitOne(input, *data, format, with_text);
     return 0;
   }
-  std::string_view all = *data;
+  // JSONL: streamed line by line, so inputs larger than memory work.
+  std::ifstream file;
+  if (input != "-") {
+    file.open(input, std::ios::binary);
+    if (!file) return Fail("doc parse", Status::IoError("cannot open " + input));
+  }
+  std::istream& in = input == "-" ? std::cin : file;
+  std::unique_ptr<Progress> progress;
+  if (!quiet) progress = std::make_unique<Progress>("doc parse", "documents", 0);
+  std::string line;
   int64_t line_no = 0;
-  for (size_t pos = 0; pos < all.size();) {
-    size_t nl = all.find('\n', pos);
-    if (nl == std::string_view::npos) nl = all.size();
-    std::string_view line = all.substr(pos, nl - pos);
-    pos = nl + 1;
+  while (std::getline(in, line)) {
     ++line_no;
-    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     nlohmann::json obj = nlohmann::json::parse(line, nullptr, false);
     std::string where = input + ":" + std::to_string(line_no) + ": ";
     if (obj.is_discarded() || !obj.is_object())
@@ -137,7 +145,9 @@ int RunParse(int argc, char** argv) {
     }
     if (id.empty()) id = std::to_string(line_no);
     EmitOne(id, obj["text"].get_ref<const std::string&>(), format, with_text);
+    if (progress) progress->Add(1);
   }
+  if (progress) progress->Finish();
   return 0;
 }
 

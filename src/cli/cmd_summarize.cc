@@ -28,12 +28,24 @@ std::vector<std::pair<std::string, uint64_t>> Sorted(const Counts& c, bool by_co
   return v;
 }
 
+// Pads UTF-8 text to `cols` display columns (CJK characters take two).
+std::string Pad(const std::string& s, size_t cols) {
+  size_t w = 0;
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = s[i];
+    size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    w += len >= 3 ? 2 : 1;
+    i += len;
+  }
+  return w >= cols ? s : s + std::string(cols - w, ' ');
+}
+
 void PrintSection(const char* title, const Counts& c, uint64_t total, bool by_count, size_t top = 0) {
   std::printf("\n%s\n", title);
   size_t i = 0;
   for (const auto& [k, n] : Sorted(c, by_count)) {
     if (top && i++ >= top) break;
-    std::printf("  %-24s %12llu  %6.2f%%\n", k.c_str(), static_cast<unsigned long long>(n),
+    std::printf("  %s %12llu  %6.2f%%\n", Pad(k, 28).c_str(), static_cast<unsigned long long>(n),
                 total ? 100.0 * static_cast<double>(n) / static_cast<double>(total) : 0.0);
   }
 }
@@ -56,6 +68,10 @@ int RunSummarize(int argc, char** argv) {
 
   Counts by_category, by_province, by_year, by_closure;
   uint64_t cases = 0, pending = 0, documents = 0;
+  // Headline rates: civil first instance (not 重审) closures, appeals, execution results.
+  uint64_t civil_closed = 0, civil_judged = 0, civil_mediated = 0, civil_withdrawn = 0, civil_appeals = 0;
+  uint64_t exec_closed = 0, exec_done = 0;
+  Fen exec_applied = 0, exec_recovered = 0;
   {
     auto reader = JsonlReader::Open(dir + "/cases.jsonl");
     if (!reader.ok()) return Fail("summarize", reader.status());
@@ -71,6 +87,19 @@ int RunSummarize(int argc, char** argv) {
       by_province[p ? p->name : "未知"]++;
       if (c->closed_date) by_closure[c->category + "·" + c->closure_method]++;
       else ++pending;
+      if (c->type_code == "民初" && !c->derived_from && c->closed_date) {
+        ++civil_closed;
+        civil_judged += c->closure_method == "判决";
+        civil_mediated += c->closure_method == "调解";
+        civil_withdrawn += c->closure_method == "撤诉";
+      }
+      if (c->type_code == "民终") ++civil_appeals;
+      if (c->type_code == "执" && c->closed_date && c->execution) {
+        ++exec_closed;
+        exec_done += c->closure_method == "执行完毕";
+        exec_applied += c->execution->applied_amount;
+        exec_recovered += c->execution->recovered_amount;
+      }
     }
     if (!(*reader)->status().ok()) return Fail("summarize", (*reader)->status());
   }
@@ -91,8 +120,17 @@ int RunSummarize(int argc, char** argv) {
         if (v.is_array()) truth[k] = v.size();
     }
   }
+  auto ratio = [](double a, double b) { return b > 0 ? a / b : 0.0; };
+  std::map<std::string, double> rates = {
+      {"民事一审判决率", ratio(civil_judged, civil_closed)},
+      {"民事一审调解率", ratio(civil_mediated, civil_closed)},
+      {"民事一审撤诉率", ratio(civil_withdrawn, civil_closed)},
+      {"民事上诉率", ratio(civil_appeals, civil_closed)},
+      {"执行完毕率", ratio(exec_done, exec_closed)},
+      {"执行到位率", ratio(static_cast<double>(exec_recovered), static_cast<double>(exec_applied))}};
   if (format == "json") {
     nlohmann::json j;
+    j["rates"] = rates;
     j["cases"] = cases;
     j["pending"] = pending;
     j["documents"] = documents;
@@ -111,6 +149,8 @@ int RunSummarize(int argc, char** argv) {
   PrintSection("按省份 (province, top 10)", by_province, cases, true, 10);
   PrintSection("按立案年度 (filing year)", by_year, cases, false);
   PrintSection("结案方式 (closure method, top 25)", by_closure, cases - pending, true, 25);
+  std::printf("\n主要比率 (headline rates)\n");
+  for (const auto& [k, v] : rates) std::printf("  %s %8.2f%%\n", Pad(k, 28).c_str(), 100 * v);
   std::printf("\n标注真值 (truth.json entities per kind)\n");
   for (const auto& [k, n] : truth) std::printf("  %-28s %10llu\n", k.c_str(), static_cast<unsigned long long>(n));
   return 0;

@@ -327,6 +327,7 @@ class Renderer {
     if (plan_.script) {
       dp.lender_features = plan_.script->lender_features;
     } else {
+      dp.replace_unplantable = true;  // keep the planted-error rate when a kind has no place here
       const auto& kinds = DocumentErrorKinds();
       const auto& fields = MismatchFields();
       if (!kinds.empty() && rng_.Chance(ctx_.options.doc_error_rate)) dp.error_kinds.push_back(kinds[rng_.Range(0, kinds.size() - 1)]);

@@ -61,7 +61,8 @@ int GenContext::SampleCause(Rng& rng, CaseType type, int court) const {
     default: {
       if (civil_causes.empty()) return -1;
       int p = courts[court].province;
-      const auto& cum = civil_cum_by_province[p < 0 ? 0 : p];
+      bool inter = courts[court].court->level == CourtLevel::kIntermediate;
+      const auto& cum = (inter ? civil_cum_inter_by_province : civil_cum_by_province)[p < 0 ? 0 : p];
       return civil_causes[SampleCum(cum, rng)];
     }
   }
@@ -230,13 +231,31 @@ Result<GenContext> BuildContext(const GenOptions& options, const ReferenceData& 
   if (ctx.civil_causes.empty()) return Status::FailedPrecondition("reference data has no weighted civil causes");
   // Regional mix: each province scales each cause by a fixed lognormal factor (sd 0.35).
   size_t np = std::max<size_t>(1, ref.provinces().size());
+  // Intermediate courts hear the high-value commercial first instances, few family or labour cases.
+  std::vector<double> inter_factor;
+  for (int i : ctx.civil_causes) {
+    const std::string& name = causes[i].name;
+    auto has = [&](const char* w) { return name.find(w) != std::string::npos; };
+    double f = 1;
+    if (has("合同") || has("借款") || has("股权") || has("公司") || has("证券") || has("票据") || has("保险") ||
+        has("专利") || has("商标") || has("著作权") || has("破产"))
+      f = 4;
+    if (has("离婚") || has("婚姻") || has("继承") || has("抚养") || has("赡养") || has("劳动") || has("交通事故") ||
+        has("物业") || has("信用卡"))
+      f = 0.15;
+    inter_factor.push_back(f);
+  }
   ctx.civil_cum_by_province.resize(np);
+  ctx.civil_cum_inter_by_province.resize(np);
   for (size_t p = 0; p < np; ++p) {
-    double acc = 0;
+    double acc = 0, acc_inter = 0;
     for (size_t k = 0; k < civil_w.size(); ++k) {
       Rng r = Rng::Derive(options.seed ^ kRegionSalt, p * 100003 + k);
-      acc += civil_w[k] * std::exp(r.Normal(0, 0.35));
+      double w = civil_w[k] * std::exp(r.Normal(0, 0.35));
+      acc += w;
+      acc_inter += w * inter_factor[k];
       ctx.civil_cum_by_province[p].push_back(acc);
+      ctx.civil_cum_inter_by_province[p].push_back(acc_inter);
     }
   }
   auto find = [&](std::initializer_list<const char*> names) {
@@ -268,7 +287,7 @@ Result<GenContext> BuildContext(const GenOptions& options, const ReferenceData& 
 
 void PlaceScripts(GenContext* ctx, uint64_t families_estimate) {
   uint64_t s = ctx->scripts.size();
-  ctx->script_stride = s == 0 ? 0 : std::max<uint64_t>(2, families_estimate * 9 / 10 / (s + 1));
+  ctx->script_stride = s == 0 ? 0 : std::max<uint64_t>(1, families_estimate * 9 / 10 / (s + 1));
 }
 
 }  // namespace tianping::gen

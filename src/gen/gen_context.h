@@ -99,6 +99,7 @@ struct GenContext {
   // Causes per category: leaf indexes and, per province, cumulative weights (regional mix).
   std::vector<int> civil_causes, criminal_causes, admin_causes;
   std::vector<std::vector<double>> civil_cum_by_province;
+  std::vector<std::vector<double>> civil_cum_inter_by_province;  // intermediate first instance: commercial mix
   std::vector<double> criminal_cum, admin_cum;
   int cause_lending = -1, cause_credit_card = -1, cause_bank_loan = -1, cause_sales = -1, cause_fraud = -1;
   // Filing-day weights: the national calendar and, per special court, its own.
@@ -118,7 +119,7 @@ struct GenContext {
 
   // Script for family i, or nullptr.
   const Script* ScriptFor(uint64_t family) const {
-    if (script_stride == 0 || family % script_stride != script_stride - 1) return nullptr;
+    if (script_stride == 0 || family % script_stride != script_stride - 1) return nullptr;  // stride 1: all
     uint64_t k = family / script_stride;
     return k < scripts.size() ? &scripts[k] : nullptr;
   }

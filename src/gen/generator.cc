@@ -201,7 +201,13 @@ Result<GenStats> Generate(const GenOptions& options, const ReferenceData& ref) {
   stats.case_bytes = cases_out.bytes();
   stats.document_bytes = docs_out.bytes();
   stats.families = 0;
-  for (size_t k = 0; k < used_chunks; ++k) stats.families += chunks[k].sizes.size();
+  uint64_t g = 0;
+  for (size_t k = 0; k < used_chunks; ++k)
+    for (uint8_t size : chunks[k].sizes) {
+      if (g >= n) break;
+      g += size;
+      ++stats.families;
+    }
   auto entities = WriteTruth(ctx, acc, stats.cases, options.out_dir + "/truth.json");
   if (!entities.ok()) return entities.status();
   stats.truth_entities = *entities;

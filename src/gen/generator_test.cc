@@ -10,10 +10,13 @@
 #include <sstream>
 #include <unordered_map>
 
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include "calendar.h"
+#include "document_writer.h"
 #include "tianping/model/case_json.h"
 #include "tianping/model/case_number.h"
 #include "tianping/model/credit_code.h"
@@ -36,7 +39,8 @@ class GeneratorTest : public testing::Test {
     auto r = ReferenceData::Load(ReferenceData::DefaultRefDir());
     ASSERT_TRUE(r.ok()) << r.status().ToString();
     ref_ = new ReferenceData(std::move(r).value());
-    dir_ = testing::TempDir() + "/tp_gen_test";
+    // Unique per process: ctest runs each test in its own process, possibly in parallel, and /tmp is shared.
+    dir_ = testing::TempDir() + "/tp_gen_test_" + std::to_string(::getpid());
     std::filesystem::remove_all(dir_);
     GenOptions o;
     o.cases = 20000;
@@ -92,6 +96,19 @@ TEST_F(GeneratorTest, ExactCountAndUniqueIds) {
   for (const auto& c : *cases_) {
     EXPECT_TRUE(ids.insert(c.case_id).second) << c.case_id;
     EXPECT_TRUE(numbers.insert(c.case_number).second) << c.case_number;
+  }
+}
+
+TEST_F(GeneratorTest, LinesRoundTripByteForByte) {
+  auto reader = JsonlReader::Open(dir_ + "/cases.jsonl");
+  ASSERT_TRUE(reader.ok());
+  std::string_view line;
+  while ((*reader)->Next(&line)) {
+    auto c = ParseCaseJson(line);
+    ASSERT_TRUE(c.ok());
+    std::string again;
+    AppendCaseJson(*c, &again);
+    ASSERT_EQ(again, line) << (*reader)->Where();
   }
 }
 
@@ -295,6 +312,14 @@ TEST_F(GeneratorTest, TruthEntitiesExistInTheData) {
   for (const auto& d : *docs_) ASSERT_TRUE(by_id.count(d.case_id)) << d.doc_id;
 }
 
+TEST_F(GeneratorTest, EveryDocumentErrorKindAndMismatchFieldIsPlanted) {
+  std::map<std::string, int> kinds, fields;
+  for (const auto& e : (*truth_)["document_errors"]) kinds[e["kind"]]++;
+  for (const auto& m : (*truth_)["document_mismatches"]) fields[m["field"]]++;
+  for (const auto& k : DocumentErrorKinds()) EXPECT_GE(kinds[k], 1) << k;
+  for (const auto& f : MismatchFields()) EXPECT_GE(fields[f], 1) << f;
+}
+
 TEST_F(GeneratorTest, ClosureAndAppealSharesInsideBands) {
   std::map<std::string, int> civil;
   int civil_closed = 0, judged = 0, appeals = 0;
@@ -366,7 +391,7 @@ TEST_F(GeneratorTest, CourtVolumesFollowSizeWeights) {
 TEST(GeneratorDeterminism, SameSeedSameBytesAnyThreads) {
   auto r = ReferenceData::Load(ReferenceData::DefaultRefDir());
   ASSERT_TRUE(r.ok());
-  std::string base = testing::TempDir() + "/tp_gen_det";
+  std::string base = testing::TempDir() + "/tp_gen_det_" + std::to_string(::getpid());
   std::filesystem::remove_all(base);
   auto run = [&](const std::string& sub, uint64_t seed, int threads) {
     GenOptions o;

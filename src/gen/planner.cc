@@ -366,7 +366,8 @@ class Planner {
       s.procedure = "简易程序";
       s.filed = DayIn(t.year, 10, 330);
       s.duration = static_cast<int>(rng_.Range(40, 110));
-      s.closure = rng_.Chance(0.75) ? "判决" : "调解";
+      // Feature wording lives in the judgment's facts, so suits carrying features are judged.
+      s.closure = !t.features.empty() || rng_.Chance(0.75) ? "判决" : "调解";
       const Party& plaintiff = t.plaintiffs[i % t.plaintiffs.size()];
       s.plaintiffs = {plaintiff};
       s.defendants = {Person(s.court, s.filed)};

@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <fstream>
 
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 
 #include "tianping/common/rng.h"
@@ -160,7 +162,7 @@ TEST(CaseJson, FuzzNeverCrashes) {
 }
 
 TEST(JsonlReader, LinesAndNumbers) {
-  std::string path = testing::TempDir() + "/jsonl_reader_test.jsonl";
+  std::string path = testing::TempDir() + "/jsonl_reader_test_" + std::to_string(::getpid()) + ".jsonl";
   {
     std::ofstream f(path, std::ios::binary);
     f << "{\"a\":1}\n\n  \n{\"b\":2}\r\n{\"c\":3}";
@@ -181,6 +183,44 @@ TEST(JsonlReader, LinesAndNumbers) {
   EXPECT_TRUE((*r)->status().ok());
   std::remove(path.c_str());
   EXPECT_FALSE(JsonlReader::Open(path + ".missing").ok());
+}
+
+// Bounded fuzz of the reader: random files mixing valid lines, mutations, bare CRs, NULs and long lines.
+TEST(JsonlReader, FuzzNeverCrashes) {
+  std::string valid;
+  AppendCaseJson(SampleCase(), &valid);
+  std::string path = testing::TempDir() + "/jsonl_reader_fuzz_" + std::to_string(::getpid()) + ".jsonl";
+  Rng rng(11);
+  for (int round = 0; round < 40; ++round) {
+    std::string data;
+    int lines = static_cast<int>(rng.Range(0, 60));
+    int expected_valid = 0;
+    for (int i = 0; i < lines; ++i) {
+      int mode = static_cast<int>(rng.Range(0, 4));
+      if (mode == 0) { data += valid; ++expected_valid; }
+      else if (mode == 1) { std::string m = valid; m[rng.Range(0, m.size() - 1)] = static_cast<char>(rng.Range(0, 255)); data += m; }
+      else if (mode == 2) { for (int k = 0, n = static_cast<int>(rng.Range(0, 300)); k < n; ++k) data += static_cast<char>(rng.Range(0, 255)); }
+      else if (mode == 3) { data.append(static_cast<size_t>(i == 0 && round % 10 == 0 ? (5 << 19) : rng.Range(0, 5000)), 'x'); }  // 2.5 MB crosses the 1 MB read chunks
+      data += rng.Chance(0.2) ? "\r\n" : "\n";
+    }
+    {
+      std::ofstream f(path, std::ios::binary);
+      f << data;
+    }
+    auto r = JsonlReader::Open(path);
+    ASSERT_TRUE(r.ok());
+    std::string_view line;
+    int parsed = 0;
+    int64_t last = 0;
+    while ((*r)->Next(&line)) {
+      EXPECT_GT((*r)->line_number(), last);
+      last = (*r)->line_number();
+      if (ParseCaseJson(line).ok()) ++parsed;
+    }
+    EXPECT_TRUE((*r)->status().ok());
+    EXPECT_GE(parsed, expected_valid);  // mutations may still parse; valid lines always do
+  }
+  std::remove(path.c_str());
 }
 
 }  // namespace

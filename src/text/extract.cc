@@ -189,6 +189,7 @@ std::optional<double> ReadPercent(std::string_view s, size_t* i, bool* fen_unit)
   }
   if (k == b) return std::nullopt;
   double v = std::strtod(std::string(s.substr(b, k - b)).c_str(), nullptr);
+  if (StartsWithAt(s, k, "‰")) { *i = k + std::string_view("‰").size(); return v / 10; }  // 月利率20‰ = 2%
   if (StartsWithAt(s, k, "%")) { *i = k + 1; return v; }
   if (StartsWithAt(s, k, "％")) { *i = k + 3; return v; }
   if (StartsWithAt(s, k, "分")) { *fen_unit = true; *i = k + 3; return v; }

@@ -35,6 +35,13 @@ TEST(Extract, Rates) {
   EXPECT_DOUBLE_EQ(r[4].value, 4);
 }
 
+TEST(Extract, PerMilleRate) {
+  auto r = ExtractRates("承诺按月利率20‰支付利息");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_DOUBLE_EQ(r[0].value, 2);
+  EXPECT_DOUBLE_EQ(r[0].annual_percent, 24);
+}
+
 TEST(Extract, DeliveryMethods) {
   auto m = ExtractDeliveryMethods("原告通过支付宝转账10000元，另以现金交付5000元，后经银行转账");
   ASSERT_EQ(m.size(), 3u);

@@ -2,8 +2,12 @@
 // span stays inside the text.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <random>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include "tianping/text/extract.h"
 #include "tianping/text/judgment.h"
@@ -31,6 +35,44 @@ void Check(const std::string& text) {
   AppendJudgmentJson(j, text, &json);
   AppendExtractionJson(f, &json);
   ASSERT_FALSE(json.empty());
+}
+
+// Inputs of the golden judgment documents (test/golden/judgment/*.test, up to the ---- line).
+std::vector<std::string> GoldenSeeds() {
+  std::vector<std::string> out;
+  std::filesystem::path dir = std::filesystem::path(TP_SOURCE_DIR) / "test/golden/judgment";
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
+    std::ifstream in(e.path());
+    std::stringstream ss;
+    ss << in.rdbuf();
+    std::string t = ss.str();
+    size_t cut = t.find("\n----\n");
+    out.push_back(cut == std::string::npos ? t : t.substr(0, cut + 1));
+  }
+  return out;
+}
+
+TEST(JudgmentFuzz, MutatedGoldenDocumentsNeverCrash) {
+  std::mt19937 rng(7);
+  auto seeds = GoldenSeeds();
+  ASSERT_GE(seeds.size(), 5u);
+  for (const std::string& seed : seeds) {
+    Check(seed);
+    for (int round = 0; round < 150; ++round) {
+      std::string t = seed;
+      int edits = 1 + static_cast<int>(rng() % 8);
+      for (int e = 0; e < edits && !t.empty(); ++e) {
+        size_t pos = rng() % t.size();
+        switch (rng() % 3) {
+          case 0: t.erase(pos, 1 + rng() % 40); break;
+          case 1: t.insert(pos, t.substr(rng() % t.size(), rng() % 60)); break;  // duplicated fragments
+          default: t[pos] = static_cast<char>(rng() & 0xFF); break;
+        }
+      }
+      Check(t);
+    }
+  }
 }
 
 TEST(JudgmentFuzz, MutatedAndRandomTextNeverCrashes) {

@@ -96,7 +96,11 @@ ParsedJudgment ParseJudgment(std::string_view s) {
     }
   }
   if (j.parties.empty()) {
+    // The names are in the first sentences of the history (…指控原审被告人A、B犯…一案…。原审被告人A不服…).
     size_t to = hist.empty() ? std::min(s.size(), history + 1500) : hist.end;
+    size_t cut = history;
+    for (int k = 0; k < 3 && cut < to; ++k) cut = SentenceEnd(s, cut, to);
+    to = std::min(to, cut);
     ParseNarrativeParties(s, history, to, &j);
   }
   j.citations = ExtractCitations(s);

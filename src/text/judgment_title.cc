@@ -16,9 +16,22 @@ constexpr std::string_view kKinds[] = {
     "民事决定书", "行政判决书", "行政裁定书", "行政调解书", "执行裁定书", "执行决定书", "执行通知书",
     "赔偿决定书", "判决书", "裁定书", "调解书", "决定书", "支付令"};
 
-std::string_view KindAt(std::string_view s, size_t i) {
-  for (std::string_view k : kKinds)
-    if (StartsWithAt(s, i, k)) return k;
+// The document kind starting at i, also spaced out as in court originals (民 事 判 决 书); *end gets the
+// offset after it.
+std::string_view KindAt(std::string_view s, size_t i, size_t* end = nullptr) {
+  for (std::string_view k : kKinds) {
+    size_t p = i;
+    bool ok = true;
+    for (size_t c = 0; c < k.size() && ok; c += 3) {  // every kind character is three bytes in UTF-8
+      if (c > 0) p = SkipSpaces(s, p);
+      ok = StartsWithAt(s, p, k.substr(c, 3));
+      p += 3;
+    }
+    if (ok) {
+      if (end) *end = p;
+      return k;
+    }
+  }
   return {};
 }
 
@@ -105,19 +118,24 @@ size_t ParseTitle(std::string_view s, ParsedJudgment* j) {
     while (k < s.size() && (s[k] == '\n' || s[k] == '\r')) ++k;
     k = SkipSpaces(s, k);
     while (k < s.size() && (s[k] == '\n' || s[k] == '\r')) ++k;
-    std::string_view kind = KindAt(s, k);
+    size_t kind_end = k;
+    std::string_view kind = KindAt(s, k, &kind_end);
     if (kind.empty()) continue;
     size_t start = CourtStart(s, after);
     if (after - start < 9) continue;  // at least three characters (X法院 is too short)
     j->court = std::string(s.substr(start, after - start));
     j->court_span = {start, after};
     j->kind = std::string(kind);
-    j->kind_span = {k, k + kind.size()};
-    title_end = k + kind.size();
+    j->kind_span = {k, kind_end};
+    title_end = kind_end;
     break;
   }
+  // Without a court heading, the title can only be in the head: before the first ， or 。 (a court or 案号
+  // quoted in the body is not the title).
+  size_t head = limit;
+  for (std::string_view p : {"，", "。"}) head = std::min(head, s.find(p) == std::string_view::npos ? head : s.find(p));
   if (j->kind.empty()) {  // no court heading: the first kind word, the first court name
-    for (size_t i = 0; i < limit;) {
+    for (size_t i = 0; i < head;) {
       std::string_view kind = KindAt(s, i);
       if (!kind.empty()) {
         j->kind = std::string(kind);
@@ -130,7 +148,7 @@ size_t ParseTitle(std::string_view s, ParsedJudgment* j) {
       i += n;
     }
     size_t p = s.find(kCourt);
-    if (p != std::string_view::npos && p < limit) {
+    if (p != std::string_view::npos && p < head) {
       size_t start = CourtStart(s, p + kCourt.size());
       if (p + kCourt.size() - start >= 9) {
         j->court = std::string(s.substr(start, p + kCourt.size() - start));
@@ -141,7 +159,8 @@ size_t ParseTitle(std::string_view s, ParsedJudgment* j) {
   }
   // 案号: right after the title, else the first one in the head.
   auto hits = FindCaseNumbers(s, title_end, std::min(s.size(), title_end + 200), 1);
-  if (hits.empty() || hits[0].span.begin > title_end + 12) hits = FindCaseNumbers(s, 0, limit, 1);
+  if (hits.empty() || hits[0].span.begin > title_end + 12)
+    hits = FindCaseNumbers(s, 0, j->kind_span.empty() ? head : limit, 1);
   if (!hits.empty()) {
     j->case_number = hits[0].raw;
     j->case_number_span = hits[0].span;

@@ -54,7 +54,8 @@ std::string Closure(std::string_view s, const ParsedJudgment& j) {
   if (Has(op, "撤回再审申请")) return "撤回再审申请";
   if (Has(op, "撤回异议") || Has(op, "撤回执行异议")) return "撤回异议";
   if (Has(op, "驳回上诉") && Has(op, "维持原")) return "维持";
-  if (Has(op, "发回") && Has(op, "重审")) return "发回重审";
+  if (Has(op, "发回") && (Has(op, "重审") || Has(op, "重新审判"))) return "发回重审";
+  if ((Has(op, "维持原判") || Has(op, "维持原裁定")) && !Has(op, "撤销")) return "维持";
   if (Has(op, "驳回") && Has(op, "再审申请")) return "驳回再审申请";
   if (Has(op, "再审") && (Has(op, "提审") || Has(op, "指令") || Has(op, "本院再审"))) return "裁定再审";
   if (Has(op, "驳回") && Has(op, "起诉") && !Has(op, "诉讼请求")) return "驳回起诉";
@@ -81,7 +82,8 @@ ExtractedFacts ExtractFacts(std::string_view s, const ParsedJudgment& j) {
   f.dates = ExtractDates(s, j);
   f.rates = ExtractRates(s);
   // Delivery: from the claims and facts when found, else the whole text.
-  std::string both = std::string(SectionText(s, j, SectionKind::kClaims)) + std::string(SectionText(s, j, SectionKind::kFacts));
+  std::string both = std::string(SectionText(s, j, SectionKind::kClaims)) + std::string(SectionText(s, j, SectionKind::kFacts)) +
+                     std::string(SectionText(s, j, SectionKind::kReasoning));
   f.delivery_methods = ExtractDeliveryMethods(both.empty() ? s : std::string_view(both));
   f.closure = Closure(s, j);
   // Filing date: 立案 in the history, else 受理, else the date the suit or prosecution was brought.
@@ -95,8 +97,13 @@ ExtractedFacts ExtractFacts(std::string_view s, const ParsedJudgment& j) {
   bool criminal = j.kind.find("刑事") != std::string::npos;  // 指控 is not a claim with an outcome
   if (!cl.empty() && !criminal) {
     std::string_view claims = s.substr(cl.begin, cl.end - cl.begin);
-    size_t colon = claims.find("请求：");
-    size_t start = colon != std::string_view::npos ? colon + std::string_view("请求：").size() : 0;
+    // Items follow 请求： / 请求判令： / 诉讼请求为：; without such a lead-in the whole section is the claim.
+    size_t start = 0;
+    for (size_t p = claims.find("请求"); p != std::string_view::npos; p = claims.find("请求", p + 6)) {
+      std::string_view after = claims.substr(p + 6, std::min<size_t>(15, claims.size() - p - 6));
+      size_t colon = after.find("：");
+      if (colon != std::string_view::npos) { start = p + 6 + colon + 3; break; }
+    }
     size_t stop = claims.size();
     for (std::string_view w : {"事实和理由", "事实与理由", "理由："})
       stop = std::min(stop, claims.find(w) == std::string_view::npos ? stop : claims.find(w));
@@ -110,7 +117,9 @@ ExtractedFacts ExtractFacts(std::string_view s, const ParsedJudgment& j) {
       cursor = at + std::min(item.size(), body.size() - at);
       ClaimOutcome c;
       c.claim = item;
-      if (!Has(item, "受理费") && !Has(item, "诉讼费"))
+      // An amount in a claim to 撤销 (a fine of 1.5万元) is not money claimed.
+      bool annul = (Has(item, "撤销") || Has(item, "确认")) && !IsPaymentItem(item);
+      if (!Has(item, "受理费") && !Has(item, "诉讼费") && !annul)
         c.claimed = ItemTotal(s, AmountsIn(f.amounts, base + at, base + cursor));
       f.claims.push_back(std::move(c));
     }

@@ -124,7 +124,7 @@ void FillAttributes(std::string_view unit, JudgmentParty* p) {
     std::string_view clause = unit.substr(i, next - i);
     if (clause == "男" || clause == "女") p->gender = std::string(clause);
     else if (clause.size() <= 18 && EndsWith(clause, "族") && p->ethnicity.empty()) p->ethnicity = std::string(clause);
-    else if (!p->birth_date && clause.find("出生") != std::string_view::npos) {
+    else if (!p->birth_date && (clause.find("出生") != std::string_view::npos || EndsWith(clause, "生"))) {
       for (size_t k = 0; k < clause.size(); ++k) {
         if (auto d = ParseDateAt(clause.substr(k))) { p->birth_date = d; break; }
       }
@@ -239,7 +239,8 @@ size_t ParsePartyBlock(std::string_view s, size_t from, ParsedJudgment* j) {
 void ParseNarrativeParties(std::string_view s, size_t from, size_t to, ParsedJudgment* j) {
   to = std::min(to, s.size());
   constexpr std::string_view kStops[] = {"犯", "不服", "及其", "提出", "的", "一案", "均", "因", "到庭", "等", "以",
-                                         "向", "于", "系", "在", "对", "和", "与", "涉嫌", "被", "经", "上诉", "为"};
+                                         "向", "于", "系", "在", "对", "和", "与", "涉嫌", "被", "经", "上诉", "为",
+                                         "服判", "提议", "作案", "抓获", "供述", "辩解", "认罪", "归案", "投案", "持"};
   auto add = [&](std::string role, std::string name, Span span) {
     for (const auto& p : j->parties) if (p.name == name) return;
     JudgmentParty p;
@@ -274,20 +275,29 @@ void ParseNarrativeParties(std::string_view s, size_t from, size_t to, ParsedJud
     size_t i = p + kRole.size();
     while (i < to) {
       size_t b = i, count = 0;
+      auto at_stop = [&](size_t k) {
+        return std::any_of(std::begin(kStops), std::end(kStops), [&](std::string_view w) { return StartsWithAt(s, k, w); });
+      };
       while (i < to && count < 6) {
         size_t n;
         char32_t c = CpAt(s, i, &n);
         bool name_char = IsHan(c) || IsAsciiDigit(c) || c == 'x' || c == 'X' || c == U'×' || c == U'＊' || c == '*';
-        if (!name_char || (count >= 2 && std::any_of(std::begin(kStops), std::end(kStops),
-                                                     [&](std::string_view w) { return StartsWithAt(s, i, w); })))
-          break;
+        if (!name_char || (count >= 2 && (at_stop(i) || StartsWithAt(s, i, "及")))) break;
         i += n;
         ++count;
       }
-      if (count < 2 || count > 5) break;
+      // A name is 2–5 characters and must end at a stop word, a separator or punctuation
+      // (被告人陆海伟持刀… is not a name list).
+      bool ended = i >= to || at_stop(i) || StartsWithAt(s, i, "及");
+      for (std::string_view p : {"、", "，", "。", "；", "（", "(", ",", "："}) ended = ended || StartsWithAt(s, i, p);
+      if (count < 2 || count > 5 || !ended) break;
+      if (StartsWithAt(s, b, "辩护") || StartsWithAt(s, b, "同伙") || StartsWithAt(s, b, "原审")) break;
       add(role, std::string(s.substr(b, i - b)), {b, i});
-      if (!StartsWithAt(s, i, "、")) break;
-      i += std::string_view("、").size();
+      bool more = false;
+      for (std::string_view sep : {"、", "及", "和"}) {
+        if (StartsWithAt(s, i, sep) && !StartsWithAt(s, i, "及其")) { i += sep.size(); more = true; break; }
+      }
+      if (!more) break;
     }
   }
 }

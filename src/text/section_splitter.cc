@@ -27,8 +27,14 @@ size_t FindSection(std::string_view s, size_t from, size_t to, std::initializer_
         // A marker that is its own subject (本院认为, 原判认定) opens a sentence; inside a later clause
         // (被告辩称，一审判决认定…) it is quoted text.
         std::string_view lead = s.substr(start, p - start);
-        bool after_close = lead.size() >= 12 && lead.substr(lead.size() - 12) == "审理终结";  // …终结原判认定
-        if (after_close) start = p;
+        // Published extracts run the history into the facts without a stop: …现已审理终结原判认定,
+        // …到庭参加诉讼经审理查明, …现已审理终结三台县人民法院审理查明.
+        size_t close = kNone;
+        for (std::string_view w : {"审理终结", "参加诉讼", "审理了本案"}) {
+          size_t q = lead.rfind(w);
+          if (q != kNone && (close == kNone || q + w.size() > close)) close = q + w.size();
+        }
+        if (close != kNone && lead.size() - close <= 36 && lead.substr(close).find("，") == kNone) start += close;
         else if (lead.find("，") != kNone || lead.find(",") != kNone || lead.find("：") != kNone) continue;
         if (p - start > 36) start = p;  // long lead-in without punctuation (现已审理终结原判认定)
       }
@@ -84,20 +90,21 @@ void SplitSections(std::string_view s, size_t h, ParsedJudgment* j) {
   size_t claims = FindSection(s, h, facts_end,
                               {{"诉称", true}, {"提出诉讼请求", true}, {"诉讼请求：", true}, {"上诉请求", true},
                                {"上诉称", true}, {"申请称", true}, {"抗诉称", true}, {"起诉称", true},
-                               {"公诉机关指控", false}, {"抗诉机关", false}, {"请求：", true}, {"申请请求", true}});
+                               {"公诉机关指控", false}, {"抗诉机关", false}, {"请求：", true}, {"申请请求", true},
+                               {"上诉理由", true}, {"抗诉理由", true}, {"抗诉意见", true}, {"上诉意见", true}});
   size_t defence = FindSection(s, claims != kNone ? claims + 3 : h, facts_end,
                                {{"辩称", true}, {"答辩称", true}, {"辩护人提出", true}, {"辩护意见", true},
                                 {"对指控的", true}, {"未作答辩", true}, {"未答辩", true}, {"未提交书面答辩", true},
-                                {"未提交答辩", true}});
-  size_t facts_from = std::max({h, claims == kNone ? h : claims + 3, defence == kNone ? h : defence + 3});
-  size_t facts = FindSection(s, facts_from, facts_end,
+                                {"未提交答辩", true}, {"未提供书面答辩", true}, {"答辩状称", true}, {"答辩意见", true}});
+  // Facts may come before the claims: appeals state the first-instance facts (原判认定) before the appeal.
+  size_t facts = FindSection(s, h, facts_end,
                              {{"经审理查明", false}, {"审理查明", false}, {"本院查明", false}, {"经审理认定", false},
                               {"本院经审理认定", false}, {"原判认定", false}, {"原审判决认定", false},
                               {"原判决认定", false}, {"一审法院认定", false}, {"一审判决认定", false},
                               {"原审法院认定", false}, {"一审查明", false}, {"二审查明", false},
                               {"认定事实如下", false}, {"经审查查明", false}, {"经审查", false}});
-  // Defence found after the facts (e.g. quoted in the reasoning) does not count.
-  if (defence != kNone && facts != kNone && defence > facts) defence = kNone;
+  // In the ordinary order (claims, defence, facts) a defence marker after the facts is quoted text.
+  if (defence != kNone && facts != kNone && defence > facts && claims != kNone && claims < facts) defence = kNone;
   // Tail after the operative part.
   size_t tail_from = operative != kNone ? operative : (reasoning != kNone ? reasoning : h);
   size_t appeal = kNone;
@@ -109,7 +116,8 @@ void SplitSections(std::string_view s, size_t h, ParsedJudgment* j) {
   }
   // Signature: the first panel title that starts a line or sentence after the tail begins.
   size_t sig_from = appeal != kNone ? appeal : tail_from;
-  size_t signature = FindAtSentenceStart(s, sig_from, {"审判长", "审判员", "代理审判员", "人民陪审员", "助理审判员", "陪审员"});
+  size_t signature = FindAtSentenceStart(s, sig_from, {"审判长", "审判员", "代理审判员", "人民陪审员", "助理审判员", "陪审员",
+                                                      "审　判　长", "审 判 长", "审　判　员", "审 判 员"});
   if (signature == kNone) {
     // Inline text without sentence breaks: the title directly after the appeal notice.
     for (std::string_view w : {"审判长", "审判员", "代理审判员"}) {

@@ -12,9 +12,21 @@ namespace {
 constexpr std::string_view kTitles[] = {"代理审判员", "助理审判员", "人民陪审员", "代理书记员", "审判长", "审判员",
                                         "陪审员", "书记员", "法官助理"};
 
-std::string_view TitleAt(std::string_view s, size_t i) {
-  for (std::string_view t : kTitles)
-    if (StartsWithAt(s, i, t)) return t;
+// The title starting at i, also when spaced out (审　判　长, 书 记 员); *end gets the offset after it.
+std::string_view TitleAt(std::string_view s, size_t i, size_t* end = nullptr) {
+  for (std::string_view t : kTitles) {
+    size_t k = i;
+    bool ok = true;
+    for (size_t c = 0; c < t.size() && ok; c += 3) {  // every title character is three bytes in UTF-8
+      if (c > 0) k = SkipSpaces(s, k);
+      ok = StartsWithAt(s, k, t.substr(c, 3));
+      k += 3;
+    }
+    if (ok) {
+      if (end) *end = k;
+      return t;
+    }
+  }
   return {};
 }
 
@@ -50,15 +62,15 @@ void ParseSignature(std::string_view s, ParsedJudgment* j) {
   if (!sig.empty()) {
     size_t i = sig.begin;
     while (i < sig.end) {
-      std::string_view title = TitleAt(s, i);
+      size_t k = i;
+      std::string_view title = TitleAt(s, i, &k);
       if (!title.empty()) {
-        size_t k = i + title.size();
         std::string name = ReadSignatureName(s, &k);
         if (!name.empty()) {
           if (title == "书记员" || title == "代理书记员") { if (j->clerk.empty()) j->clerk = name; }
           else if (title != "法官助理") j->panel.push_back({std::string(title), name});
         }
-        i = std::max(k, i + title.size());
+        i = std::max(k, i + 3);
         continue;
       }
       size_t n;
