@@ -253,6 +253,21 @@ TEST(DocCheck, Privacy) {
   EXPECT_TRUE((*internal)->Check(phone).empty());
 }
 
+// Forms met in real judgments that must stay quiet.
+TEST(DocCheck, RealTextNegatives) {
+  EXPECT_TRUE(Of("被告抗辩认为，借款已经归还。", "wrong_character").empty());
+  EXPECT_EQ(Of("原告并不能辩认该印章。", "wrong_character").size(), 1u);
+  EXPECT_TRUE(Of("本案案件受理费500元，由被告负担。", "extra_character").empty());
+  EXPECT_TRUE(Of("支付利息及自2019年1月1日起的违约金。", "homophone").empty());
+  EXPECT_TRUE(Of("经过举证、质证，现评判如下：", "missing_character").empty());
+  EXPECT_TRUE(Of("被告人犯挪用公款罪及具有自首情节没有异议。", "homophone").empty());
+  // A total over a longer enumeration, and a subtotal after a rate, are not arithmetic errors.
+  EXPECT_TRUE(Of("转款至甲账户600000元，债权转让合计791000元，转款至乙账户500000元，转款至丙账户100000元，款项合计1991000元。",
+                 "interest_arithmetic").empty());
+  EXPECT_TRUE(Of("按本金1000000元，月利率1％计算至2013年8月20日，利息合计110000元。", "interest_arithmetic").empty());
+  EXPECT_EQ(Of("尚欠借款本金169862元，利息21615元，总计191000元。", "interest_arithmetic").size(), 1u);
+}
+
 TEST(DocCheck, ScoreFindings) {
   std::vector<DocFinding> fs = {{"wo_yuan", 10, 16, 0, 0, "", ""}, {"wo_yuan", 40, 46, 0, 0, "", ""},
                                 {"costs_omitted", 90, 120, 0, 0, "", ""}};

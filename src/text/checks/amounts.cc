@@ -1,6 +1,8 @@
 // Amounts (docs/doc-check.md "Amounts"): upper-case words vs figures (人民币捌万伍仟元整（85000元）, and
 // 85000元（大写：捌万伍仟元）), and stated totals (…本金80000元、利息5000元，合计85000元).
 #include <algorithm>
+#include <utility>
+#include <vector>
 #include <string>
 #include <string_view>
 
@@ -98,21 +100,46 @@ void Totals(const CheckContext& c, Findings* f) {
         size_t x = t.rfind(stop, p);
         if (x != std::string_view::npos) s = std::max(s, x + stop.size());
       }
-      Fen sum = 0;
-      int items = 0;
-      bool bad = false;
+      // Items: the run of figure amounts right before the total, each separated from the next by a short
+      // label (、利息 / 及逾期付款损失) with no other number in between.
+      std::vector<std::pair<size_t, size_t>> amounts;  // [start, end of 元)
+      std::vector<Fen> values;
       for (size_t r = s; r < p; ++r) {
-        if (!IsAsciiDigit(t[r]) || (r > s && (IsAsciiDigit(t[r - 1]) || t[r - 1] == '.'))) continue;
+        if (!IsAsciiDigit(t[r]) || (r > s && (IsAsciiDigit(t[r - 1]) || t[r - 1] == '.' || t[r - 1] == ','))) continue;
         size_t len = 0;
         auto v = FiguresAt(t, r, &len);
         if (!v) { while (r + 1 < p && IsAsciiDigit(t[r + 1])) ++r; continue; }
-        std::string_view prev = CharBefore(t, r);
-        if (prev == "每" || prev == "月" || prev == "日") bad = true;  // rates, not items
-        sum += *v;
-        ++items;
+        amounts.push_back({r, r + len + 3});
+        values.push_back(*v);
         r += len;
       }
-      if (bad || items < 2 || sum == *total) continue;
+      Fen sum = 0;
+      int items = 0;
+      bool bad = false;
+      size_t next = p;  // start of the text after the item being considered
+      for (size_t k = amounts.size(); k-- > 0;) {
+        size_t gap_bytes = next - amounts[k].second;
+        std::string_view gap = t.substr(amounts[k].second, gap_bytes);
+        if (gap_bytes > (items == 0 ? 12u : 36u) || gap.find_first_of("0123456789") != std::string_view::npos) break;
+        std::string_view prev = CharBefore(t, amounts[k].first);
+        if (prev == "每" || prev == "月" || prev == "日") bad = true;  // rates, not items
+        sum += values[k];
+        ++items;
+        next = amounts[k].first;
+        // The label before the item belongs to it: skip back over it for the next gap.
+        size_t lb = next;
+        for (int c2 = 0; c2 < 12 && lb > s; ++c2) {
+          std::string_view ch = CharBefore(t, lb);
+          if (ch == "、" || ch == "，" || ch == "及" || ch == "和" || ch == "与" || IsAsciiDigit(ch[0])) break;
+          lb -= ch.size();
+        }
+        next = lb;
+      }
+      // A longer enumeration whose items are not adjacent: the last amounts of the clause add up.
+      bool suffix_matches = false;
+      Fen suffix = 0;
+      for (size_t k = values.size(); k-- > 0 && !suffix_matches;) suffix_matches = (suffix += values[k]) == *total;
+      if (bad || items < 2 || sum == *total || suffix_matches) continue;
       // Only money claims itemised as principal, interest, penalties and fees.
       std::string_view clause = t.substr(s, p - s);
       bool itemised = false;

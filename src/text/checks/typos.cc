@@ -55,7 +55,8 @@ void CheckTypos(const CheckContext& c, Findings* f) {
     if (n < 3 || d < n || t.compare(d - n, n, t.substr(d, n)) != 0) { d += n; continue; }
     std::string_view ch = t.substr(d, n);
     for (const std::string& ph : *c.phrases) {
-      for (size_t i = ph.find(ch); i != std::string::npos; i = ph.find(ch, i + n)) {
+      // Not the first character: 本案 + 案件受理费 is two words, not a doubled 案.
+      for (size_t i = ph.find(ch, 1); i != std::string::npos; i = ph.find(ch, i + n)) {
         std::string_view prefix = std::string_view(ph).substr(0, i + n), suffix = std::string_view(ph).substr(i + n);
         if (d < prefix.size() || t.compare(d - prefix.size(), prefix.size(), prefix) != 0) continue;
         if (t.compare(d + n, suffix.size(), suffix) != 0) continue;
