@@ -103,7 +103,8 @@ def main():
     print(f'  all of court, 案号, kind, parties, date: {all_ok}/{n} = {all_ok / n:.3f}  (goal ≥ 0.98)')
     for k in ['court', 'case_number', 'kind', 'parties', 'date', 'case_number_parsed', 'parties_in_block',
               'first_instance_number', 'claims_section', 'defence_section', 'facts_section', 'citations']:
-        print(f'  {k:22} {ok[k]:4}/{applicable[k]:<4} = {ok[k] / max(1, applicable[k]):.3f}')
+        rate = f'{ok[k] / applicable[k]:.3f}' if applicable[k] else 'n/a (no document has one)'
+        print(f'  {k:22} {ok[k]:4}/{applicable[k]:<4} = {rate}')
     for fid, bad, head in failures[:args.show_failures]:
         print(f'  FAIL {fid} {bad}: {head}')
     civil = os.path.join(args.realdata, 'civil_segments_dev.jsonl')

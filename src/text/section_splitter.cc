@@ -69,11 +69,29 @@ size_t FindAtSentenceStart(std::string_view s, size_t from, std::initializer_lis
 void SplitSections(std::string_view s, size_t h, ParsedJudgment* j) {
   const size_t n = s.size();
   // Strong anchors first: the operative part and the reasoning.
+  // Appeals quote the first-instance judgment (原判认定…依照…判决如下：…) before the appeal grounds; the
+  // document's own operative part is the one after 本院认为, or, without a reasoning, the one after the
+  // last appeal marker that follows a quoted one.
+  auto find_basis = [&](size_t from, size_t* marker) {
+    return FindSection(s, from, n,
+                       {{"判决如下", true}, {"裁定如下", true}, {"决定如下", true}, {"达成如下协议", true},
+                        {"达成如下调解协议", true}, {"达成以下协议", true}, {"调解协议如下", true}},
+                       marker);
+  };
+  // 我院认为 is a drafting error (checked elsewhere) but still opens the reasoning.
+  size_t own_reasoning = FindSection(s, h, n, {{"本院认为", false}, {"本庭认为", false}, {"我院认为", false}});
   size_t op_marker = kNone;
-  size_t basis = FindSection(s, h, n,
-                             {{"判决如下", true}, {"裁定如下", true}, {"决定如下", true}, {"达成如下协议", true},
-                              {"达成如下调解协议", true}, {"达成以下协议", true}, {"调解协议如下", true}},
-                             &op_marker);
+  size_t basis = find_basis(own_reasoning != kNone ? own_reasoning : h, &op_marker);
+  if (own_reasoning == kNone && basis != kNone) {
+    size_t quoted_facts = FindSection(s, h, basis, {{"原判认定", false}, {"原审判决认定", false}, {"原判决认定", false},
+                                                    {"一审法院认定", false}, {"一审判决认定", false}, {"原审法院认定", false}});
+    size_t appeal_after = kNone;
+    for (std::string_view w : {"上诉称", "上诉理由", "辩护人提出", "提出上诉", "抗诉意见", "二审期间", "二审审理"}) {
+      size_t p = s.find(w, op_marker);
+      if (p != kNone && p < appeal_after) appeal_after = p;
+    }
+    if (quoted_facts != kNone && appeal_after != kNone) basis = find_basis(appeal_after, &op_marker);
+  }
   size_t operative = kNone;
   if (basis != kNone) {
     operative = s.find("：", op_marker);
@@ -85,7 +103,7 @@ void SplitSections(std::string_view s, size_t h, ParsedJudgment* j) {
     while (operative < n && s[operative] == '\n') ++operative;
   }
   size_t body_end = basis != kNone ? basis : n;
-  size_t reasoning = FindSection(s, h, body_end, {{"本院认为", false}, {"本庭认为", false}});
+  size_t reasoning = FindSection(s, h, body_end, {{"本院认为", false}, {"本庭认为", false}, {"我院认为", false}});
   size_t facts_end = reasoning != kNone ? reasoning : body_end;
   size_t claims = FindSection(s, h, facts_end,
                               {{"诉称", true}, {"提出诉讼请求", true}, {"诉讼请求：", true}, {"上诉请求", true},
