@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <unordered_map>
 
 #include "text/checks/checks.h"
 #include "tianping/common/json_writer.h"
@@ -138,6 +139,7 @@ size_t CharCount(std::string_view s, size_t from, size_t to) {
 struct DocChecker::Impl {
   DocCheckOptions options;
   std::vector<checks::Confusion> confusions;
+  std::unordered_map<std::string_view, std::vector<size_t>> confusion_index;  // keys view `confusions`
   std::vector<std::string> phrases;
   std::vector<std::pair<std::string, std::string>> name_swaps;
   checks::PlaceIndex places;
@@ -152,6 +154,10 @@ Result<std::unique_ptr<DocChecker>> DocChecker::Create(const DocCheckOptions& op
   std::string dir = options.check_dir.empty() ? DefaultCheckDir() : options.check_dir;
   if (Status s = LoadConfusions(dir + "/confusions.tsv", &impl->confusions); !s.ok()) return s;
   if (Status s = LoadLines(dir + "/phrases.txt", &impl->phrases); !s.ok()) return s;
+  for (size_t i = 0; i < impl->confusions.size(); ++i) {
+    std::string_view w = impl->confusions[i].wrong;
+    impl->confusion_index[w.substr(0, checks::CharLen(w, 0))].push_back(i);
+  }
   std::vector<std::string> swaps;
   if (Status s = LoadLines(dir + "/name_confusions.tsv", &swaps); !s.ok()) return s;
   for (size_t i = 0; i < swaps.size(); ++i) {
@@ -173,6 +179,7 @@ std::vector<DocFinding> DocChecker::Check(std::string_view text, const DocHints*
   c.j = &j;
   c.options = &impl_->options;
   c.confusions = &impl_->confusions;
+  c.confusion_index = &impl_->confusion_index;
   c.phrases = &impl_->phrases;
   c.places = &impl_->places;
   c.name_swaps = &impl_->name_swaps;

@@ -15,9 +15,18 @@ namespace {
 constexpr std::string_view kCapital[] = {"零", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖",
                                          "拾", "佰", "仟", "万", "亿", "元", "圆", "角", "分", "整"};
 
+// Code points of kCapital, compared as integers (this runs on every character of the text).
+constexpr char32_t kCapitalCp[] = {U'零', U'壹', U'贰', U'叁', U'肆', U'伍', U'陆', U'柒', U'捌', U'玖',
+                                   U'拾', U'佰', U'仟', U'万', U'亿', U'元', U'圆', U'角', U'分', U'整'};
+
 size_t CapitalCharAt(std::string_view t, size_t p) {
-  for (std::string_view c : kCapital)
-    if (t.compare(p, c.size(), c) == 0) return c.size();
+  if (p + 3 > t.size()) return 0;
+  unsigned char b0 = static_cast<unsigned char>(t[p]);
+  if ((b0 & 0xF0) != 0xE0) return 0;
+  char32_t cp = (char32_t(b0 & 0x0F) << 12) | (char32_t(static_cast<unsigned char>(t[p + 1]) & 0x3F) << 6) |
+                (static_cast<unsigned char>(t[p + 2]) & 0x3F);
+  for (char32_t c : kCapitalCp)
+    if (c == cp) return 3;
   return 0;
 }
 

@@ -39,6 +39,8 @@ struct CheckContext {
   const ParsedJudgment* j = nullptr;
   const DocCheckOptions* options = nullptr;
   const std::vector<Confusion>* confusions = nullptr;
+  // Index of `confusions` by the first character of the wrong form (one pass over the text).
+  const std::unordered_map<std::string_view, std::vector<size_t>>* confusion_index = nullptr;
   const std::vector<std::string>* phrases = nullptr;  // fixed phrases for doubled-character checks
   const PlaceIndex* places = nullptr;
   // Look-alike / homophone characters in names (data/check/name_confusions.tsv), both directions.

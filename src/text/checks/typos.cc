@@ -39,15 +39,22 @@ std::string_view Label(std::string_view kind) {
 
 void CheckTypos(const CheckContext& c, Findings* f) {
   std::string_view t = c.text;
-  for (const Confusion& x : *c.confusions) {
-    for (size_t p = t.find(x.wrong); p != std::string_view::npos; p = t.find(x.wrong, p + x.wrong.size())) {
-      std::string_view before = CharBefore(t, p), after = CharAfter(t, p + x.wrong.size());
-      if (CharIn(before, x.not_before) || CharIn(after, x.not_after)) continue;
-      if (!x.only_after.empty() && !CharIn(after, x.only_after)) continue;
-      if (Covered(t, x.correct, p, x.wrong.size())) continue;
-      f->Add(x.kind, p, p + x.wrong.size(),
-             std::string(Label(x.kind)) + "：“" + x.wrong + "”应为“" + x.correct + "”", "改为“" + x.correct + "”");
+  for (size_t p = 0; p < t.size();) {
+    size_t n = CharLen(t, p);
+    auto it = c.confusion_index->find(t.substr(p, n));
+    if (it != c.confusion_index->end()) {
+      for (size_t idx : it->second) {
+        const Confusion& x = (*c.confusions)[idx];
+        if (t.compare(p, x.wrong.size(), x.wrong) != 0) continue;
+        std::string_view before = CharBefore(t, p), after = CharAfter(t, p + x.wrong.size());
+        if (CharIn(before, x.not_before) || CharIn(after, x.not_after)) continue;
+        if (!x.only_after.empty() && !CharIn(after, x.only_after)) continue;
+        if (Covered(t, x.correct, p, x.wrong.size())) continue;
+        f->Add(x.kind, p, p + x.wrong.size(),
+               std::string(Label(x.kind)) + "：“" + x.wrong + "”应为“" + x.correct + "”", "改为“" + x.correct + "”");
+      }
     }
+    p += n;
   }
   // Doubled characters inside fixed phrases: 予以以支持, 判决决如下.
   for (size_t d = c.body_start; d < t.size();) {
