@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "golden_case_number.h"
+#include "golden_doccheck.h"
 #include "golden_judgment.h"
 #include "gen/chinese_numerals.h"
 #include "gen/litigation_fee.h"
@@ -167,6 +168,7 @@ void RegisterHandlers(std::map<std::string, Handler>* handlers) {
   (*handlers)["judgment"] = JudgmentHandler;
   (*handlers)["gen"] = GenHandler;
   (*handlers)["indicators"] = IndicatorsHandler;
+  RegisterDocCheckHandlers(handlers);
 }
 
 }  // namespace tianping::golden

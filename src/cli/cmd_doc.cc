@@ -154,6 +154,8 @@ int RunParse(int argc, char** argv) {
 constexpr Subcommand kSubcommands[] = {
     {"parse", "解析裁判文书 / parse judgments into fields and sections", RunParse},
     {"crosscheck", "文书与案件比对 / compare documents with case records", RunDocCrosscheck},
+    {"check", "文书纠错 / find errors in judgment documents (docs/doc-check.md)", RunDocCheck},
+    {"generate", "制式文书 / render a standard document from a template (docs/templates.md)", RunDocGenerate},
 };
 
 }  // namespace

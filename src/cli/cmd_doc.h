@@ -4,5 +4,7 @@
 namespace tianping::cli {
 
 int RunDocCrosscheck(int argc, char** argv);
+int RunDocCheck(int argc, char** argv);     // cmd_doc_check.cc
+int RunDocGenerate(int argc, char** argv);  // cmd_doc_generate.cc
 
 }  // namespace tianping::cli
