@@ -10,5 +10,6 @@ int RunRef(int argc, char** argv);
 int RunGen(int argc, char** argv);
 int RunSummarize(int argc, char** argv);
 int RunSegment(int argc, char** argv);
+int RunServe(int argc, char** argv);
 
 }  // namespace tianping::cli

@@ -21,6 +21,7 @@ constexpr Command kCommands[] = {
     {"gen", "生成模拟数据集 / generate the synthetic national dataset", tianping::cli::RunGen},
     {"summarize", "数据集概览 / summarise a generated dataset", tianping::cli::RunSummarize},
     {"segment", "中文分词 / segment Chinese text into words", tianping::cli::RunSegment},
+    {"serve", "HTTP 服务与数据大屏 / HTTP API and web dashboard", tianping::cli::RunServe},
 };
 
 void PrintUsage() {
