@@ -59,7 +59,7 @@ function gridMapOption(rows, spec, chart) {
     visualMap: { min: 0, max, dimension: 2, orient: 'horizontal', left: 'center', bottom: 0, calculable: true,
                  inRange: { color: ['#e0f3f8', '#4575b4', '#313695'] } },
     series: [{ type: 'scatter', symbol: 'roundRect', symbolSize: tile, data,
-               label: { show: true, formatter: (p) => shortName(p.name), color: '#fff', fontSize: 11 } }],
+               label: { show: true, formatter: (p) => shortName(p.name), color: '#0b1f33', fontSize: 11, textBorderColor: '#fff', textBorderWidth: 2 } }],
   };
 }
 
