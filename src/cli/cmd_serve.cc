@@ -23,6 +23,7 @@ int RunServe(int argc, char** argv) {
   app.add_option("--web", o.web_dir, "built dashboard folder (default: <source>/web/dist)");
   app.add_option("--ref", o.ref_dir, "reference table folder");
   app.add_option("--threads", o.server.threads, "I/O threads")->check(CLI::Range(1, 64))->capture_default_str();
+  app.add_option("--access-log", o.access_log, "append one JSON line per API request to this file");
   app.add_flag("--no-segmenter", no_segmenter, "do not load the segmenter (/api/segment answers 409)");
   app.add_flag("--fast-password-hash", fast_hash, "tests only: cheapest argon2id parameters");
   app.add_flag("--init-only", init_only, "create service.db and the demo administrator, then exit");

@@ -7,6 +7,8 @@
 #include "tianping/service/dispatcher.h"
 #include "tianping/service/gzip.h"
 
+#include "access_log.h"
+
 namespace tianping::service {
 
 struct ApiService::State {
@@ -20,6 +22,7 @@ struct ApiService::State {
   std::unique_ptr<Dispatcher> dispatcher;
   std::unique_ptr<HttpServer> server;
   std::string generated_password;
+  std::unique_ptr<AccessLog> access_log;
 };
 
 ApiService::ApiService(std::unique_ptr<State> state) : state_(std::move(state)) {}
@@ -73,6 +76,13 @@ Result<std::unique_ptr<ApiService>> ApiService::Create(const ServiceOptions& opt
 
   s->dispatcher = std::make_unique<Dispatcher>(&s->registry, s->auth.get(), &s->limiter);
   core.dispatcher = s->dispatcher.get();
+  if (!options.access_log.empty()) {
+    auto log = AccessLog::Open(options.access_log);
+    if (!log.ok()) return log.status();
+    s->access_log = std::move(log).value();
+    AccessLog* raw = s->access_log.get();
+    s->dispatcher->SetAccessSink([raw](const AccessRecord& r) { raw->Write(r); });
+  }
   std::string web = options.web_dir.empty() ? std::string(TP_SOURCE_DIR) + "/web/dist" : options.web_dir;
   Status st = s->dispatcher->LoadStaticFiles(web);
   if (!st.ok()) std::fprintf(stderr, "serve: dashboard not served (%s)\n", st.ToString().c_str());

@@ -113,7 +113,7 @@ Result<Principal> Dispatcher::Authenticate(const HttpRequest& request, bool* rat
   return auth_->FromSession(token);
 }
 
-HttpResponse Dispatcher::Route(HttpRequest& request, size_t* slot) {
+HttpResponse Dispatcher::Route(HttpRequest& request, size_t* slot, std::string* who) {
   auto m = registry_->Find(request.method, request.path);
   if (!m.endpoint) {
     if (m.path_exists) return ErrorResponse(405, "method_not_allowed", request.method + " not allowed on " + request.path);
@@ -126,6 +126,7 @@ HttpResponse Dispatcher::Route(HttpRequest& request, size_t* slot) {
   HttpResponse limited_response;
   auto principal = Authenticate(request, &limited, &limited_response);
   if (!principal.ok()) return ErrorResponse(401, "unauthenticated", principal.status().message());
+  if (principal->authenticated) *who = principal->name;
   if (limited) return limited_response;
   if (e.access != Access::kPublic) {
     if (!principal->authenticated) return ErrorResponse(401, "unauthenticated", "请先登录 / login or X-API-Key required");
@@ -148,7 +149,8 @@ HttpResponse Dispatcher::Handle(HttpRequest request) {
   auto start = std::chrono::steady_clock::now();
   bool api = request.path.rfind("/api/", 0) == 0 || request.path == "/api";
   size_t slot = unmatched_slot_;
-  HttpResponse r = api ? Route(request, &slot) : ServeStatic(request);
+  std::string who;
+  HttpResponse r = api ? Route(request, &slot, &who) : ServeStatic(request);
   if (api) {
     r.headers.emplace_back("Cache-Control", "no-store");
     bool encoded = false;
@@ -161,6 +163,11 @@ HttpResponse Dispatcher::Handle(HttpRequest request) {
     }
     auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start);
     stats_.Record(slot, r.status, static_cast<uint64_t>(us.count()));
+    if (sink_) {
+      sink_({std::move(who), request.method, request.target.empty() ? request.path : request.target,
+             slot < registry_->endpoints().size() ? registry_->endpoints()[slot].name : std::string(), r.status,
+             static_cast<uint64_t>(us.count()), request.remote});
+    }
   }
   return r;
 }

@@ -115,6 +115,23 @@ TEST_F(DispatcherTest, ApiKeyRateLimitGives429WithRetryAfter) {
   EXPECT_EQ(d_->stats().Snapshot(user_slot).calls, 4u);
 }
 
+TEST_F(DispatcherTest, EveryApiRequestReachesTheAccessSink) {
+  std::vector<AccessRecord> seen;
+  d_->SetAccessSink([&](const AccessRecord& r) { seen.push_back(r); });
+  Get("/api/user", {{"cookie", "tp_session=viewer-token"}});
+  Get("/api/user");
+  Get("/api/nowhere");
+  Get("/index.html");  // static files are not API requests
+  ASSERT_EQ(seen.size(), 3u);
+  EXPECT_EQ(seen[0].principal, "v");
+  EXPECT_EQ(seen[0].endpoint, "user");
+  EXPECT_EQ(seen[0].status, 200);
+  EXPECT_EQ(seen[1].principal, "");
+  EXPECT_EQ(seen[1].status, 401);
+  EXPECT_EQ(seen[2].endpoint, "");
+  EXPECT_EQ(seen[2].status, 404);
+}
+
 TEST_F(DispatcherTest, GzipWhenAcceptedAndLargeEnough) {
   auto plain = Get("/api/pub");
   EXPECT_EQ(HeaderOf(plain, "Content-Encoding"), "");

@@ -4,6 +4,8 @@ import http from 'node:http';
 import assert from 'node:assert/strict';
 import { gunzipSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { generateDataset, startServer, removeDir } from './lib/server.mjs';
 
 const tianping = process.argv[2];
@@ -43,7 +45,8 @@ function assertError(r, status, code) {
 const sum = (o) => Object.values(o).reduce((a, b) => a + b, 0);
 
 const dir = generateDataset(tianping, CASES);
-const srv = await startServer(tianping, dir);
+const accessLog = join(dir, 'access.jsonl');
+const srv = await startServer(tianping, dir, ['--access-log', accessLog]);
 let failed = false;
 try {
   const get = (path, opts) => request(srv.base, 'GET', path, opts);
@@ -199,6 +202,14 @@ try {
   // Logout ends the session.
   await request(srv.base, 'POST', '/api/logout', auth);
   assertError(await get('/api/me', auth), 401, 'unauthenticated');
+  // The access log (audit hook): one JSON line per API request, with who asked and the outcome.
+  const log = readFileSync(accessLog, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  assert.ok(log.some((l) => l.user === 'admin' && l.endpoint === 'dataset.summary' && l.status === 200));
+  assert.ok(log.some((l) => l.user === '' && l.endpoint === 'dataset.summary' && l.status === 401));
+  assert.ok(log.some((l) => l.user === 'key:e2e' && l.status === 429));
+  assert.ok(log.some((l) => l.endpoint === '' && l.status === 404 && l.target === '/api/nothing-here'));
+  assert.ok(log.every((l) => l.remote === '127.0.0.1' && /^\d{4}-\d\d-\d\dT/.test(l.time)));
+  assert.ok(!readFileSync(accessLog, 'utf8').includes(srv.password), 'passwords never reach the log');
   console.log('http e2e: all checks passed');
 } catch (e) {
   failed = true;

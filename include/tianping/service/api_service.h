@@ -19,6 +19,7 @@ struct ServiceOptions {
   ServerOptions server;
   bool load_segmenter = true;
   bool fast_password_hash = false;           // tests only
+  std::string access_log;                    // if set: one JSON line per API request appended here
 };
 
 class ApiService {

@@ -4,6 +4,8 @@
 // Thread-safety: Handle() may be called concurrently; construction and Add* before serving.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -16,6 +18,17 @@
 
 namespace tianping::service {
 
+// One record per API request: the hook where the audit trail plugs in (today `serve --access-log`; the
+// security module's audit log later). Query strings are kept: they are part of what was asked.
+struct AccessRecord {
+  std::string principal;  // user name, "key:<name>", or "" when anonymous / not authenticated
+  std::string method, target, endpoint;  // endpoint: registry name, "" when no route matched
+  int status = 0;
+  uint64_t micros = 0;
+  std::string remote;
+};
+using AccessSink = std::function<void(const AccessRecord&)>;
+
 class Dispatcher {
  public:
   // REQUIRES: registry is complete (no Add after this); all pointers outlive the dispatcher.
@@ -27,6 +40,9 @@ class Dispatcher {
 
   HttpResponse Handle(HttpRequest request);
 
+  // Called after every /api/ request, on the I/O thread: must be thread-safe and quick. Before serving.
+  void SetAccessSink(AccessSink sink) { sink_ = std::move(sink); }
+
   const EndpointStats& stats() const { return stats_; }
   size_t static_file_count() const { return files_.size(); }
 
@@ -36,7 +52,7 @@ class Dispatcher {
   struct StaticFile {
     std::string content_type, body, gzipped;
   };
-  HttpResponse Route(HttpRequest& request, size_t* stat_slot);
+  HttpResponse Route(HttpRequest& request, size_t* stat_slot, std::string* principal);
   HttpResponse ServeStatic(const HttpRequest& request) const;
   Result<Principal> Authenticate(const HttpRequest& request, bool* rate_limited, HttpResponse* limited);
 
@@ -46,6 +62,7 @@ class Dispatcher {
   EndpointStats stats_;
   size_t unmatched_slot_;
   std::map<std::string, StaticFile> files_;
+  AccessSink sink_;
 };
 
 // True if the Accept-Encoding header value accepts gzip.

@@ -1,6 +1,13 @@
 // The component service: one generic renderer turns a widget declaration (JSON, see docs/web.md) into a
 // chart, a KPI tile or a table. A new chart is a new JSON entry, not new code.
-import * as echarts from 'echarts';
+import * as echarts from 'echarts/core';
+import { BarChart, LineChart, PieChart, ScatterChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+
+// Only what the widget types use (keeps the bundle small).
+echarts.use([BarChart, LineChart, PieChart, ScatterChart, GridComponent, LegendComponent, TooltipComponent,
+             VisualMapComponent, CanvasRenderer]);
 import { cachedGet } from '../api.js';
 import { PROVINCE_GRID, shortName } from './province_grid.js';
 
