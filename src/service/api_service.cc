@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "tianping/model/dataset_summary.h"
+#include "tianping/service/component_catalog.h"
 #include "tianping/service/core_endpoints.h"
 #include "tianping/service/dispatcher.h"
 #include "tianping/service/gzip.h"
@@ -23,6 +24,7 @@ struct ApiService::State {
   std::unique_ptr<HttpServer> server;
   std::string generated_password;
   std::unique_ptr<AccessLog> access_log;
+  ComponentCatalog components;
 };
 
 ApiService::ApiService(std::unique_ptr<State> state) : state_(std::move(state)) {}
@@ -73,6 +75,7 @@ Result<std::unique_ptr<ApiService>> ApiService::Create(const ServiceOptions& opt
   TP_RETURN_IF_ERROR(RegisterCoreEndpoints(&s->registry, &core));
   TP_RETURN_IF_ERROR(RegisterAuthEndpoints(&s->registry, &core));
   TP_RETURN_IF_ERROR(RegisterAdminEndpoints(&s->registry, &core));
+  TP_RETURN_IF_ERROR(RegisterComponentEndpoints(&s->registry, &s->components));
 
   s->dispatcher = std::make_unique<Dispatcher>(&s->registry, s->auth.get(), &s->limiter);
   core.dispatcher = s->dispatcher.get();
@@ -84,6 +87,8 @@ Result<std::unique_ptr<ApiService>> ApiService::Create(const ServiceOptions& opt
     s->dispatcher->SetAccessSink([raw](const AccessRecord& r) { raw->Write(r); });
   }
   std::string web = options.web_dir.empty() ? std::string(TP_SOURCE_DIR) + "/web/dist" : options.web_dir;
+  // Widget pages ship with the dashboard (web/public/widgets → dist/widgets); checked against the registry.
+  TP_RETURN_IF_ERROR(s->components.Load(web + "/widgets", s->registry));
   Status st = s->dispatcher->LoadStaticFiles(web);
   if (!st.ok()) std::fprintf(stderr, "serve: dashboard not served (%s)\n", st.ToString().c_str());
   s->server = std::make_unique<HttpServer>(s->dispatcher.get(), options.server);

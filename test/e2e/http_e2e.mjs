@@ -199,6 +199,16 @@ try {
     console.log('static: web/dist not built, skipped');
   }
 
+  // The component service: widget pages, each widget's endpoint a registered route.
+  r = await get('/api/components', auth);
+  if (r.json.items.length > 0) {
+    assert.deepEqual(r.json.items.map((p) => p.id).sort(), ['admin', 'overview']);
+    r = await get('/api/components/overview', auth);
+    assert.equal(r.json.title, '全国概览');
+    assert.ok(r.json.widgets.every((w) => eps.some((e) => e.path === w.endpoint.split('?')[0])));
+  }
+  assertError(await get('/api/components/nope', auth), 404, 'not_found');
+
   // Logout ends the session.
   await request(srv.base, 'POST', '/api/logout', auth);
   assertError(await get('/api/me', auth), 401, 'unauthenticated');

@@ -1,20 +1,22 @@
-// 天平 dashboard: hash router, login, navigation. Widget pages come from JSON (src/widgets/*.json);
+// 天平 dashboard: hash router, login, navigation. Widget pages come from the component service
+// (/api/components/<id>, declared in web/public/widgets/<id>.json);
 // tool pages (courts, 案号, 分词) are small modules in src/pages/.
 import './style.css';
 import { api, ApiError, clearCache } from './api.js';
 import { renderWidgetPage } from './widgets/renderer.js';
-import overview from './widgets/overview.json';
-import admin from './widgets/admin.json';
 import { renderCourts } from './pages/courts.js';
 import { renderCaseNumber } from './pages/case_number.js';
 import { renderSegment } from './pages/segment.js';
 
+// A page declared as widget JSON, fetched from the component service.
+const componentPage = (id) => async (el, nav) => renderWidgetPage(el, await api('/api/components/' + id), nav);
+
 const PAGES = [
-  { route: 'overview', title: '全国概览', render: (el, nav) => renderWidgetPage(el, overview, nav) },
+  { route: 'overview', title: '全国概览', render: componentPage('overview') },
   { route: 'courts', title: '法院', render: (el, nav, params) => renderCourts(el, params) },
   { route: 'case-number', title: '案号解析', render: (el, nav, params) => renderCaseNumber(el, params) },
   { route: 'segment', title: '中文分词', render: (el) => renderSegment(el) },
-  { route: 'admin', title: '接口管理', admin: true, render: (el, nav) => renderWidgetPage(el, admin, nav) },
+  { route: 'admin', title: '接口管理', admin: true, render: componentPage('admin') },
 ];
 
 const app = document.getElementById('app');
