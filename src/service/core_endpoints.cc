@@ -54,6 +54,48 @@ Result<HttpResponse> Courts(const CoreState* s, const HttpRequest& req) {
   }));
 }
 
+void WriteCourtBrief(JsonWriter& w, const Court& c) {
+  w.BeginObject();
+  w.Field("code", c.code);
+  w.Field("name", c.name);
+  w.Field("level", LevelShort(c.level));
+  w.FieldInt("judges", c.judges);
+  w.EndObject();
+}
+
+// One court with its chain of superior courts (SPC first) and its direct subordinates: the drill-down
+// province → 中院 → 基层法院.
+Result<HttpResponse> CourtDetail(const CoreState* s, const HttpRequest& req) {
+  const std::string& code = req.path_params.at("code");
+  const Court* c = s->ref->FindCourt(code);
+  if (!c) return Status::NotFound("no court with code '" + code + "'");
+  std::vector<const Court*> chain;
+  for (const Court* p = s->ref->FindCourt(c->parent_code); p && chain.size() < 8; p = s->ref->FindCourt(p->parent_code))
+    chain.insert(chain.begin(), p);
+  std::string out;
+  JsonWriter w(&out);
+  w.BeginObject();
+  w.Field("code", c->code);
+  w.Field("name", c->name);
+  w.Field("full_name", s->ref->FullCourtName(*c));
+  w.Field("level", LevelShort(c->level));
+  w.Field("province", c->province);
+  w.Field("parent_code", c->parent_code);
+  w.Field("division_code", c->division_code);
+  w.Field("kind", c->kind);
+  w.FieldInt("judges", c->judges);
+  w.Key("superiors");
+  w.BeginArray();
+  for (const Court* p : chain) WriteCourtBrief(w, *p);
+  w.EndArray();
+  w.Key("children");
+  w.BeginArray();
+  for (const Court* k : s->ref->Children(c->code)) WriteCourtBrief(w, *k);
+  w.EndArray();
+  w.EndObject();
+  return HttpResponse::Json(std::move(out));
+}
+
 Result<HttpResponse> Causes(const CoreState* s, const HttpRequest& req) {
   auto page = ParsePage(req);
   if (!page.ok()) return page.status();
@@ -219,6 +261,10 @@ Status RegisterCoreEndpoints(EndpointRegistry* reg, const CoreState* s) {
         {"parent", "query", "string", "上级法院代字 parent court code"},
         {"q", "query", "string", "名称或代字包含 name or code contains"}},
        true, [s](const HttpRequest& r, const RequestContext&) { return Courts(s, r); }}));
+  TP_RETURN_IF_ERROR(reg->Add({"ref.court", "GET", "/api/ref/courts/{code}", "ref", DataGrade::kPublic,
+                               Access::kUser, "法院详情：上级链与下级法院 / one court, its superiors and subordinates",
+                               {{"code", "path", "string", "法院代字, e.g. 粤03", true}}, false,
+                               [s](const HttpRequest& r, const RequestContext&) { return CourtDetail(s, r); }}));
   TP_RETURN_IF_ERROR(reg->Add(
       {"ref.causes", "GET", "/api/ref/causes", "ref", DataGrade::kPublic, Access::kUser, "案由与罪名 / causes",
        {{"category", "query", "string", "民事 刑事 行政"},

@@ -107,6 +107,13 @@ try {
   assertError(await get('/api/ref/courts?page_size=0', auth), 400, 'invalid_argument');
   assertError(await get('/api/ref/courts?page=abc', auth), 400, 'invalid_argument');
   assertError(await get('/api/ref/courts?level=顶级', auth), 400, 'invalid_argument');
+  r = await get('/api/ref/courts/京01', auth);
+  assert.equal(r.status, 200, r.text);
+  assert.deepEqual(r.json.superiors.map((c) => c.code), ['最高法', '京']);
+  const kids = await get('/api/ref/courts?parent=京01&page_size=1000', auth);
+  assert.ok(r.json.children.length > 0);
+  assert.deepEqual(r.json.children.map((c) => c.code), kids.json.items.map((c) => c.code));
+  assertError(await get('/api/ref/courts/不存在', auth), 404, 'not_found');
   r = await get('/api/ref/causes?category=刑事&page_size=1000', auth);
   assert.ok(r.json.total > 100);
   assert.ok(r.json.items.every((c) => c.category === '刑事'));

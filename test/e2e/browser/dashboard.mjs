@@ -113,6 +113,19 @@ try {
   const mid = await api('/api/ref/courts?province=' + encodeURIComponent('粤') + '&level=' + encodeURIComponent('中级'));
   await page.waitForFunction((n) => document.querySelector('#court-total')?.textContent === String(n), mid.total);
   await shot(page, '3-courts-filtered');
+  // Drill further: the first 中院 → its basic courts, under a breadcrumb of its superiors.
+  const firstMid = mid.items[0];
+  await page.click(`#court-table a.drill[href="#/courts?parent=${encodeURIComponent(firstMid.code)}"]`);
+  await ready('courts');
+  await page.waitForSelector('#court-crumb');
+  const detail = await api('/api/ref/courts/' + encodeURIComponent(firstMid.code));
+  assert.equal(Number(await page.textContent('#court-total')), detail.children.length);
+  assert.ok(detail.children.length > 0);
+  const crumbText = await page.textContent('#court-crumb');
+  assert.ok(crumbText.includes(firstMid.name) && crumbText.includes('广东省高级人民法院'), crumbText);
+  const shown = await page.$$eval('#court-table tbody tr td:nth-child(2)', (tds) => tds.map((t) => t.textContent));
+  assert.deepEqual(shown.slice(0, 50), detail.children.slice(0, 50).map((c) => c.name));
+  await shot(page, '3b-courts-children');
 
   // 4. 案号解析.
   await page.goto(srv.base + '/#/case-number?q=' + encodeURIComponent('（2021）粤0304民初4567号'));
