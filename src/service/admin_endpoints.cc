@@ -1,9 +1,11 @@
 // login/logout/me, API keys, endpoint statistics, OpenAPI.
+#include <functional>
 #include <mutex>
 
 #include <nlohmann/json.hpp>
 
 #include "tianping/common/json_writer.h"
+#include "tianping/service/api_error.h"
 #include "tianping/service/core_endpoints.h"
 #include "tianping/service/dispatcher.h"
 
@@ -27,6 +29,14 @@ void WritePrincipal(JsonWriter& w, const Principal& p) {
 }
 
 Result<HttpResponse> Login(const CoreState* s, const HttpRequest& req) {
+  if (s->login_limiter) {
+    auto d = s->login_limiter->Acquire(static_cast<int64_t>(std::hash<std::string>{}(req.remote)), kLoginLimits);
+    if (!d.allowed) {
+      HttpResponse r = ErrorResponse(429, "rate_limited", "登录尝试过于频繁 / too many login attempts");
+      r.headers.emplace_back("Retry-After", std::to_string(d.retry_after_seconds));
+      return r;
+    }
+  }
   auto j = JsonBody(req);
   if (!j.ok()) return j.status();
   std::string user = Str(*j, "user"), password = Str(*j, "password");

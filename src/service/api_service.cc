@@ -18,6 +18,7 @@ struct ApiService::State {
   std::optional<text::Segmenter> segmenter;
   std::unique_ptr<Authenticator> auth;
   RateLimiter limiter;
+  RateLimiter login_limiter;
   EndpointRegistry registry;
   CoreState core;
   std::unique_ptr<Dispatcher> dispatcher;
@@ -69,6 +70,7 @@ Result<std::unique_ptr<ApiService>> ApiService::Create(const ServiceOptions& opt
   s->auth = std::move(auth).value();
   core.auth = s->auth.get();
   core.limiter = &s->limiter;
+  core.login_limiter = &s->login_limiter;
   core.registry = &s->registry;
 
   // Every module's endpoints: one line per module (docs/api.md "Adding a module").

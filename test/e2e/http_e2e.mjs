@@ -216,6 +216,16 @@ try {
   }
   assertError(await get('/api/components/nope', auth), 404, 'not_found');
 
+  // Login attempts are throttled per address: 10 in a burst (3 were used above), then 429.
+  let attempts = 0;
+  do {
+    r = await request(srv.base, 'POST', '/api/login', { body: { user: 'admin', password: 'guess' + attempts } });
+    ++attempts;
+  } while (r.status === 401 && attempts < 20);
+  assertError(r, 429, 'rate_limited');
+  assert.equal(attempts, 8);
+  assert.ok(Number(r.headers['retry-after']) >= 1);
+
   // Logout ends the session.
   await request(srv.base, 'POST', '/api/logout', auth);
   assertError(await get('/api/me', auth), 401, 'unauthenticated');

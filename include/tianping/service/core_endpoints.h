@@ -26,9 +26,13 @@ struct CoreState {
   Status summary_status = Status::NotFound("no dataset loaded (serve --data DIR with cases.jsonl)");
   Authenticator* auth = nullptr;
   RateLimiter* limiter = nullptr;
+  RateLimiter* login_limiter = nullptr;        // login attempts per remote address (kLoginLimits)
   const EndpointRegistry* registry = nullptr;
   const Dispatcher* dispatcher = nullptr;      // set after the dispatcher is built (admin statistics)
 };
+
+// Login attempts per remote address: bursts of 10, then one every 6 s (→ 429 with Retry-After).
+inline constexpr KeyLimits kLoginLimits{1.0 / 6, 10, 0};
 
 Status RegisterCoreEndpoints(EndpointRegistry* registry, const CoreState* state);
 Status RegisterAuthEndpoints(EndpointRegistry* registry, const CoreState* state);
