@@ -209,10 +209,9 @@ Status RegisterAdminEndpoints(EndpointRegistry* reg, const CoreState* s) {
   TP_RETURN_IF_ERROR(reg->Add({"openapi", "GET", "/api/openapi.json", "system", DataGrade::kPublic, Access::kPublic,
                                "OpenAPI 3 文档 / this API described", {}, false,
                                [s](const HttpRequest&, const RequestContext&) -> Result<HttpResponse> {
-                                 static std::once_flag once;
-                                 static std::string doc;
-                                 std::call_once(once, [&] { doc = OpenApiJson(*s->registry, s->version); });
-                                 return HttpResponse::Json(doc);
+                                 std::call_once(s->openapi_once,
+                                                [s] { s->openapi_json = OpenApiJson(*s->registry, s->version); });
+                                 return HttpResponse::Json(s->openapi_json);
                                }}));
   return Status::Ok();
 }

@@ -125,6 +125,8 @@ HttpResponse Dispatcher::Route(HttpRequest& request, size_t* slot, std::string* 
   bool limited = false;
   HttpResponse limited_response;
   auto principal = Authenticate(request, &limited, &limited_response);
+  // Public endpoints ignore bad credentials (a stale session cookie must not block /api/login).
+  if (!principal.ok() && e.access == Access::kPublic) principal = Principal{};
   if (!principal.ok()) return ErrorResponse(401, "unauthenticated", principal.status().message());
   if (principal->authenticated) *who = principal->name;
   if (limited) return limited_response;

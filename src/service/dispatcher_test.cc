@@ -78,6 +78,9 @@ TEST_F(DispatcherTest, AuthenticationAndAccess) {
   EXPECT_EQ(r.status, 401);
   EXPECT_NE(r.body.find("\"code\":\"unauthenticated\""), std::string::npos);
   EXPECT_EQ(Get("/api/user", {{"cookie", "tp_session=nope"}}).status, 401);
+  // A stale cookie or bad key does not block public endpoints (e.g. logging in again).
+  EXPECT_EQ(Get("/api/pub", {{"cookie", "tp_session=nope"}}).status, 200);
+  EXPECT_EQ(Get("/api/pub", {{"x-api-key", "bad"}}).status, 200);
   r = Get("/api/user", {{"cookie", "tp_session=viewer-token"}});
   EXPECT_EQ(r.status, 200);
   EXPECT_EQ(r.body, "{\"who\":\"v\"}");

@@ -62,7 +62,7 @@ try {
   // Login: wrong password, then the generated one.
   assertError(await request(srv.base, 'POST', '/api/login', { body: { user: 'admin', password: 'wrong' } }), 401, 'unauthenticated');
   assertError(await request(srv.base, 'POST', '/api/login', { body: 'not json' }), 400, 'invalid_argument');
-  r = await request(srv.base, 'POST', '/api/login', { body: { user: 'admin', password: srv.password } });
+  r = await request(srv.base, 'POST', '/api/login', { headers: { Cookie: 'tp_session=stale' }, body: { user: 'admin', password: srv.password } });
   assert.equal(r.status, 200, r.text);
   assert.equal(r.json.role, 'admin');
   const cookie = r.headers['set-cookie'][0].split(';')[0];

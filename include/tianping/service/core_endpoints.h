@@ -3,6 +3,7 @@
 // OpenAPI). Each Register* function adds its rows to the one EndpointRegistry (docs/api.md).
 #pragma once
 
+#include <mutex>
 #include <string>
 
 #include "tianping/common/status.h"
@@ -29,6 +30,8 @@ struct CoreState {
   RateLimiter* login_limiter = nullptr;        // login attempts per remote address (kLoginLimits)
   const EndpointRegistry* registry = nullptr;
   const Dispatcher* dispatcher = nullptr;      // set after the dispatcher is built (admin statistics)
+  mutable std::once_flag openapi_once;         // the OpenAPI document, generated on first request
+  mutable std::string openapi_json;
 };
 
 // Login attempts per remote address: bursts of 10, then one every 6 s (→ 429 with Retry-After).
