@@ -62,7 +62,6 @@ try {
   await page.fill('input[name=password]', srv.password);
   await page.click('#login-form button');
   await ready('overview');
-  await page.waitForTimeout(800); // chart animations
   await shot(page, '1-overview');
 
   // 2. Overview: every widget equals /api/summary.
@@ -143,7 +142,6 @@ try {
   // 6. 接口管理 (admin): the charts list every registered endpoint with the API's counts.
   await page.click('a[data-route="admin"]');
   await ready('admin');
-  await page.waitForTimeout(500);
   const eps = (await api('/api/admin/endpoints')).items;
   const calls = await chart('endpoint-calls');
   assert.deepEqual(calls.categories, eps.map((e) => e.name));

@@ -116,6 +116,8 @@ export async function renderWidget(parent, spec, navigate) {
     spec.type === 'pie' ? pieOption(rows, spec)
     : spec.type === 'grid-map' ? gridMapOption(rows, spec, chart)
     : axisOption(rows, spec, spec.type === 'hbar');
+  // Automated browsers (navigator.webdriver) get no animation: deterministic screenshots and clicks.
+  if (navigator.webdriver) option.animation = false;
   chart.setOption(option);
   if (spec.drill) {
     const provinces = await cachedGet('/api/ref/provinces').catch(() => ({ items: [] }));
