@@ -65,7 +65,9 @@ Status Dispatcher::LoadStaticFiles(const std::string& web_dir) {
     f.body = ss.str();
     f.content_type = ContentTypeFor(it->path().string());
     if (Compressible(f.content_type) && f.body.size() >= kMinGzipBytes) f.gzipped = GzipCompress(f.body, 9);
-    files_["/" + fs::relative(it->path(), web_dir).generic_string()] = std::move(f);
+    std::string key = "/";  // (not "/" + ...: GCC 12 raises a false -Wrestrict there)
+    key += fs::relative(it->path(), web_dir).generic_string();
+    files_[key] = std::move(f);
   }
   return Status::Ok();
 }
