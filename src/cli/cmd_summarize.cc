@@ -4,17 +4,13 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <fstream>
 #include <map>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "commands.h"
 #include "exit_codes.h"
-#include "tianping/model/case_json.h"
-#include "tianping/model/jsonl_reader.h"
+#include "tianping/model/dataset_summary.h"
 #include "tianping/model/reference.h"
 
 namespace tianping::cli {
@@ -66,93 +62,25 @@ int RunSummarize(int argc, char** argv) {
   auto ref = ReferenceData::Load(ref_dir);
   if (!ref.ok()) return Fail("summarize", ref.status());
 
-  Counts by_category, by_province, by_year, by_closure;
-  uint64_t cases = 0, pending = 0, documents = 0;
-  // Headline rates: civil first instance (not 重审) closures, appeals, execution results.
-  uint64_t civil_closed = 0, civil_judged = 0, civil_mediated = 0, civil_withdrawn = 0, civil_appeals = 0;
-  uint64_t exec_closed = 0, exec_done = 0;
-  Fen exec_applied = 0, exec_recovered = 0;
-  {
-    auto reader = JsonlReader::Open(dir + "/cases.jsonl");
-    if (!reader.ok()) return Fail("summarize", reader.status());
-    std::string_view line;
-    while ((*reader)->Next(&line)) {
-      auto c = ParseCaseJson(line);
-      if (!c.ok()) return Fail("summarize", c.status().WithContext((*reader)->Where()));
-      ++cases;
-      by_category[c->category]++;
-      by_year[std::to_string(c->filed_date.year())]++;
-      const Court* court = ref->FindCourt(c->court_code);
-      const Province* p = court ? ref->FindProvince(court->province) : nullptr;
-      by_province[p ? p->name : "未知"]++;
-      if (c->closed_date) by_closure[c->category + "·" + c->closure_method]++;
-      else ++pending;
-      if (c->type_code == "民初" && !c->derived_from && c->closed_date) {
-        ++civil_closed;
-        civil_judged += c->closure_method == "判决";
-        civil_mediated += c->closure_method == "调解";
-        civil_withdrawn += c->closure_method == "撤诉";
-      }
-      if (c->type_code == "民终") ++civil_appeals;
-      if (c->type_code == "执" && c->closed_date && c->execution) {
-        ++exec_closed;
-        exec_done += c->closure_method == "执行完毕";
-        exec_applied += c->execution->applied_amount;
-        exec_recovered += c->execution->recovered_amount;
-      }
-    }
-    if (!(*reader)->status().ok()) return Fail("summarize", (*reader)->status());
-  }
-  {
-    auto reader = JsonlReader::Open(dir + "/documents.jsonl");
-    if (reader.ok()) {
-      std::string_view line;
-      while ((*reader)->Next(&line)) ++documents;
-    }
-  }
-  Counts truth;
-  {
-    std::ifstream in(dir + "/truth.json");
-    if (in) {
-      nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
-      if (j.is_discarded()) return Fail("summarize", Status::ParseError(dir + "/truth.json: invalid JSON"));
-      for (auto& [k, v] : j.items())
-        if (v.is_array()) truth[k] = v.size();
-    }
-  }
-  auto ratio = [](double a, double b) { return b > 0 ? a / b : 0.0; };
-  std::map<std::string, double> rates = {
-      {"民事一审判决率", ratio(civil_judged, civil_closed)},
-      {"民事一审调解率", ratio(civil_mediated, civil_closed)},
-      {"民事一审撤诉率", ratio(civil_withdrawn, civil_closed)},
-      {"民事上诉率", ratio(civil_appeals, civil_closed)},
-      {"执行完毕率", ratio(exec_done, exec_closed)},
-      {"执行到位率", ratio(static_cast<double>(exec_recovered), static_cast<double>(exec_applied))}};
+  auto summary = SummarizeDataset(dir, *ref);
+  if (!summary.ok()) return Fail("summarize", summary.status());
+  const DatasetSummary& s = *summary;
+  const uint64_t cases = s.cases, pending = s.pending;
   if (format == "json") {
-    nlohmann::json j;
-    j["rates"] = rates;
-    j["cases"] = cases;
-    j["pending"] = pending;
-    j["documents"] = documents;
-    j["by_category"] = by_category;
-    j["by_province"] = by_province;
-    j["by_year"] = by_year;
-    j["closure_methods"] = by_closure;
-    j["truth"] = truth;
-    std::printf("%s\n", j.dump(2).c_str());
+    std::printf("%s\n", DatasetSummaryJson(s, 2).c_str());
     return 0;
   }
   std::printf("数据集 %s\n  案件总数 %llu  未结 %llu (%.2f%%)  裁判文书 %llu\n", dir.c_str(),
               static_cast<unsigned long long>(cases), static_cast<unsigned long long>(pending),
-              cases ? 100.0 * pending / cases : 0.0, static_cast<unsigned long long>(documents));
-  PrintSection("按案件类别 (category)", by_category, cases, true);
-  PrintSection("按省份 (province, top 10)", by_province, cases, true, 10);
-  PrintSection("按立案年度 (filing year)", by_year, cases, false);
-  PrintSection("结案方式 (closure method, top 25)", by_closure, cases - pending, true, 25);
+              cases ? 100.0 * pending / cases : 0.0, static_cast<unsigned long long>(s.documents));
+  PrintSection("按案件类别 (category)", s.by_category, cases, true);
+  PrintSection("按省份 (province, top 10)", s.by_province, cases, true, 10);
+  PrintSection("按立案年度 (filing year)", s.by_year, cases, false);
+  PrintSection("结案方式 (closure method, top 25)", s.closure_methods, cases - pending, true, 25);
   std::printf("\n主要比率 (headline rates)\n");
-  for (const auto& [k, v] : rates) std::printf("  %s %8.2f%%\n", Pad(k, 28).c_str(), 100 * v);
+  for (const auto& [k, v] : s.rates) std::printf("  %s %8.2f%%\n", Pad(k, 28).c_str(), 100 * v);
   std::printf("\n标注真值 (truth.json entities per kind)\n");
-  for (const auto& [k, n] : truth) std::printf("  %-28s %10llu\n", k.c_str(), static_cast<unsigned long long>(n));
+  for (const auto& [k, n] : s.truth) std::printf("  %-28s %10llu\n", k.c_str(), static_cast<unsigned long long>(n));
   return 0;
 }
 

@@ -26,5 +26,6 @@ int RunDoc(int argc, char** argv);
 int RunIndicators(int argc, char** argv);
 int RunDefineIndicator(int argc, char** argv);
 int RunTags(int argc, char** argv);
+int RunServe(int argc, char** argv);
 
 }  // namespace tianping::cli

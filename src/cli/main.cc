@@ -36,6 +36,7 @@ constexpr Command kCommands[] = {
     {"user", "用户与权限 / users, roles, scopes, API keys", tianping::cli::RunUser},
     {"redact", "按权限读取 / read cases as a user (scope, masking, audit)", tianping::cli::RunRedact},
     {"audit", "审计日志 / verify and query the audit log", tianping::cli::RunAudit},
+    {"serve", "HTTP 服务与数据大屏 / HTTP API and web dashboard", tianping::cli::RunServe},
 };
 
 void PrintUsage() {

@@ -1,0 +1,47 @@
+// Endpoints over what every deployment has: health, reference data, 案号 parsing, segmentation and the
+// dataset summary; plus login/session/API-key management and the admin views (endpoint statistics,
+// OpenAPI). Each Register* function adds its rows to the one EndpointRegistry (docs/api.md).
+#pragma once
+
+#include <mutex>
+#include <string>
+
+#include "tianping/common/status.h"
+#include "tianping/model/reference.h"
+#include "tianping/service/authenticator.h"
+#include "tianping/service/endpoint_registry.h"
+#include "tianping/service/rate_limiter.h"
+#include "tianping/text/segmenter.h"
+
+namespace tianping::service {
+
+class Dispatcher;
+
+// Shared, read-only state of the core endpoints. REQUIRES: outlives the registry; set before serving.
+struct CoreState {
+  std::string version;
+  const ReferenceData* ref = nullptr;
+  const text::Segmenter* segmenter = nullptr;  // null: /api/segment answers 409 with segmenter_status
+  Status segmenter_status;
+  std::string summary_json, summary_gzip;      // computed once at start-up
+  Status summary_status = Status::NotFound("no dataset loaded (serve --data DIR with cases.jsonl)");
+  Authenticator* auth = nullptr;
+  RateLimiter* limiter = nullptr;
+  RateLimiter* login_limiter = nullptr;        // login attempts per remote address (kLoginLimits)
+  const EndpointRegistry* registry = nullptr;
+  const Dispatcher* dispatcher = nullptr;      // set after the dispatcher is built (admin statistics)
+  mutable std::once_flag openapi_once;         // the OpenAPI document, generated on first request
+  mutable std::string openapi_json;
+};
+
+// Login attempts per remote address: bursts of 10, then one every 6 s (→ 429 with Retry-After).
+inline constexpr KeyLimits kLoginLimits{1.0 / 6, 10, 0};
+
+Status RegisterCoreEndpoints(EndpointRegistry* registry, const CoreState* state);
+Status RegisterAuthEndpoints(EndpointRegistry* registry, const CoreState* state);
+Status RegisterAdminEndpoints(EndpointRegistry* registry, const CoreState* state);
+
+// The OpenAPI 3.0 document generated from the registry.
+std::string OpenApiJson(const EndpointRegistry& registry, const std::string& version);
+
+}  // namespace tianping::service

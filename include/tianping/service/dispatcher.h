@@ -1,0 +1,71 @@
+// The request pipeline every request passes through (docs/api.md): route → authenticate (session cookie
+// or X-API-Key) → access and grade check → rate limit / quota → handler → error mapping → statistics →
+// gzip. Non-/api paths are served from the static web bundle (single-page app fallback to index.html).
+// Thread-safety: Handle() may be called concurrently; construction and Add* before serving.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "tianping/service/authenticator.h"
+#include "tianping/service/endpoint_registry.h"
+#include "tianping/service/endpoint_stats.h"
+#include "tianping/service/http_message.h"
+#include "tianping/service/rate_limiter.h"
+
+namespace tianping::service {
+
+// One record per API request: the hook where the audit trail plugs in (today `serve --access-log`; the
+// security module's audit log later). Query strings are kept: they are part of what was asked.
+struct AccessRecord {
+  std::string principal;  // user name, "key:<name>", or "" when anonymous / not authenticated
+  std::string method, target, endpoint;  // endpoint: registry name, "" when no route matched
+  int status = 0;
+  uint64_t micros = 0;
+  std::string remote;
+};
+using AccessSink = std::function<void(const AccessRecord&)>;
+
+class Dispatcher {
+ public:
+  // REQUIRES: registry is complete (no Add after this); all pointers outlive the dispatcher.
+  Dispatcher(const EndpointRegistry* registry, Authenticator* auth, RateLimiter* limiter);
+
+  // Loads every file under web_dir into memory (with a gzip copy). A missing dir only logs: the API
+  // works without the dashboard.
+  Status LoadStaticFiles(const std::string& web_dir);
+
+  HttpResponse Handle(HttpRequest request);
+
+  // Called after every /api/ request, on the I/O thread: must be thread-safe and quick. Before serving.
+  void SetAccessSink(AccessSink sink) { sink_ = std::move(sink); }
+
+  const EndpointStats& stats() const { return stats_; }
+  size_t static_file_count() const { return files_.size(); }
+
+  static constexpr const char* kSessionCookie = "tp_session";
+
+ private:
+  struct StaticFile {
+    std::string content_type, body, gzipped;
+  };
+  HttpResponse Route(HttpRequest& request, size_t* stat_slot, std::string* principal);
+  HttpResponse ServeStatic(const HttpRequest& request) const;
+  Result<Principal> Authenticate(const HttpRequest& request, bool* rate_limited, HttpResponse* limited);
+
+  const EndpointRegistry* registry_;
+  Authenticator* auth_;
+  RateLimiter* limiter_;
+  EndpointStats stats_;
+  size_t unmatched_slot_;
+  std::map<std::string, StaticFile> files_;
+  AccessSink sink_;
+};
+
+// True if the Accept-Encoding header value accepts gzip.
+bool AcceptsGzip(const std::string& accept_encoding);
+
+}  // namespace tianping::service

@@ -1,0 +1,107 @@
+#include "tianping/service/api_service.h"
+
+#include <cstdio>
+
+#include "tianping/model/dataset_summary.h"
+#include "tianping/service/component_catalog.h"
+#include "tianping/service/core_endpoints.h"
+#include "tianping/service/dispatcher.h"
+#include "tianping/service/gzip.h"
+
+#include "access_log.h"
+
+namespace tianping::service {
+
+struct ApiService::State {
+  ServiceOptions options;
+  ReferenceData ref;
+  std::optional<text::Segmenter> segmenter;
+  std::unique_ptr<Authenticator> auth;
+  RateLimiter limiter;
+  RateLimiter login_limiter;
+  EndpointRegistry registry;
+  CoreState core;
+  std::unique_ptr<Dispatcher> dispatcher;
+  std::unique_ptr<HttpServer> server;
+  std::string generated_password;
+  std::unique_ptr<AccessLog> access_log;
+  ComponentCatalog components;
+};
+
+ApiService::ApiService(std::unique_ptr<State> state) : state_(std::move(state)) {}
+ApiService::~ApiService() = default;
+
+Result<std::unique_ptr<ApiService>> ApiService::Create(const ServiceOptions& options) {
+  auto s = std::make_unique<State>();
+  s->options = options;
+  auto ref = ReferenceData::Load(options.ref_dir.empty() ? ReferenceData::DefaultRefDir() : options.ref_dir,
+                                 options.data_dir);
+  if (!ref.ok()) return ref.status();
+  s->ref = std::move(ref).value();
+
+  CoreState& core = s->core;
+  core.version = "0.1.0";
+  core.ref = &s->ref;
+  if (options.load_segmenter) {
+    auto seg = text::Segmenter::Load(text::SegmenterOptions::Default());
+    if (seg.ok()) {
+      s->segmenter.emplace(std::move(seg).value());
+      core.segmenter = &*s->segmenter;
+    } else {
+      core.segmenter_status = seg.status();
+      std::fprintf(stderr, "serve: segmenter unavailable (%s); /api/segment will answer 409\n",
+                   seg.status().ToString().c_str());
+    }
+  } else {
+    core.segmenter_status = Status::FailedPrecondition("segmenter disabled (--no-segmenter)");
+  }
+  auto summary = SummarizeDataset(options.data_dir, s->ref);
+  if (summary.ok()) {
+    core.summary_json = DatasetSummaryJson(*summary);
+    core.summary_gzip = GzipCompress(core.summary_json, 9);
+    core.summary_status = Status::Ok();
+  } else {
+    core.summary_status = summary.status();
+    std::fprintf(stderr, "serve: no dataset summary (%s)\n", summary.status().ToString().c_str());
+  }
+
+  auto auth = OpenLocalAuthenticator({options.data_dir, options.fast_password_hash}, &s->generated_password);
+  if (!auth.ok()) return auth.status();
+  s->auth = std::move(auth).value();
+  core.auth = s->auth.get();
+  core.limiter = &s->limiter;
+  core.login_limiter = &s->login_limiter;
+  core.registry = &s->registry;
+
+  // Every module's endpoints: one line per module (docs/api.md "Adding a module").
+  TP_RETURN_IF_ERROR(RegisterCoreEndpoints(&s->registry, &core));
+  TP_RETURN_IF_ERROR(RegisterAuthEndpoints(&s->registry, &core));
+  TP_RETURN_IF_ERROR(RegisterAdminEndpoints(&s->registry, &core));
+  TP_RETURN_IF_ERROR(RegisterComponentEndpoints(&s->registry, &s->components));
+
+  s->dispatcher = std::make_unique<Dispatcher>(&s->registry, s->auth.get(), &s->limiter);
+  core.dispatcher = s->dispatcher.get();
+  if (!options.access_log.empty()) {
+    auto log = AccessLog::Open(options.access_log);
+    if (!log.ok()) return log.status();
+    s->access_log = std::move(log).value();
+    AccessLog* raw = s->access_log.get();
+    s->dispatcher->SetAccessSink([raw](const AccessRecord& r) { raw->Write(r); });
+  }
+  std::string web = options.web_dir.empty() ? std::string(TP_SOURCE_DIR) + "/web/dist" : options.web_dir;
+  // Widget pages ship with the dashboard (web/public/widgets → dist/widgets); checked against the registry.
+  TP_RETURN_IF_ERROR(s->components.Load(web + "/widgets", s->registry));
+  Status st = s->dispatcher->LoadStaticFiles(web);
+  if (!st.ok()) std::fprintf(stderr, "serve: dashboard not served (%s)\n", st.ToString().c_str());
+  s->server = std::make_unique<HttpServer>(s->dispatcher.get(), options.server);
+  return std::unique_ptr<ApiService>(new ApiService(std::move(s)));
+}
+
+Result<uint16_t> ApiService::Listen() { return state_->server->Listen(); }
+void ApiService::Run() { state_->server->Run(); }
+void ApiService::Stop() { state_->server->Stop(); }
+const std::string& ApiService::generated_password() const { return state_->generated_password; }
+size_t ApiService::endpoint_count() const { return state_->registry.endpoints().size(); }
+size_t ApiService::static_file_count() const { return state_->dispatcher->static_file_count(); }
+
+}  // namespace tianping::service

@@ -1,0 +1,179 @@
+#include "tianping/service/dispatcher.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "tianping/service/api_error.h"
+#include "tianping/service/gzip.h"
+
+namespace tianping::service {
+namespace {
+
+std::string ContentTypeFor(const std::string& path) {
+  auto ext = std::filesystem::path(path).extension().string();
+  if (ext == ".html") return "text/html; charset=utf-8";
+  if (ext == ".js" || ext == ".mjs") return "text/javascript; charset=utf-8";
+  if (ext == ".css") return "text/css; charset=utf-8";
+  if (ext == ".json") return "application/json; charset=utf-8";
+  if (ext == ".svg") return "image/svg+xml";
+  if (ext == ".png") return "image/png";
+  if (ext == ".ico") return "image/x-icon";
+  if (ext == ".woff2") return "font/woff2";
+  return "application/octet-stream";
+}
+
+bool Compressible(const std::string& content_type) {
+  return content_type.rfind("application/json", 0) == 0 || content_type.rfind("text/", 0) == 0 ||
+         content_type.rfind("image/svg", 0) == 0;
+}
+
+constexpr size_t kMinGzipBytes = 512;
+
+}  // namespace
+
+bool AcceptsGzip(const std::string& accept_encoding) {
+  // "gzip", "gzip, deflate, br", "gzip;q=0.8" accept; "gzip;q=0" refuses.
+  size_t p = accept_encoding.find("gzip");
+  if (p == std::string::npos) return false;
+  size_t q = accept_encoding.find_first_not_of(' ', p + 4);
+  if (q == std::string::npos || accept_encoding.compare(q, 3, ";q=") != 0) return true;
+  return std::strtod(accept_encoding.c_str() + q + 3, nullptr) > 0;
+}
+
+Dispatcher::Dispatcher(const EndpointRegistry* registry, Authenticator* auth, RateLimiter* limiter)
+    : registry_(registry),
+      auth_(auth),
+      limiter_(limiter),
+      stats_(registry->endpoints().size() + 1),
+      unmatched_slot_(registry->endpoints().size()) {}
+
+Status Dispatcher::LoadStaticFiles(const std::string& web_dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(web_dir, ec)) return Status::NotFound(web_dir + ": no web bundle (run make build)");
+  for (auto it = fs::recursive_directory_iterator(web_dir, ec); it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    if (ec) break;
+    if (!it->is_regular_file()) continue;
+    std::ifstream in(it->path(), std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    StaticFile f;
+    f.body = ss.str();
+    f.content_type = ContentTypeFor(it->path().string());
+    if (Compressible(f.content_type) && f.body.size() >= kMinGzipBytes) f.gzipped = GzipCompress(f.body, 9);
+    std::string key = "/";  // (not "/" + ...: GCC 12 raises a false -Wrestrict there)
+    key += fs::relative(it->path(), web_dir).generic_string();
+    files_[key] = std::move(f);
+  }
+  return Status::Ok();
+}
+
+HttpResponse Dispatcher::ServeStatic(const HttpRequest& request) const {
+  if (request.method != "GET" && request.method != "HEAD")
+    return ErrorResponse(405, "method_not_allowed", "static files accept GET only");
+  auto it = files_.find(request.path == "/" ? "/index.html" : request.path);
+  // Single-page app: unknown paths without an extension get index.html (client-side routes).
+  if (it == files_.end() && std::filesystem::path(request.path).extension().empty()) it = files_.find("/index.html");
+  if (it == files_.end()) return ErrorResponse(404, "not_found", "no such file: " + request.path);
+  HttpResponse r;
+  r.content_type = it->second.content_type;
+  bool hashed_asset = request.path.rfind("/assets/", 0) == 0;
+  r.headers.emplace_back("Cache-Control", hashed_asset ? "public, max-age=31536000, immutable" : "no-cache");
+  if (!it->second.gzipped.empty() && AcceptsGzip(request.Header("accept-encoding"))) {
+    r.body = it->second.gzipped;
+    r.headers.emplace_back("Content-Encoding", "gzip");
+  } else {
+    r.body = it->second.body;
+  }
+  r.headers.emplace_back("Vary", "Accept-Encoding");
+  return r;
+}
+
+Result<Principal> Dispatcher::Authenticate(const HttpRequest& request, bool* rate_limited, HttpResponse* limited) {
+  std::string key = request.Header("x-api-key");
+  if (!key.empty()) {
+    auto info = auth_->FromApiKey(key);
+    if (!info.ok()) return info.status();
+    auto d = limiter_->Acquire(info->id, info->limits);
+    if (!d.allowed) {
+      *rate_limited = true;
+      *limited = ErrorResponse(429, d.reason == "quota" ? "quota_exceeded" : "rate_limited",
+                               d.reason == "quota" ? "今日配额已用尽 / daily quota exhausted"
+                                                   : "请求过于频繁 / too many requests");
+      limited->headers.emplace_back("Retry-After", std::to_string(d.retry_after_seconds));
+    }
+    return info->principal;
+  }
+  std::string token = request.Cookie(kSessionCookie);
+  std::string authz = request.Header("authorization");
+  if (token.empty() && authz.rfind("Bearer ", 0) == 0) token = authz.substr(7);
+  if (token.empty()) return Principal{};
+  return auth_->FromSession(token);
+}
+
+HttpResponse Dispatcher::Route(HttpRequest& request, size_t* slot, std::string* who) {
+  auto m = registry_->Find(request.method, request.path);
+  if (!m.endpoint) {
+    if (m.path_exists) return ErrorResponse(405, "method_not_allowed", request.method + " not allowed on " + request.path);
+    return ErrorResponse(404, "not_found", "no such endpoint: " + request.path);
+  }
+  *slot = m.index;
+  const Endpoint& e = *m.endpoint;
+  request.path_params = std::move(m.params);
+  bool limited = false;
+  HttpResponse limited_response;
+  auto principal = Authenticate(request, &limited, &limited_response);
+  // Public endpoints ignore bad credentials (a stale session cookie must not block /api/login).
+  if (!principal.ok() && e.access == Access::kPublic) principal = Principal{};
+  if (!principal.ok()) return ErrorResponse(401, "unauthenticated", principal.status().message());
+  if (principal->authenticated) *who = principal->name;
+  if (limited) return limited_response;
+  if (e.access != Access::kPublic) {
+    if (!principal->authenticated) return ErrorResponse(401, "unauthenticated", "请先登录 / login or X-API-Key required");
+    if (e.access == Access::kAdmin && principal->role != Role::kAdmin)
+      return ErrorResponse(403, "permission_denied", "需要管理员权限 / administrators only");
+    if (static_cast<int>(e.grade) > static_cast<int>(principal->clearance))
+      return ErrorResponse(403, "permission_denied", std::string("数据密级不足 / clearance below ") + DataGradeName(e.grade));
+  }
+  RequestContext ctx{*principal};
+  try {
+    auto r = e.handler(request, ctx);
+    if (!r.ok()) return ErrorFromStatus(r.status());
+    return std::move(r).value();
+  } catch (const std::exception& ex) {
+    return ErrorResponse(500, "internal", std::string("handler failed: ") + ex.what());
+  }
+}
+
+HttpResponse Dispatcher::Handle(HttpRequest request) {
+  auto start = std::chrono::steady_clock::now();
+  bool api = request.path.rfind("/api/", 0) == 0 || request.path == "/api";
+  size_t slot = unmatched_slot_;
+  std::string who;
+  HttpResponse r = api ? Route(request, &slot, &who) : ServeStatic(request);
+  if (api) {
+    r.headers.emplace_back("Cache-Control", "no-store");
+    bool encoded = false;
+    for (auto& [k, v] : r.headers) encoded |= k == "Content-Encoding";
+    if (!encoded && r.body.size() >= kMinGzipBytes && Compressible(r.content_type) &&
+        AcceptsGzip(request.Header("accept-encoding"))) {
+      r.body = GzipCompress(r.body, 1);
+      r.headers.emplace_back("Content-Encoding", "gzip");
+      r.headers.emplace_back("Vary", "Accept-Encoding");
+    }
+    auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start);
+    stats_.Record(slot, r.status, static_cast<uint64_t>(us.count()));
+    if (sink_) {
+      sink_({std::move(who), request.method, request.target.empty() ? request.path : request.target,
+             slot < registry_->endpoints().size() ? registry_->endpoints()[slot].name : std::string(), r.status,
+             static_cast<uint64_t>(us.count()), request.remote});
+    }
+  }
+  return r;
+}
+
+}  // namespace tianping::service

@@ -1,0 +1,254 @@
+// HTTP end-to-end test through the real binary on a loopback port (ctest: http_e2e).
+// usage: node http_e2e.mjs <path to tianping>
+import http from 'node:http';
+import assert from 'node:assert/strict';
+import { gunzipSync } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateDataset, startServer, removeDir } from './lib/server.mjs';
+
+const tianping = process.argv[2];
+const CASES = 2000;
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+
+function request(base, method, path, { headers = {}, body } = {}) {
+  return new Promise((resolve, reject) => {
+    const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
+    const h = { ...headers };
+    if (payload !== undefined && !h['Content-Type']) h['Content-Type'] = 'application/json';
+    const req = http.request(base + encodeURI(path).replace(/%25/g, '%'), { method, headers: h, agent }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        const text = res.headers['content-encoding'] === 'gzip' ? gunzipSync(raw).toString() : raw.toString();
+        let json = null;
+        try { json = JSON.parse(text); } catch { /* not JSON */ }
+        resolve({ status: res.statusCode, headers: res.headers, raw, text, json, reused: req.reusedSocket });
+      });
+    });
+    req.on('error', reject);
+    if (payload !== undefined) req.write(payload);
+    req.end();
+  });
+}
+
+function assertError(r, status, code) {
+  assert.equal(r.status, status, `${status} expected, got ${r.status}: ${r.text}`);
+  assert.ok(r.json && r.json.error, 'error body: ' + r.text);
+  assert.equal(r.json.error.code, code);
+  assert.equal(typeof r.json.error.message, 'string');
+  assert.ok(r.json.error.message.length > 0);
+}
+
+const sum = (o) => Object.values(o).reduce((a, b) => a + b, 0);
+
+const dir = generateDataset(tianping, CASES);
+const accessLog = join(dir, 'access.jsonl');
+const srv = await startServer(tianping, dir, ['--access-log', accessLog]);
+let failed = false;
+try {
+  const get = (path, opts) => request(srv.base, 'GET', path, opts);
+  // Health is public; everything with data needs a login.
+  let r = await get('/api/health');
+  assert.equal(r.status, 200);
+  assert.equal(r.json.status, 'ok');
+  assert.equal(r.json.dataset, true);
+  assertError(await get('/api/summary'), 401, 'unauthenticated');
+  assertError(await get('/api/ref/courts'), 401, 'unauthenticated');
+  assertError(await get('/api/summary', { headers: { Cookie: 'tp_session=forged' } }), 401, 'unauthenticated');
+
+  // Login: wrong password, then the generated one.
+  assertError(await request(srv.base, 'POST', '/api/login', { body: { user: 'admin', password: 'wrong' } }), 401, 'unauthenticated');
+  assertError(await request(srv.base, 'POST', '/api/login', { body: 'not json' }), 400, 'invalid_argument');
+  r = await request(srv.base, 'POST', '/api/login', { headers: { Cookie: 'tp_session=stale' }, body: { user: 'admin', password: srv.password } });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.json.role, 'admin');
+  const cookie = r.headers['set-cookie'][0].split(';')[0];
+  assert.match(cookie, /^tp_session=[0-9a-f]{64}$/);
+  const auth = { headers: { Cookie: cookie } };
+  r = await get('/api/me', auth);
+  assert.equal(r.json.user, 'admin');
+
+  // Summary: the counts add up to the generated number of cases, and match `tianping summarize`.
+  r = await get('/api/summary', auth);
+  assert.equal(r.status, 200);
+  const summary = r.json;
+  assert.equal(summary.cases, CASES);
+  assert.equal(sum(summary.by_province), CASES);
+  assert.equal(sum(summary.by_category), CASES);
+  assert.equal(sum(summary.by_year), CASES);
+  assert.equal(sum(summary.closure_methods) + summary.pending, CASES);
+  const cli = JSON.parse(execFileSync(tianping, ['summarize', '--in', dir, '--format', 'json']).toString());
+  assert.deepEqual(summary, cli);
+
+  // gzip when accepted, identical content; plain otherwise.
+  r = await get('/api/summary', { headers: { Cookie: cookie, 'Accept-Encoding': 'gzip' } });
+  assert.equal(r.headers['content-encoding'], 'gzip');
+  assert.ok(r.raw.length < Buffer.byteLength(JSON.stringify(summary)));
+  assert.deepEqual(JSON.parse(r.text), summary);
+  r = await get('/api/ref/courts?page_size=200', { headers: { Cookie: cookie, 'Accept-Encoding': 'gzip, deflate' } });
+  assert.equal(r.headers['content-encoding'], 'gzip');
+  assert.equal(r.json.items.length, 200);
+
+  // Courts: filters and pagination agree with the CLI over the same reference tables.
+  const cliJing = JSON.parse(execFileSync(tianping, ['ref', 'courts', '--province', '京', '--format', 'json']).toString());
+  r = await get('/api/ref/courts?province=京&page_size=5&page=2', auth);
+  assert.equal(r.status, 200);
+  assert.equal(r.json.total, cliJing.length);
+  assert.equal(r.json.page, 2);
+  assert.deepEqual(r.json.items.map((c) => c.code), cliJing.slice(5, 10).map((c) => c.code));
+  assert.ok(r.json.items.every((c) => c.province === '京'));
+  r = await get('/api/ref/courts?level=高级&page_size=1000', auth);
+  assert.equal(r.json.total, 32); // 31 provinces + 兵团
+  r = await get('/api/ref/courts?q=朝阳区', auth);
+  assert.ok(r.json.items.some((c) => c.name === '北京市朝阳区人民法院'));
+  assertError(await get('/api/ref/courts?page_size=0', auth), 400, 'invalid_argument');
+  assertError(await get('/api/ref/courts?page=abc', auth), 400, 'invalid_argument');
+  assertError(await get('/api/ref/courts?level=顶级', auth), 400, 'invalid_argument');
+  r = await get('/api/ref/courts/京01', auth);
+  assert.equal(r.status, 200, r.text);
+  assert.deepEqual(r.json.superiors.map((c) => c.code), ['最高法', '京']);
+  const kids = await get('/api/ref/courts?parent=京01&page_size=1000', auth);
+  assert.ok(r.json.children.length > 0);
+  assert.deepEqual(r.json.children.map((c) => c.code), kids.json.items.map((c) => c.code));
+  assertError(await get('/api/ref/courts/不存在', auth), 404, 'not_found');
+  r = await get('/api/ref/causes?category=刑事&page_size=1000', auth);
+  assert.ok(r.json.total > 100);
+  assert.ok(r.json.items.every((c) => c.category === '刑事'));
+  r = await get('/api/ref/provinces', auth);
+  assert.equal(r.json.items.length, 32);
+
+  // 案号.
+  r = await get('/api/case-number?q=（2023）京0105民初12345号', auth);
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.json.court_name, '北京市朝阳区人民法院');
+  assert.equal(r.json.type_code, '民初');
+  assert.equal(r.json.year, 2023);
+  assert.equal(r.json.sequence, 12345);
+  assertError(await get('/api/case-number?q=（2023）京0105民x1号', auth), 400, 'parse_error');
+  assertError(await get('/api/case-number', auth), 400, 'invalid_argument');
+
+  // Segmenter (skipped without Debian's jieba dictionary: 409 failed_precondition).
+  const text = '原告李某1与被告张x1民间借贷纠纷一案';
+  r = await request(srv.base, 'POST', '/api/segment', { ...auth, body: { text } });
+  if (r.status === 409) {
+    console.log('segment: skipped (' + r.json.error.message + ')');
+  } else {
+    assert.equal(r.status, 200, r.text);
+    assert.deepEqual(r.json.words, ['原告', '李某1', '与', '被告', '张x1', '民间借贷纠纷', '一案']);
+  }
+
+  // Routing errors.
+  assertError(await get('/api/nothing-here', auth), 404, 'not_found');
+  assertError(await request(srv.base, 'DELETE', '/api/summary', auth), 405, 'method_not_allowed');
+
+  // API keys: a viewer key with burst 3 and 0.01 tokens/s → the 4th call is refused with Retry-After.
+  r = await request(srv.base, 'POST', '/api/admin/keys', { ...auth, body: { name: 'e2e', rate_per_sec: 0.01, burst: 3, daily_quota: 1000 } });
+  assert.equal(r.status, 201, r.text);
+  const key = r.json.key;
+  const withKey = { headers: { 'X-API-Key': key } };
+  for (let i = 0; i < 3; ++i) assert.equal((await get('/api/summary', withKey)).status, 200);
+  r = await get('/api/summary', withKey);
+  assertError(r, 429, 'rate_limited');
+  assert.ok(Number(r.headers['retry-after']) >= 1, 'Retry-After: ' + r.headers['retry-after']);
+  assertError(await get('/api/summary', { headers: { 'X-API-Key': 'tpk_forged' } }), 401, 'unauthenticated');
+  // A second key with a daily quota of 2.
+  r = await request(srv.base, 'POST', '/api/admin/keys', { ...auth, body: { name: 'quota', rate_per_sec: 100, burst: 100, daily_quota: 2 } });
+  const quotaKey = { headers: { 'X-API-Key': r.json.key } };
+  assert.equal((await get('/api/ref/provinces', quotaKey)).status, 200);
+  assert.equal((await get('/api/ref/provinces', quotaKey)).status, 200);
+  r = await get('/api/ref/provinces', quotaKey);
+  assertError(r, 429, 'quota_exceeded');
+  assert.ok(Number(r.headers['retry-after']) >= 1);
+  // Viewer keys cannot reach admin endpoints.
+  r = await request(srv.base, 'POST', '/api/admin/keys', { ...auth, body: { name: 'viewer', rate_per_sec: 100, burst: 100 } });
+  assertError(await get('/api/admin/endpoints', { headers: { 'X-API-Key': r.json.key } }), 403, 'permission_denied');
+  r = await get('/api/admin/keys', auth);
+  assert.deepEqual(r.json.items.map((k) => k.name), ['e2e', 'quota', 'viewer']);
+  assert.equal(r.json.items[0].used_today, 3);
+  assert.ok(!r.text.includes(key), 'keys are never listed in full');
+
+  // Interface management: every endpoint with its statistics; OpenAPI lists each one.
+  r = await get('/api/admin/endpoints', auth);
+  assert.equal(r.status, 200);
+  const eps = r.json.items;
+  const byName = Object.fromEntries(eps.map((e) => [e.name, e]));
+  assert.ok(byName['dataset.summary'].calls >= 9, JSON.stringify(byName['dataset.summary']));
+  assert.equal(byName['dataset.summary'].rate_limited, 1);
+  assert.ok(byName['dataset.summary'].errors >= 3); // 401s and the 429 above
+  assert.ok(byName['dataset.summary'].p99_ms >= byName['dataset.summary'].p50_ms);
+  assert.equal(byName['ref.courts'].module, 'ref');
+  assert.equal(byName['dataset.summary'].grade, '内部');
+  r = await get('/api/openapi.json');
+  assert.equal(r.status, 200);
+  assert.equal(r.json.openapi, '3.0.3');
+  for (const e of eps) {
+    const op = r.json.paths[e.path]?.[e.method.toLowerCase()];
+    assert.ok(op, `OpenAPI lacks ${e.method} ${e.path}`);
+    assert.equal(op.operationId, e.name);
+  }
+  assert.equal(Object.values(r.json.paths).reduce((n, p) => n + Object.keys(p).length, 0), eps.length);
+  assert.ok(r.json.paths['/api/ref/courts'].get.parameters.some((p) => p.name === 'page_size'));
+
+  // Keep-alive: consecutive requests reuse the socket.
+  await get('/api/health');
+  r = await get('/api/health');
+  assert.equal(r.reused, true);
+
+  // The dashboard is served (when built) with a single-page fallback.
+  r = await get('/');
+  if (r.status === 200) {
+    assert.match(r.text, /天平/);
+    assert.equal((await get('/overview')).status, 200);
+  } else {
+    console.log('static: web/dist not built, skipped');
+  }
+
+  // The component service: widget pages, each widget's endpoint a registered route.
+  r = await get('/api/components', auth);
+  if (r.json.items.length > 0) {
+    assert.deepEqual(r.json.items.map((p) => p.id).sort(), ['admin', 'overview']);
+    r = await get('/api/components/overview', auth);
+    assert.equal(r.json.title, '全国概览');
+    assert.ok(r.json.widgets.every((w) => eps.some((e) => e.path === w.endpoint.split('?')[0])));
+  }
+  assertError(await get('/api/components/nope', auth), 404, 'not_found');
+
+  // Login attempts are throttled per address: 10 in a burst (3 were used above), then 429.
+  let attempts = 0;
+  do {
+    r = await request(srv.base, 'POST', '/api/login', { body: { user: 'admin', password: 'guess' + attempts } });
+    ++attempts;
+  } while (r.status === 401 && attempts < 20);
+  assertError(r, 429, 'rate_limited');
+  assert.equal(attempts, 8);
+  assert.ok(Number(r.headers['retry-after']) >= 1);
+
+  // Logout ends the session.
+  await request(srv.base, 'POST', '/api/logout', auth);
+  assertError(await get('/api/me', auth), 401, 'unauthenticated');
+  // The access log (audit hook): one JSON line per API request, with who asked and the outcome.
+  const log = readFileSync(accessLog, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  assert.ok(log.some((l) => l.user === 'admin' && l.endpoint === 'dataset.summary' && l.status === 200));
+  assert.ok(log.some((l) => l.user === '' && l.endpoint === 'dataset.summary' && l.status === 401));
+  assert.ok(log.some((l) => l.user === 'key:e2e' && l.status === 429));
+  assert.ok(log.some((l) => l.endpoint === '' && l.status === 404 && l.target === '/api/nothing-here'));
+  assert.ok(log.every((l) => l.remote === '127.0.0.1' && /^\d{4}-\d\d-\d\dT/.test(l.time)));
+  assert.ok(!readFileSync(accessLog, 'utf8').includes(srv.password), 'passwords never reach the log');
+  console.log('http e2e: all checks passed');
+} catch (e) {
+  failed = true;
+  console.error(e);
+  console.error('server stderr:\n' + srv.stderr());
+} finally {
+  agent.destroy();
+  const code = await srv.stop();
+  if (code !== 0) {
+    console.error('server did not shut down cleanly on SIGTERM: ' + code);
+    failed = true;
+  }
+  removeDir(dir);
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,46 @@
+// Starts the real `tianping serve` on a free loopback port over a freshly generated dataset.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export function generateDataset(tianping, cases, seed = 7) {
+  const dir = mkdtempSync(join(tmpdir(), 'tp-e2e-'));
+  execFileSync(tianping, ['gen', '--cases', String(cases), '--seed', String(seed), '--out', dir, '--quiet'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return dir;
+}
+
+// Resolves to {base, port, password, stop(): Promise<exit code>}.
+export function startServer(tianping, dataDir, extraArgs = []) {
+  const args = ['serve', '--data', dataDir, '--port', '0', '--bind', '127.0.0.1', '--fast-password-hash', ...extraArgs];
+  const child = spawn(tianping, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('server did not start in 60 s:\n' + stderr)), 60000);
+    child.on('exit', (code) => reject(new Error(`server exited early (${code}):\n${stderr}`)));
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/listening on http:\/\/127\.0\.0\.1:(\d+)\//);
+      if (!m) return;
+      clearTimeout(timer);
+      child.removeAllListeners('exit');
+      const exited = new Promise((res) => child.on('exit', (code, signal) => res(code ?? signal)));
+      resolve({
+        port: Number(m[1]),
+        base: `http://127.0.0.1:${m[1]}`,
+        password: readFileSync(join(dataDir, 'admin-initial-password'), 'utf8').trim(),
+        stdout: () => out,
+        stderr: () => stderr,
+        stop: () => { child.kill('SIGTERM'); return exited; },
+      });
+    });
+  });
+}
+
+export function removeDir(dir) {
+  rmSync(dir, { recursive: true, force: true });
+}
