@@ -15,6 +15,7 @@ using tianping::golden::Handler;
 namespace {
 
 struct Case {
+  std::string comments;  // the "# " lines before the input, kept by TP_GOLDEN_UPDATE
   std::string input, expected;
   int line = 0;
 };
@@ -35,7 +36,7 @@ std::vector<Case> ParseCases(const std::string& text) {
   while (std::getline(in, line)) {
     ++lineno;
     if (line == "====") { flush(); continue; }
-    if (!has_content && !in_expected && line.rfind("# ", 0) == 0) continue;
+    if (!has_content && !in_expected && line.rfind("# ", 0) == 0) { cur.comments += line + "\n"; continue; }
     if (!has_content && !in_expected && line.empty()) continue;
     if (!has_content) cur.line = lineno;
     has_content = true;
@@ -83,11 +84,11 @@ int main(int argc, char** argv) {
       if (got.rfind("SKIP: ", 0) == 0) {  // the handler lacks an external resource (docs/testing.md)
         ++skipped;
         if (skipped == 1) std::fprintf(stderr, "%s: skipped: %s\n", f.c_str(), got.c_str() + 6);
-        if (update) rewritten += (rewritten.empty() ? "" : "====\n") + c.input + "----\n" + c.expected;
+        if (update) rewritten += (rewritten.empty() ? "" : "====\n") + c.comments + c.input + "----\n" + c.expected;
         continue;
       }
       if (update) {
-        rewritten += (rewritten.empty() ? "" : "====\n") + c.input + "----\n" + got + "\n";
+        rewritten += (rewritten.empty() ? "" : "====\n") + c.comments + c.input + "----\n" + got + "\n";
         continue;
       }
       if (got == Trim(c.expected)) {
