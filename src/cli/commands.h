@@ -7,6 +7,7 @@ namespace tianping::cli {
 int RunVersion(int argc, char** argv);
 int RunIngest(int argc, char** argv);
 int RunSnapshots(int argc, char** argv);
+int RunClean(int argc, char** argv);
 int RunDiff(int argc, char** argv);
 int RunRollback(int argc, char** argv);
 int RunVerify(int argc, char** argv);

@@ -24,6 +24,7 @@ constexpr Command kCommands[] = {
     {"snapshots", "快照列表 / list store snapshots", tianping::cli::RunSnapshots},
     {"diff", "快照差异 / cases changed between snapshots", tianping::cli::RunDiff},
     {"rollback", "回滚 / restore an older snapshot", tianping::cli::RunRollback},
+    {"clean", "数据清洗 / data-quality report and safe fixes", tianping::cli::RunClean},
     {"verify", "校验 / check every store file's checksum", tianping::cli::RunVerify},
     {"case", "案件全貌 / a case and its proceeding chain", tianping::cli::RunCase},
     {"party", "当事人 / a party's cases nationwide", tianping::cli::RunParty},
