@@ -12,13 +12,14 @@
 #include "tianping/analytics/definition_store.h"
 #include "tianping/analytics/indicator.h"
 #include "tianping/analytics/tag.h"
+#include "tianping/store/store.h"
 
 namespace tianping::cli {
 
 int RunDefineIndicator(int argc, char** argv) {
   CLI::App app{"自定义指标 / save a user-defined indicator", "tianping define-indicator"};
   analytics::IndicatorDef def;
-  std::string formula, data_dir = "./tianping-data", tag_dir = analytics::DefaultTagDir();
+  std::string formula, data_dir = DefaultDataDir(), tag_dir = analytics::DefaultTagDir();
   bool list = false;
   def.scale = 100;
   def.unit = "%";
@@ -28,7 +29,7 @@ int RunDefineIndicator(int argc, char** argv) {
   app.add_option("--unit", def.unit, "unit shown with the value")->capture_default_str();
   app.add_option("--scale", def.scale, "value = numerator / denominator × scale")->capture_default_str();
   app.add_option("--description", def.description, "meaning in words");
-  app.add_option("--data", data_dir, "data folder")->capture_default_str();
+  app.add_option("--data", data_dir, "data folder (the case store's; definitions go to <data>/analytics/)")->capture_default_str();
   app.add_option("--tag-dir", tag_dir, "tag definitions (for tag('…') in formulas)");
   app.add_flag("--list", list, "list saved indicators (latest versions)");
   try {

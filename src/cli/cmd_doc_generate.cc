@@ -1,4 +1,4 @@
-// tianping doc generate --template NAME --case ID (--cases cases.jsonl | --data DIR) [--date YYYY-MM-DD]
+// tianping doc generate --template NAME --case ID [--data DIR | --cases cases.jsonl] [--date YYYY-MM-DD]
 //                       [--party NAME] [--set key=value ...] [--templates DIR]
 // Renders a standard court document (制式文书) from data/templates/NAME.tpl with the fields of one case
 // (docs/templates.md). Missing data is reported, never invented: every missing field is listed on
@@ -16,16 +16,31 @@
 #include "exit_codes.h"
 #include "tianping/model/case_json.h"
 #include "tianping/model/jsonl_reader.h"
+#include "tianping/store/store.h"
 #include "tianping/text/doc_template.h"
 
 namespace tianping::cli {
 namespace {
 
-// Where case records come from. The case store (branch `store`) will add a backend behind --data;
-// until then only a cases.jsonl file is supported.
+// Where case records come from: the case store's current snapshot (--data DIR) or a cases.jsonl
+// (--cases). `id` is a case_id or a 案号; a 案号 shared by several cases in the store is ambiguous.
+Result<Case> FindCaseInStore(const std::string& data_dir, const std::string& id) {
+  auto snap = StoreSnapshot::Open(data_dir);
+  if (!snap.ok()) return snap.status();
+  auto ref = (*snap)->FindCase(id);
+  if (!ref.ok()) return ref.status();
+  if (ref->has_value()) return (*snap)->ReadCase(**ref);
+  auto by_number = (*snap)->FindCasesByNumber(id);
+  if (!by_number.ok()) return by_number.status();
+  if (by_number->empty()) return Status::NotFound("case " + id + " not in the store " + data_dir);
+  if (by_number->size() > 1)
+    return Status::InvalidArgument("案号 " + id + " names " + std::to_string(by_number->size()) +
+                                   " cases in " + data_dir + "; give the case_id");
+  return (*snap)->ReadCase(by_number->front());
+}
+
 Result<Case> FindCase(const std::string& cases_path, const std::string& data_dir, const std::string& id) {
-  if (!data_dir.empty())
-    return Status::FailedPrecondition("--data: the case store is not available in this build; use --cases cases.jsonl");
+  if (cases_path.empty()) return FindCaseInStore(data_dir, id);
   auto reader = JsonlReader::Open(cases_path);
   if (!reader.ok()) return reader.status();
   std::string_view line;
@@ -54,7 +69,7 @@ int RunDocGenerate(int argc, char** argv) {
   app.add_option("--template", name, "template name: 受理通知书 举证通知书 传票 民事调解书 执行通知书 结案通知书");
   app.add_option("--case", id, "case_id or 案号");
   app.add_option("--cases", cases_path, "cases.jsonl holding the case");
-  app.add_option("--data", data_dir, "case store directory (not yet available: use --cases)");
+  app.add_option("--data", data_dir, "case store directory (default ./tianping-data or $TIANPING_DATA)");
   app.add_option("--date", date_text, "issue date YYYY-MM-DD (default: today)");
   app.add_option("--party", party, "the party a 传票 summons (name as in the case record)");
   app.add_option("--set", sets, "key=value supplied by the caller (hearing_time, hearing_place, agreement …)");
@@ -66,8 +81,11 @@ int RunDocGenerate(int argc, char** argv) {
     for (const char* t : {"受理通知书", "举证通知书", "传票", "民事调解书", "执行通知书", "结案通知书"}) std::printf("%s\n", t);
     return 0;
   }
-  if (name.empty() || id.empty() || (cases_path.empty() && data_dir.empty()))
-    return Fail("doc generate", Status::InvalidArgument("--template, --case and --cases (or --data) are required"));
+  if (name.empty() || id.empty())
+    return Fail("doc generate", Status::InvalidArgument("--template and --case are required"));
+  if (!cases_path.empty() && !data_dir.empty())
+    return Fail("doc generate", Status::InvalidArgument("give --cases or --data, not both"));
+  if (cases_path.empty() && data_dir.empty()) data_dir = DefaultDataDir();
   std::ifstream in(template_dir + "/" + name + ".tpl", std::ios::binary);
   if (!in) return Fail("doc generate", Status::NotFound("no template " + template_dir + "/" + name + ".tpl"));
   std::ostringstream tmpl;

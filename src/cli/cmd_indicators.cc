@@ -1,5 +1,7 @@
-// tianping indicators --in DIR_OR_cases.jsonl [--names a,b] [--by DIMS] --from YYYY-MM --to YYYY-MM
-//                     [--where EXPR] [--drill LEVEL=VALUE] [--data DIR] [--format table|json|csv] [--list]
+// tianping indicators [--data DIR | --in DIR_OR_cases.jsonl] [--names a,b] [--by DIMS] --from YYYY-MM
+//                     --to YYYY-MM [--where EXPR] [--drill LEVEL=VALUE] [--format table|json|csv] [--list]
+// Cases come from the current store snapshot in --data (default ./tianping-data or $TIANPING_DATA) or,
+// with --in, from a cases.jsonl; user-defined indicators are always read from --data.
 // Trial-quality indicators (审判质量指标), docs/indicators.md. --drill province=广东省 shows that province's
 // regions (province → region → court → judge).
 #include <CLI/CLI.hpp>
@@ -11,9 +13,11 @@
 
 #include "commands.h"
 #include "exit_codes.h"
+#include "frame_source.h"
 #include "tianping/analytics/definition_store.h"
 #include "tianping/analytics/engine.h"
 #include "tianping/analytics/tag.h"
+#include "tianping/store/store.h"
 
 namespace tianping::cli {
 namespace {
@@ -42,12 +46,12 @@ Result<Date> ParseMonth(const std::string& text, bool end) {
 
 int RunIndicators(int argc, char** argv) {
   CLI::App app{"审判质量指标 / trial-quality indicators", "tianping indicators"};
-  std::string in, names, by, from, to, where, drill, format = "table", data_dir = "./tianping-data";
+  std::string in, names, by, from, to, where, drill, format = "table", data_dir = DefaultDataDir();
   std::string ref_dir = ReferenceData::DefaultRefDir();
   std::string ind_dir = analytics::IndicatorRegistry::DefaultDir(), tag_dir = analytics::DefaultTagDir();
   bool list = false;
   int threads = 2;
-  app.add_option("--in", in, "cases.jsonl or a dataset folder holding one");
+  app.add_option("--in", in, "read cases.jsonl (or a dataset folder holding one) instead of the store");
   app.add_option("--names", names, "indicators by id or name, comma-separated (default: all built-ins); "
                                    "user-defined: NAME or NAME@VERSION");
   app.add_option("--by", by, "dimensions, comma-separated: province region court judge court_level year quarter "
@@ -58,7 +62,7 @@ int RunIndicators(int argc, char** argv) {
   app.add_option("--drill", drill, "LEVEL=VALUE: restrict to VALUE and group by the next level "
                                    "(province → region → court → judge)");
   app.add_option("--format", format, "table | json | csv")->check(CLI::IsMember({"table", "json", "csv"}));
-  app.add_option("--data", data_dir, "data folder (user-defined indicators)")->capture_default_str();
+  app.add_option("--data", data_dir, "data folder: the case store and user-defined indicators")->capture_default_str();
   app.add_option("--threads", threads, "worker threads")->capture_default_str();
   app.add_option("--ref", ref_dir, "reference table folder");
   app.add_option("--indicator-dir", ind_dir, "built-in indicator definitions");
@@ -77,8 +81,8 @@ int RunIndicators(int argc, char** argv) {
                   d.numerator.c_str(), d.denominator.empty() ? "" : "  ÷  ", d.denominator.c_str());
     return 0;
   }
-  if (in.empty() || from.empty() || to.empty())
-    return Fail("indicators", Status::InvalidArgument("--in, --from and --to are required"));
+  if (from.empty() || to.empty())
+    return Fail("indicators", Status::InvalidArgument("--from and --to are required"));
   analytics::IndicatorQuery q;
   auto f = ParseMonth(from, false);
   if (!f.ok()) return Fail("indicators", f.status().WithContext("--from: "));
@@ -119,7 +123,7 @@ int RunIndicators(int argc, char** argv) {
   }
   auto ref = ReferenceData::Load(ref_dir);
   if (!ref.ok()) return Fail("indicators", ref.status());
-  auto frame = analytics::LoadCaseFrameJsonl(in, *ref);
+  auto frame = LoadFrame(in, data_dir, *ref);
   if (!frame.ok()) return Fail("indicators", frame.status());
   auto tag_defs = analytics::LoadTagDefs(tag_dir);
   if (!tag_defs.ok()) return Fail("indicators", tag_defs.status());

@@ -1,4 +1,6 @@
-// tianping tags --in DIR_OR_cases.jsonl [--asof YYYY-MM-DD] [--format table|json|csv]
+// tianping tags [--data DIR | --in DIR_OR_cases.jsonl] [--asof YYYY-MM-DD] [--format table|json|csv]
+// Cases come from the current store snapshot in --data (default ./tianping-data or $TIANPING_DATA) or,
+// with --in, from a cases.jsonl.
 // Lists the rule-defined tags (data/tags/*.json) with their rules and case counts.
 #include <CLI/CLI.hpp>
 
@@ -7,15 +9,18 @@
 
 #include "commands.h"
 #include "exit_codes.h"
+#include "frame_source.h"
 #include "tianping/analytics/tag.h"
 #include "tianping/common/json_writer.h"
+#include "tianping/store/store.h"
 
 namespace tianping::cli {
 
 int RunTags(int argc, char** argv) {
   CLI::App app{"标签 / rule-defined tags with counts", "tianping tags"};
-  std::string in, asof, format = "table", ref_dir = ReferenceData::DefaultRefDir(), tag_dir = analytics::DefaultTagDir();
-  app.add_option("--in", in, "cases.jsonl or a dataset folder holding one")->required();
+  std::string in, data_dir = DefaultDataDir(), asof, format = "table", ref_dir = ReferenceData::DefaultRefDir(), tag_dir = analytics::DefaultTagDir();
+  app.add_option("--in", in, "read cases.jsonl (or a dataset folder holding one) instead of the store");
+  app.add_option("--data", data_dir, "case store directory")->capture_default_str();
   app.add_option("--asof", asof, "YYYY-MM-DD used as today for age rules (default: latest date in the data)");
   app.add_option("--format", format, "table | json | csv")->check(CLI::IsMember({"table", "json", "csv"}));
   app.add_option("--ref", ref_dir, "reference table folder");
@@ -29,7 +34,7 @@ int RunTags(int argc, char** argv) {
   if (!ref.ok()) return Fail("tags", ref.status());
   auto defs = analytics::LoadTagDefs(tag_dir);
   if (!defs.ok()) return Fail("tags", defs.status());
-  auto frame = analytics::LoadCaseFrameJsonl(in, *ref);
+  auto frame = LoadFrame(in, data_dir, *ref);
   if (!frame.ok()) return Fail("tags", frame.status());
   int32_t day = (*frame)->max_date;
   if (!asof.empty()) {

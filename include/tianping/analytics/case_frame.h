@@ -4,8 +4,8 @@
 // flags are Bitmaps of rows. Links between proceedings are row numbers (parent = the proceeding a case
 // derives from, root = the original first-instance case of its chain; -1 when absent or not loaded).
 //
-// Sources: CaseFrameBuilder (from Case structs, e.g. parsed JSONL — LoadCaseFrameJsonl) today; the
-// columnar store will fill the same builder from its columns (the seam: CaseFrameBuilder::Add).
+// Sources: CaseFrameBuilder (from Case structs), fed from parsed JSONL (LoadCaseFrameJsonl) or from a
+// case-store snapshot (LoadCaseFrameStore); both go through CaseFrameBuilder::Add.
 // Semantics of every derived column: docs/indicators.md. Thread-safety: immutable after Finish();
 // share freely across threads.
 #pragma once
@@ -24,6 +24,10 @@
 #include "tianping/common/status.h"
 #include "tianping/model/case.h"
 #include "tianping/model/reference.h"
+
+namespace tianping {
+class StoreSnapshot;
+}
 
 namespace tianping::analytics {
 
@@ -131,5 +135,8 @@ class CaseFrameBuilder {
 
 // Streams `path` (a cases.jsonl, or a folder holding one) into a frame. Errors name file and line.
 Result<std::shared_ptr<const CaseFrame>> LoadCaseFrameJsonl(const std::string& path, const ReferenceData& ref);
+// Reads every case of `snap` (partition by partition, in row order) into a frame. Errors name the store
+// directory, partition and row. Shows progress on stderr.
+Result<std::shared_ptr<const CaseFrame>> LoadCaseFrameStore(const StoreSnapshot& snap, const ReferenceData& ref);
 
 }  // namespace tianping::analytics
