@@ -1,6 +1,7 @@
 // tianping redact --as USER --in cases.jsonl [...]: every read of a JSONL case file through the
 // enforcement layer (AccessGuard), until the store's own commands exist. The reader is --as USER or
-// --key tpk_… ($TP_API_KEY). Audit: a "request" record before any row is read, then the outcome (read,
+// --key tpk_… ($TP_API_KEY); neither only while security.db has no users (SecurityContext::Reader).
+// Audit: a "request" record before any row is read, then the outcome (read,
 // read.notfound, count) with the rows returned. More than AccessGuard::BulkLimit rows stop with exit 6.
 //   (default)            the cases USER may see, redacted, as JSONL
 //   --case ID            one case; "case ID not found" (exit 3) whether missing or invisible
@@ -82,15 +83,8 @@ int RunRedact(int argc, char** argv) {
   if (!o.grep.empty() && o.docs.empty()) return Fail("redact", Status::InvalidArgument("--grep needs --docs"));
   auto ctx = SecurityContext::Open(o.data_dir);
   if (!ctx.ok()) return Fail("redact", ctx.status());
-  if (o.key.empty() && o.as.empty()) {
-    if (const char* k = std::getenv("TP_API_KEY")) o.key = k;
-  }
-  if (o.key.empty() == o.as.empty()) return Fail("redact", Status::InvalidArgument("give exactly one of --as USER and --key KEY"));
-  auto principal = o.key.empty() ? ctx->As(o.as) : ctx->store->AuthenticateKey(o.key);
-  if (!principal.ok()) {
-    if (!o.key.empty()) (void)ctx->audit->Append("key:?", "denied", "redact", 0, "invalid API key");
-    return Fail("redact", principal.status());
-  }
+  auto principal = ctx->Reader(o.as, o.key, "redact");
+  if (!principal.ok()) return Fail("redact", principal.status());
   const Principal& p = *principal;
   auto ref = ReferenceData::Load(ReferenceData::DefaultRefDir());
   if (!ref.ok()) return Fail("redact", ref.status());

@@ -1,6 +1,9 @@
 // Snapshot history commands (docs/store-format.md "Snapshots"):
 //   tianping snapshots [--data DIR] [--format table|json|csv]
-//   tianping diff A B [--data DIR] [--format table|json|csv] [--limit N]
+//   tianping diff A B [--as USER | --key KEY] [--data DIR] [--format table|json|csv] [--limit N]
+//     lists only cases the reader may see (AccessGuard::CanSee in the snapshot that holds them), by case id
+//     when the reader may see case ids, else by 案号; counts through SuppressCell; document counts only
+//     when no case was left out; audited (request before, read after).
 //   tianping rollback --to ID [--data DIR]
 //   tianping verify [--data DIR] [--snapshot ID]      (re-reads every file and checks its CRC32C)
 #include <CLI/CLI.hpp>
@@ -9,6 +12,7 @@
 
 #include "commands.h"
 #include "exit_codes.h"
+#include "guarded_reader.h"
 #include "rows_output.h"
 #include "tianping/common/json_writer.h"
 #include "tianping/store/store.h"
@@ -93,12 +97,67 @@ int RunDiff(int argc, char** argv) {
   app.add_option("--data", data_dir, "store directory")->capture_default_str();
   app.add_option("--format", format, "table|json|csv")->capture_default_str();
   app.add_option("--limit", limit, "case ids listed per kind in table form (0 = all)")->capture_default_str();
+  ReaderOptions reader;
+  reader.AddTo(app);
   app.add_option("from", a, "older snapshot (0 = empty store)")->required();
   app.add_option("to", b, "newer snapshot")->required();
   CLI11_PARSE(app, argc, argv);
   if (Status s = CheckFormat(format); !s.ok()) return Fail("diff", s);
+  auto gr = GuardedReader::Open(data_dir, reader, "diff");
+  if (!gr.ok()) return Fail("diff", gr.status());
+  const std::string object = "store snapshots " + Num(a) + ".." + Num(b);
+  if (Status s = (*gr)->Audit("request", object, 0, "diff"); !s.ok()) return Fail("diff", s);
   auto diff = DiffSnapshots(data_dir, a, b);
   if (!diff.ok()) return Fail("diff", diff.status());
+  // Keep the cases the reader may see, named as the reader may see them.
+  const security::Principal& p = (*gr)->principal();
+  const security::AccessGuard& guard = (*gr)->guard();
+  bool hidden = false;
+  std::unique_ptr<StoreSnapshot> snap_a, snap_b;
+  if (a != 0) {
+    auto s = StoreSnapshot::Open(data_dir, a);
+    if (!s.ok()) return Fail("diff", s.status());
+    snap_a = std::move(s).value();
+  }
+  {
+    auto s = StoreSnapshot::Open(data_dir, b);
+    if (!s.ok()) return Fail("diff", s.status());
+    snap_b = std::move(s).value();
+  }
+  auto keep = [&](std::vector<std::string>* ids, const StoreSnapshot* snap) -> Status {
+    std::vector<std::string> shown;
+    for (const auto& id : *ids) {
+      std::optional<Case> c;
+      if (snap) {
+        auto ref = snap->FindCase(id);
+        if (!ref.ok()) return ref.status();
+        if (ref->has_value()) {
+          auto read = snap->ReadCase(**ref);
+          if (!read.ok()) return read.status();
+          c = std::move(*read);
+        }
+      }
+      if (!c || !guard.CanSee(p, *c)) {
+        hidden = true;
+        continue;
+      }
+      Case r = guard.Redact(p, *c);
+      shown.push_back(r.case_id.empty() ? r.case_number : r.case_id);
+    }
+    *ids = std::move(shown);
+    return Status::Ok();
+  };
+  for (auto [ids, snap] : {std::pair{&diff->cases_added, snap_b.get()}, std::pair{&diff->cases_changed, snap_b.get()},
+                           std::pair{&diff->cases_removed, snap_a.get()}}) {
+    if (Status s = keep(ids, snap); !s.ok()) return Fail("diff", s);
+  }
+  int64_t listed = static_cast<int64_t>(diff->cases_added.size() + diff->cases_changed.size() + diff->cases_removed.size());
+  if (Status s = (*gr)->Audit("read", object, listed, "diff"); !s.ok()) return Fail("diff", s);
+  const bool docs_shown = !hidden;
+  auto count = [&](int64_t n) {
+    auto c = guard.SuppressCell(p, n);
+    return c ? std::to_string(*c) : "<" + std::to_string(security::SpecOf(p.role).min_cell);
+  };
   const std::pair<const char*, const std::vector<std::string>*> kinds[] = {
       {"added", &diff->cases_added}, {"changed", &diff->cases_changed}, {"removed", &diff->cases_removed}};
   if (format == "json") {
@@ -113,9 +172,11 @@ int RunDiff(int argc, char** argv) {
       for (const auto& id : *ids) w.String(id);
       w.EndArray();
     }
-    w.FieldInt("documents_added", diff->documents_added);
-    w.FieldInt("documents_changed", diff->documents_changed);
-    w.FieldInt("documents_removed", diff->documents_removed);
+    if (docs_shown) {
+      w.FieldInt("documents_added", diff->documents_added);
+      w.FieldInt("documents_changed", diff->documents_changed);
+      w.FieldInt("documents_removed", diff->documents_removed);
+    }
     w.EndObject();
     std::printf("%s\n", out.c_str());
     return 0;
@@ -128,11 +189,15 @@ int RunDiff(int argc, char** argv) {
     PrintRows(rows, "csv");
     return 0;
   }
-  std::printf("snapshot %llu → %llu: cases +%zu added, %zu changed, %zu removed; documents +%lld, %lld changed, "
-              "%lld removed\n",
-              static_cast<unsigned long long>(a), static_cast<unsigned long long>(b), diff->cases_added.size(),
-              diff->cases_changed.size(), diff->cases_removed.size(), static_cast<long long>(diff->documents_added),
-              static_cast<long long>(diff->documents_changed), static_cast<long long>(diff->documents_removed));
+  std::printf("snapshot %llu → %llu: cases +%s added, %s changed, %s removed", static_cast<unsigned long long>(a),
+              static_cast<unsigned long long>(b), count(static_cast<int64_t>(diff->cases_added.size())).c_str(),
+              count(static_cast<int64_t>(diff->cases_changed.size())).c_str(),
+              count(static_cast<int64_t>(diff->cases_removed.size())).c_str());
+  if (docs_shown) {
+    std::printf("; documents +%lld, %lld changed, %lld removed", static_cast<long long>(diff->documents_added),
+                static_cast<long long>(diff->documents_changed), static_cast<long long>(diff->documents_removed));
+  }
+  std::printf("\n");
   for (const auto& [name, ids] : kinds) {
     for (size_t i = 0; i < ids->size() && (limit == 0 || i < limit); ++i) {
       std::printf("  %-8s %s\n", name, (*ids)[i].c_str());

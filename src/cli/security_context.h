@@ -24,6 +24,13 @@ struct SecurityContext {
   // otherwise, and the refusal is audited). Before that (bootstrap) anyone may act, recorded as
   // "local:<$USER>". Returns the actor name for the audit log.
   Result<std::string> RequireAdmin(const std::string& as_user, const std::string& what);
+  // The reader of a data command (case, party, diff, redact): --as USER or --key KEY (default
+  // $TP_API_KEY), not both. Without either: while security.db holds no users at all, the local
+  // operator (who can read the data files anyway) reads as the bootstrap principal
+  // "local:<$USER>" (spc_analyst, nation, 核心), audited under that name; once any user exists
+  // InvalidArgument "--as USER or --key KEY is required" (audited as denied). An invalid key is
+  // audited as denied by "key:?". `what` names the command in the audit record.
+  Result<security::Principal> Reader(const std::string& as_user, std::string key, const std::string& what);
 };
 
 }  // namespace tianping::cli
