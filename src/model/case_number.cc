@@ -5,6 +5,7 @@
 #include <cstring>
 #include <vector>
 
+#include "tianping/common/json_writer.h"
 #include "tianping/model/case_type_table.h"
 
 namespace tianping {
@@ -348,6 +349,32 @@ Result<ParsedCaseNumber> ParseCaseNumber(std::string_view input, CaseNumberError
 void ResolveCourt(ParsedCaseNumber* parsed, const CourtNameLookup& lookup) {
   if (parsed->legacy || !lookup) return;
   parsed->court_name = lookup(parsed->court_code);
+}
+
+void WriteCaseNumberFields(const ParsedCaseNumber& p, JsonWriter* writer) {
+  JsonWriter& w = *writer;
+  w.Field("normalized", p.normalized);
+  w.FieldInt("year", p.year);
+  w.Field("court_code", p.court_code);
+  w.Key("court_level");
+  if (p.court_level) w.String(CourtLevelLabel(*p.court_level));
+  else w.Null();
+  w.Field("court_name", p.court_name);
+  w.Field("province", p.province);
+  w.Field("division_code", p.division_code);
+  w.FieldInt("special_code", p.special_code);
+  w.Field("special_kind", p.special_kind);
+  w.Field("trial_character", p.trial_character);
+  w.Field("type_code", p.type_code);
+  w.Field("type_name", p.type_name);
+  w.Field("category", p.category);
+  w.Field("stage", p.stage);
+  w.Field("sequence_text", p.sequence_text);
+  w.FieldInt("sequence", p.sequence);
+  w.Field("suffix", p.suffix);
+  w.Key("legacy");
+  w.Bool(p.legacy);
+  w.Field("legacy_type", p.legacy_type);
 }
 
 }  // namespace tianping

@@ -169,25 +169,7 @@ Result<HttpResponse> ParseNumber(const CoreState* s, const HttpRequest& req) {
   JsonWriter w(&out);
   w.BeginObject();
   w.Field("input", *q);
-  w.Field("normalized", p.normalized);
-  w.FieldInt("year", p.year);
-  w.Field("court_code", p.court_code);
-  w.Key("court_level");
-  if (p.court_level) w.String(CourtLevelLabel(*p.court_level));
-  else w.Null();
-  w.Field("court_name", p.court_name);
-  w.Field("province", p.province);
-  w.Field("division_code", p.division_code);
-  w.Field("trial_character", p.trial_character);
-  w.Field("type_code", p.type_code);
-  w.Field("type_name", p.type_name);
-  w.Field("category", p.category);
-  w.Field("stage", p.stage);
-  w.Field("sequence_text", p.sequence_text);
-  w.FieldInt("sequence", p.sequence);
-  w.Field("suffix", p.suffix);
-  w.Key("legacy");
-  w.Bool(p.legacy);
+  WriteCaseNumberFields(p, &w);
   w.EndObject();
   return HttpResponse::Json(std::move(out));
 }

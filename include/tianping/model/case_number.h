@@ -52,6 +52,11 @@ using CourtNameLookup = std::function<std::string(std::string_view court_code)>;
 // Sets parsed->court_name via `lookup` (modern numbers only; legacy courts are place names).
 void ResolveCourt(ParsedCaseNumber* parsed, const CourtNameLookup& lookup);
 
+class JsonWriter;  // tianping/common/json_writer.h
+// Writes the fields of `p` (normalized … legacy_type) into the object `w` has open: the one JSON form of a
+// parsed 案号, shared by `tianping case-number` and GET /api/case-number.
+void WriteCaseNumberFields(const ParsedCaseNumber& p, JsonWriter* w);
+
 // Court level label used in outputs: 最高 高级 中级 基层.
 const char* CourtLevelLabel(CourtLevel level);
 
