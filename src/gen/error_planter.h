@@ -11,13 +11,11 @@
 #include "gen/doc_draft.h"
 #include "tianping/common/rng.h"
 #include "tianping/gen/truth.h"
+#include "tianping/model/document_error_kinds.h"
 
 namespace tianping::gen {
 
-struct ErrorKindInfo {
-  std::string_view id;     // stable snake_case identifier, persisted in truth.json
-  std::string_view label;  // Chinese label
-};
+using ErrorKindInfo = DocumentErrorKind;
 // Every kind, in a fixed order (docs/generator.md lists the same).
 const std::vector<ErrorKindInfo>& ErrorKindTable();
 

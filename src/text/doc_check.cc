@@ -9,34 +9,11 @@
 #include "text/checks/checks.h"
 #include "tianping/common/json_writer.h"
 #include "tianping/model/case_number.h"
+#include "tianping/model/document_error_kinds.h"
 
 namespace tianping::text {
 
 namespace {
-
-constexpr std::pair<std::string_view, std::string_view> kKinds[] = {
-    {"party_name_inconsistent", "当事人名称前后不一致"},
-    {"party_role_inconsistent", "当事人诉讼地位前后不一致"},
-    {"wrong_character", "错别字"},
-    {"missing_character", "漏字"},
-    {"extra_character", "多字"},
-    {"homophone", "同音或形近字误用"},
-    {"punctuation", "标点符号错误"},
-    {"missing_section", "文书结构缺失"},
-    {"costs_omitted", "遗漏诉讼费用负担"},
-    {"wo_yuan", "自称“我院”"},
-    {"amount_words_mismatch", "金额大小写不一致"},
-    {"interest_arithmetic", "本息计算错误"},
-    {"date_order", "日期先后矛盾"},
-    {"mixed_zero", "〇与○混用"},
-    {"address_province_mismatch", "地址省市不符"},
-    {"repealed_law", "引用已废止法律"},
-    {"civil_procedure_article_outdated", "民事诉讼法条文序号过时"},
-    {"panel_procedure_mismatch", "审判组织与程序不符"},
-    {"case_number_malformed", "案号格式错误"},
-    {"case_number_wrong_year", "案号年度错误"},
-    {"pii_unmasked", "个人信息未脱敏"},
-};
 
 std::string DefaultCheckDir() {
   const char* data = std::getenv("TP_DATA_DIR");
@@ -227,15 +204,15 @@ std::vector<DocFinding> DocChecker::Check(std::string_view text, const DocHints*
 const std::vector<std::string>& DocCheckKinds() {
   static const std::vector<std::string> kIds = [] {
     std::vector<std::string> v;
-    for (const auto& k : kKinds) v.emplace_back(k.first);
+    for (const auto& k : kDocumentErrorKinds) v.emplace_back(k.id);
     return v;
   }();
   return kIds;
 }
 
 std::string_view DocCheckLabel(std::string_view kind) {
-  for (const auto& k : kKinds)
-    if (k.first == kind) return k.second;
+  for (const auto& k : kDocumentErrorKinds)
+    if (k.id == kind) return k.label;
   return {};
 }
 
