@@ -128,7 +128,7 @@ Status BuildChain(const Reader& r, const Case& start, std::vector<ChainNode>* ch
 
 // An amount as shown: empty when the field is removed for the reader.
 std::string Amount(const Reader& r, const Case& c, const char* field, int64_t fen) {
-  return r.guard.View(r.p, c, field) == FieldView::kRemoved ? "" : FenToYuan(fen);
+  return r.guard.View(r.p, c, field) == FieldView::kRemoved ? "" : FormatYuanFixed(fen);
 }
 
 int RunCase(int argc, char** argv) {

@@ -107,7 +107,7 @@ int RunParty(int argc, char** argv) {
     return Fail("party", s);
   }
   auto amount = [&](const Row& r, const char* field, int64_t fen) {
-    return guard.View(principal, r.stored, field) == security::FieldView::kRemoved ? std::string() : FenToYuan(fen);
+    return guard.View(principal, r.stored, field) == security::FieldView::kRemoved ? std::string() : FormatYuanFixed(fen);
   };
   std::sort(found.begin(), found.end(), [](const Row& a, const Row& b) {
     return a.c.filed_date != b.c.filed_date ? a.c.filed_date < b.c.filed_date : a.c.case_id < b.c.case_id;
@@ -146,7 +146,7 @@ int RunParty(int argc, char** argv) {
   std::printf("%s (%s): %s cases — %s; pending executions as 被执行人: %s%s\n", key.c_str(), kind_name,
               Count(guard, principal, static_cast<int64_t>(found.size())).c_str(), roles.c_str(),
               Count(guard, principal, pending).c_str(),
-              amounts ? (" (applied " + FenToYuan(pending_applied) + " 元)").c_str() : "");
+              amounts ? (" (applied " + FormatYuanFixed(pending_applied) + " 元)").c_str() : "");
   rows.clear();  // the table form shows fewer columns
   rows.push_back({"case_number", "court", "role", "cause", "filed", "closed", "closure", "claim", "awarded", "pending"});
   for (const Row& r : found) {

@@ -37,13 +37,6 @@ size_t DisplayWidth(const std::string& s) {
   return w;
 }
 
-std::string FenToYuan(int64_t fen) {
-  char buf[48];
-  int64_t a = fen < 0 ? -fen : fen;
-  std::snprintf(buf, sizeof buf, "%s%" PRId64 ".%02" PRId64, fen < 0 ? "-" : "", a / 100, a % 100);
-  return buf;
-}
-
 std::string RenderTable(const Rows& rows) {
   std::string out;
   if (rows.empty()) return out;

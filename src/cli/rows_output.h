@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "tianping/common/money.h"
 #include "tianping/common/status.h"
 
 namespace tianping::cli {
@@ -17,7 +18,5 @@ Status CheckFormat(const std::string& format);
 void PrintRows(const Rows& rows, const std::string& format, const std::vector<bool>& numeric = {});
 std::string RenderTable(const Rows& rows);
 size_t DisplayWidth(const std::string& s);
-// Fen as yuan with two decimals: 123456 → "1234.56".
-std::string FenToYuan(int64_t fen);
 
 }  // namespace tianping::cli

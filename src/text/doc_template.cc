@@ -1,6 +1,7 @@
 #include "tianping/text/doc_template.h"
 
 #include <algorithm>
+#include "tianping/common/money.h"
 
 namespace tianping::text {
 namespace {
@@ -94,15 +95,6 @@ class Renderer {
   std::vector<std::string> missing_;
 };
 
-std::string Yuan(Fen f) {
-  std::string s = std::to_string(f / 100);
-  if (f % 100) {
-    s += "." + std::to_string((f % 100) / 10);
-    if (f % 10) s += std::to_string(f % 10);
-  }
-  return s;
-}
-
 bool IsPlaintiffSide(std::string_view role) {
   return role == "原告" || role == "上诉人" || role == "申请人" || role == "申请执行人" || role == "再审申请人" ||
          role == "异议人" || role == "自诉人";
@@ -194,10 +186,10 @@ TemplateData CaseTemplateData(const Case& c, Date issue_date, const TemplateReco
   set("closure_method", c.closure_method);
   set("judge_name", c.judge_name);
   set("clerk", c.clerk);
-  if (c.claim_amount > 0) set("claim_amount", Yuan(c.claim_amount));
-  if (c.awarded_amount > 0) set("awarded_amount", Yuan(c.awarded_amount));
+  if (c.claim_amount > 0) set("claim_amount", FormatYuan(c.claim_amount));
+  if (c.awarded_amount > 0) set("awarded_amount", FormatYuan(c.awarded_amount));
   if (c.derived_from) set("basis_case_number", c.derived_from->case_number);
-  if (c.execution && c.execution->applied_amount > 0) set("applied_amount", Yuan(c.execution->applied_amount));
+  if (c.execution && c.execution->applied_amount > 0) set("applied_amount", FormatYuan(c.execution->applied_amount));
   // 举证期限 by procedure (最高人民法院关于民事诉讼证据的若干规定 第五十一条).
   if (c.procedure == "普通程序") set("evidence_days", "三十");
   else if (c.procedure == "简易程序") set("evidence_days", "十五");

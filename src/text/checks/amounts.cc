@@ -8,6 +8,7 @@
 
 #include "text/checks/checks.h"
 #include "text/chinese_number.h"
+#include "tianping/common/money.h"
 
 namespace tianping::text::checks {
 namespace {
@@ -48,15 +49,6 @@ std::optional<Fen> FiguresAt(std::string_view t, size_t p, size_t* len) {
   return v;
 }
 
-std::string Yuan(Fen f) {
-  std::string s = std::to_string(f / 100);
-  if (f % 100) {
-    s += "." + std::to_string((f % 100) / 10);
-    if (f % 10) s += std::to_string(f % 10);
-  }
-  return s;
-}
-
 void WordsVsFigures(const CheckContext& c, Findings* f) {
   std::string_view t = c.text;
   for (size_t p = c.body_start; p < t.size();) {
@@ -89,8 +81,8 @@ void WordsVsFigures(const CheckContext& c, Findings* f) {
     }
     if (!fig || *fig == *wv) continue;
     f->Add("amount_words_mismatch", s, p,
-           "金额大小写不一致：大写“" + std::string(words) + "”为" + Yuan(*wv) + "元，小写为" + Yuan(*fig) + "元",
-           "核对金额，使大写与小写一致（小写" + Yuan(*fig) + "元）");
+           "金额大小写不一致：大写“" + std::string(words) + "”为" + FormatYuan(*wv) + "元，小写为" + FormatYuan(*fig) + "元",
+           "核对金额，使大写与小写一致（小写" + FormatYuan(*fig) + "元）");
   }
 }
 
@@ -156,8 +148,8 @@ void Totals(const CheckContext& c, Findings* f) {
         itemised = itemised || clause.find(label) != std::string_view::npos;
       if (!itemised || c.kind.starts_with("刑事")) continue;
       f->Add("interest_arithmetic", q, q + tlen,
-             "本息（各项金额）合计计算错误：所列各项之和为" + Yuan(sum) + "元，文书写作" + Yuan(*total) + "元",
-             "改为" + Yuan(sum) + "元");
+             "本息（各项金额）合计计算错误：所列各项之和为" + FormatYuan(sum) + "元，文书写作" + FormatYuan(*total) + "元",
+             "改为" + FormatYuan(sum) + "元");
     }
   }
 }
