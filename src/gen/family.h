@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "gen_context.h"
+#include "id_registry.h"
 #include "tianping/gen/truth.h"
 
 namespace tianping::gen {
@@ -57,13 +58,15 @@ struct ChunkOutput {
   std::vector<StalledCase> stalled;
   std::map<int64_t, std::map<std::string, int>> judge_closures;  // court*4096+judge → closure → count
   std::map<int, std::vector<int>> monthly;                        // special court → filings per month
+  std::vector<PersonUse> people;                                  // natural persons with an ID number, in order
   void Clear();
 };
 
 // Renders members [0, keep) of the family. `first_case` is the global index of its first member,
-// `seqs` the 案号 sequence numbers of its members.
+// `seqs` the 案号 sequence numbers of its members. ID numbers are written as `ids` resolves them (null: as
+// drawn); every use is listed in out->people for IdRegistry::ClaimChunk.
 void RenderFamily(const GenContext& ctx, uint64_t family, const FamilyPlan& plan, size_t keep,
-                  uint64_t first_case, const uint32_t* seqs, ChunkOutput* out);
+                  uint64_t first_case, const uint32_t* seqs, const IdRegistry* ids, ChunkOutput* out);
 
 std::string CaseIdOf(uint64_t global_index);
 std::string CaseNumberOf(const GenContext& ctx, const MemberPlan& m, uint32_t seq);

@@ -51,8 +51,8 @@ void InsertFeatures(Document* doc, const std::vector<std::string>& features) {
 
 class Renderer {
  public:
-  Renderer(const GenContext& ctx, uint64_t family, const FamilyPlan& plan, ChunkOutput* out)
-      : ctx_(ctx), plan_(plan), rng_(Rng::Derive(ctx.options.seed, family * 2 + 1)), out_(*out) {}
+  Renderer(const GenContext& ctx, uint64_t family, const FamilyPlan& plan, const IdRegistry* ids, ChunkOutput* out)
+      : ctx_(ctx), plan_(plan), rng_(Rng::Derive(ctx.options.seed, family * 2 + 1)), ids_(ids), out_(*out) {}
 
   void Run(size_t keep, uint64_t first_case, const uint32_t* seqs) {
     cases_.resize(keep);
@@ -70,6 +70,7 @@ class Renderer {
         RootParties(m, &c);
       }
       Amounts(m, &c);
+      ResolveIdNumbers(&c);
       bool want_doc = YieldsDocument(m) && (plan_.script ? i == 0 : rng_.Chance(ctx_.doc_share));
       if (want_doc) c.document_id = "D" + c.case_id.substr(1);
       Track(m, c);
@@ -85,6 +86,17 @@ class Renderer {
   std::string RoleOf(const MemberPlan& m, size_t i) {
     if (i == 0) return plan_.script->kind == Script::Kind::kLenderCrime ? "criminal_case" : "suit";
     return m.type == CaseType::kZhi ? "execution" : m.type == CaseType::kZhiYi ? "execution_objection" : "derived";
+  }
+
+  // Replaces numbers the registry gave to someone else (before the record and its document are written).
+  void ResolveIdNumbers(Case* c) {
+    for (Party& p : c->parties) {
+      if (p.id_number.empty()) continue;
+      PersonUse u{p.id_number, {}, PersonIdentity(p)};
+      if (ids_) p.id_number = ids_->Resolve(u.drawn_id, u.identity);
+      u.written_id = p.id_number;
+      out_.people.push_back(std::move(u));
+    }
   }
 
   void Fill(const MemberPlan& m, Case* c) {
@@ -349,6 +361,7 @@ class Renderer {
   const GenContext& ctx_;
   const FamilyPlan& plan_;
   Rng rng_;
+  const IdRegistry* ids_;
   ChunkOutput& out_;
   std::vector<Case> cases_;
   Fen claim_ = 0, awarded_ = 0;
@@ -367,6 +380,7 @@ void ChunkOutput::Clear() {
   stalled.clear();
   judge_closures.clear();
   monthly.clear();
+  people.clear();
 }
 
 std::string CaseIdOf(uint64_t global_index) { return fmt::format("C{:09d}", global_index + 1); }
@@ -376,8 +390,8 @@ std::string CaseNumberOf(const GenContext& ctx, const MemberPlan& m, uint32_t se
 }
 
 void RenderFamily(const GenContext& ctx, uint64_t family, const FamilyPlan& plan, size_t keep, uint64_t first_case,
-                  const uint32_t* seqs, ChunkOutput* out) {
-  Renderer(ctx, family, plan, out).Run(keep, first_case, seqs);
+                  const uint32_t* seqs, const IdRegistry* ids, ChunkOutput* out) {
+  Renderer(ctx, family, plan, ids, out).Run(keep, first_case, seqs);
 }
 
 }  // namespace tianping::gen

@@ -12,6 +12,7 @@
 
 #include "family.h"
 #include "gen_context.h"
+#include "id_registry.h"
 #include "tianping/common/progress.h"
 #include "truth_writer.h"
 
@@ -93,6 +94,8 @@ Result<GenStats> Generate(const GenOptions& options, const ReferenceData& ref) {
   }
   double mean = std::max(1.0, sample / 1000.0);
   PlaceScripts(&ctx, static_cast<uint64_t>(options.cases / mean) + 1);
+  IdRegistry ids;  // planted people own their numbers first; then everyone in family order
+  ids.ReservePlanned(&ctx);
   uint64_t scripts_end = ctx.scripts.empty() ? 0 : ctx.script_stride * ctx.scripts.size();
 
   // Phase B: skeletons, chunk by chunk, until there are enough cases.
@@ -165,9 +168,7 @@ Result<GenStats> Generate(const GenOptions& options, const ReferenceData& ref) {
   for (size_t b = 0; b < used_chunks; b += batch, set ^= 1) {
     size_t m = std::min(batch, used_chunks - b);
     std::vector<ChunkOutput>& cur = outs[set];
-    ParallelFor(m, threads, [&](size_t k) {
-      size_t ci = b + k;
-      ChunkOutput& out = cur[k];
+    auto render_chunk = [&](size_t ci, ChunkOutput& out) {
       out.Clear();
       FamilyPlan plan;
       uint64_t g = chunk_first[ci];
@@ -175,10 +176,15 @@ Result<GenStats> Generate(const GenOptions& options, const ReferenceData& ref) {
         uint64_t family = ci * kChunkFamilies + j;
         PlanFamily(ctx, family, &plan);
         size_t keep = std::min<uint64_t>(plan.members.size(), n - g);
-        RenderFamily(ctx, family, plan, keep, g, &seqs[g], &out);
+        RenderFamily(ctx, family, plan, keep, g, &seqs[g], &ids, &out);
         g += plan.members.size();
       }
-    });
+    };
+    ParallelFor(m, threads, [&](size_t k) { render_chunk(b + k, cur[k]); });
+    // Serial, in chunk order (so the result does not depend on the thread count): claim every ID number;
+    // a chunk that wrote a number now given to someone else is rendered again with the replacements.
+    for (size_t k = 0; k < m; ++k)
+      if (ids.ClaimChunk(cur[k].people)) render_chunk(b + k, cur[k]);
     if (writer.joinable()) writer.join();
     TP_RETURN_IF_ERROR(write_status);
     writer = std::thread([&, m, &cur = cur] {
