@@ -224,7 +224,9 @@ class Planner {
       if (ac == "发回重审") {
         int r = Add(a, t, M(root).court, "重审", "普通程序", M(a).closed->AddDays(static_cast<int>(rng_.Range(10, 40))));
         if (r < 0) return;
-        M(r).closure = rng_.Chance(0.8) ? "判决" : rng_.Chance(0.5) ? "调解" : "撤诉";
+        // Mediation ends only civil cases (a criminal or administrative 调解 would have no document kind).
+        bool civil = t == CaseType::kMinChu;
+        M(r).closure = rng_.Chance(0.8) ? "判决" : rng_.Chance(0.5) ? (civil ? "调解" : "判决") : "撤诉";
         CloseRandom(&M(r));
         if (!M(r).closed) return;
         effective = std::string_view(M(r).closure) == "撤诉" ? -1 : r;
