@@ -40,6 +40,8 @@ int OutdatedLatePerformanceArticle(Date judgment_date);
 //   kRefuseExecution 不予执行仲裁裁决 237              244               248
 // (The 2023 revision inserted the four articles on 指定遗产管理人 before the 再审 chapter; the 2021
 // revision seven articles on 小额诉讼 and online litigation.) Before 2013 the 2012 numbers are used.
+// Basis (real judgments, published texts) and what could not be verified: docs/generator.md
+// ("Statute article numbers"); legal_citations_test.cc pins the numbers checked there.
 enum class CivilProcedure { kWithdrawal, kDefault, kAppealOutcome, kAppealWithdrawal, kDismissSuit, kRulingScope,
                             kTransfer, kRetrialReview, kRetrial, kTerminateExecution, kExecutionObjection,
                             kThirdPartyObjection, kRefuseExecution };

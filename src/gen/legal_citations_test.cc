@@ -28,6 +28,26 @@ TEST(LegalCitations, OtherProvisions) {
   EXPECT_EQ(CivilProcedureArticle(CivilProcedure::kRetrialReview, D(2019, 6, 1)), 204);
 }
 
+// The table of docs/generator.md ("Statute article numbers"), row by row: 2017 text, 2021 text, 2023 text.
+TEST(LegalCitations, CivilProcedureNumbersPerRevision) {
+  struct Row { CivilProcedure p; int v2017, v2021, v2023; };
+  const Row kRows[] = {
+      {CivilProcedure::kWithdrawal, 145, 148, 148},         {CivilProcedure::kDefault, 144, 147, 147},
+      {CivilProcedure::kAppealOutcome, 170, 177, 177},      {CivilProcedure::kAppealWithdrawal, 173, 180, 180},
+      {CivilProcedure::kDismissSuit, 119, 122, 122},        {CivilProcedure::kRulingScope, 154, 157, 157},
+      {CivilProcedure::kTransfer, 36, 37, 37},              {CivilProcedure::kRetrialReview, 204, 211, 215},
+      {CivilProcedure::kRetrial, 207, 214, 218},            {CivilProcedure::kTerminateExecution, 257, 264, 268},
+      {CivilProcedure::kExecutionObjection, 225, 232, 236}, {CivilProcedure::kThirdPartyObjection, 227, 234, 238},
+      {CivilProcedure::kRefuseExecution, 237, 244, 248},
+  };
+  for (const Row& r : kRows) {
+    EXPECT_EQ(CivilProcedureArticle(r.p, D(2021, 12, 31)), r.v2017) << static_cast<int>(r.p);
+    EXPECT_EQ(CivilProcedureArticle(r.p, D(2022, 1, 1)), r.v2021) << static_cast<int>(r.p);
+    EXPECT_EQ(CivilProcedureArticle(r.p, D(2023, 12, 31)), r.v2021) << static_cast<int>(r.p);
+    EXPECT_EQ(CivilProcedureArticle(r.p, D(2024, 1, 1)), r.v2023) << static_cast<int>(r.p);
+  }
+}
+
 TEST(LegalCitations, CivilCodeFrom2021) {
   std::string s;
   AppendCitation(&s, CivilCitation(CauseFamily::kPrivateLoan, D(2023, 5, 10)));
