@@ -13,7 +13,7 @@
 
 #include "commands.h"
 #include "exit_codes.h"
-#include "tianping/common/json_writer.h"
+#include "rows_output.h"
 #include "tianping/model/reference.h"
 
 namespace tianping::cli {
@@ -29,73 +29,8 @@ struct Options {
   std::vector<std::string> codes;
 };
 
-std::string CsvField(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out.push_back('"');
-    out.push_back(c);
-  }
-  return out + "\"";
-}
-
-// Display width of UTF-8 text: CJK and full-width characters count two columns.
-size_t Width(const std::string& s) {
-  size_t w = 0;
-  for (size_t i = 0; i < s.size();) {
-    unsigned char c = s[i];
-    size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    w += len >= 3 ? 2 : 1;
-    i += len;
-  }
-  return w;
-}
-
-// Prints rows (first = header) as an aligned table, CSV or a JSON array of objects.
-void PrintRows(const std::vector<std::vector<std::string>>& rows, const std::string& format,
-               const std::vector<bool>& numeric) {
-  if (rows.empty()) return;
-  if (format == "csv") {
-    for (const auto& r : rows) {
-      for (size_t i = 0; i < r.size(); ++i) std::printf("%s%s", i ? "," : "", CsvField(r[i]).c_str());
-      std::printf("\n");
-    }
-    return;
-  }
-  if (format == "json") {
-    std::string out;
-    JsonWriter w(&out);
-    w.BeginArray();
-    for (size_t k = 1; k < rows.size(); ++k) {
-      w.BeginObject();
-      for (size_t i = 0; i < rows[0].size(); ++i) {
-        w.Key(rows[0][i]);
-        if (numeric[i] && !rows[k][i].empty()) {
-          w.Double(std::stod(rows[k][i]), 4);
-        } else {
-          w.String(rows[k][i]);
-        }
-      }
-      w.EndObject();
-    }
-    w.EndArray();
-    std::printf("%s\n", out.c_str());
-    return;
-  }
-  std::vector<size_t> widths(rows[0].size(), 0);
-  for (const auto& r : rows) {
-    for (size_t i = 0; i < r.size(); ++i) widths[i] = std::max(widths[i], Width(r[i]));
-  }
-  for (const auto& r : rows) {
-    std::string line;
-    for (size_t i = 0; i < r.size(); ++i) {
-      std::string pad(widths[i] - Width(r[i]), ' ');
-      line += numeric[i] ? pad + r[i] : r[i] + (i + 1 < r.size() ? pad : "");
-      if (i + 1 < r.size()) line += "  ";
-    }
-    std::printf("%s\n", line.c_str());
-  }
-}
+// Reference tables right-align their numbers and keep up to four decimals in JSON.
+constexpr RowsStyle kRefStyle{.right_align_numeric = true, .json_decimals = 4};
 
 // The level as written in courts.csv (最高 高级 中级 基层).
 std::string ShortLevel(CourtLevel level) {
@@ -132,7 +67,7 @@ int Courts(const ReferenceData& ref, const Options& o) {
     rows.push_back({c.code, c.name, ShortLevel(c.level), c.province, c.parent_code, c.division_code, c.kind,
                     Num(c.size_weight), std::to_string(c.judges), former});
   }
-  PrintRows(rows, o.format, {false, false, false, false, false, false, false, true, true, false});
+  PrintRows(rows, o.format, {false, false, false, false, false, false, false, true, true, false}, kRefStyle);
   if (o.format == "table") std::fprintf(stderr, "%zu courts\n", rows.size() - 1);
   return 0;
 }
@@ -152,7 +87,7 @@ int Causes(const ReferenceData& ref, const Options& o) {
     rows.push_back({c.code, name, c.category, std::to_string(c.level), c.parent_code, Num(c.weight),
                     c.high_risk ? "1" : "0", aliases});
   }
-  PrintRows(rows, o.format, {false, false, false, true, false, true, true, false});
+  PrintRows(rows, o.format, {false, false, false, true, false, true, true, false}, kRefStyle);
   return 0;
 }
 
@@ -169,7 +104,7 @@ int Resolve(const ReferenceData& ref, const Options& o) {
     if (name.empty()) ++unknown;
     rows.push_back({code, name, name, name.empty() ? "unknown" : "divisions", ""});
   }
-  PrintRows(rows, o.format, {false, false, false, false, false});
+  PrintRows(rows, o.format, {false, false, false, false, false}, kRefStyle);
   return unknown == 0 ? 0 : 3;
 }
 
@@ -194,7 +129,7 @@ int Summary(const ReferenceData& ref, const Options& o) {
   }
   rows.push_back({"time_limits", "审限", std::to_string(ref.time_limits().size())});
   rows.push_back({"divisions", "已导入区划", std::to_string(ref.division_count())});
-  PrintRows(rows, o.format, {false, false, true});
+  PrintRows(rows, o.format, {false, false, true}, kRefStyle);
   return 0;
 }
 

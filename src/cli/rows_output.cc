@@ -37,7 +37,7 @@ size_t DisplayWidth(const std::string& s) {
   return w;
 }
 
-std::string RenderTable(const Rows& rows) {
+std::string RenderTable(const Rows& rows, const std::vector<bool>& right_aligned) {
   std::string out;
   if (rows.empty()) return out;
   std::vector<size_t> width(rows[0].size(), 0);
@@ -47,15 +47,18 @@ std::string RenderTable(const Rows& rows) {
   for (const auto& r : rows) {
     std::string line;
     for (size_t i = 0; i < r.size(); ++i) {
+      size_t pad = i < width.size() ? width[i] - DisplayWidth(r[i]) : 0;
+      bool right = i < right_aligned.size() && right_aligned[i];
+      if (right) line.append(pad, ' ');
       line += r[i];
-      if (i + 1 < r.size()) line.append(width[i] - DisplayWidth(r[i]) + 2, ' ');
+      if (i + 1 < r.size()) line.append(right ? 2 : pad + 2, ' ');
     }
     out += line + "\n";
   }
   return out;
 }
 
-void PrintRows(const Rows& rows, const std::string& format, const std::vector<bool>& numeric) {
+void PrintRows(const Rows& rows, const std::string& format, const std::vector<bool>& numeric, const RowsStyle& style) {
   if (rows.empty()) return;
   if (format == "csv") {
     for (const auto& r : rows) {
@@ -76,7 +79,7 @@ void PrintRows(const Rows& rows, const std::string& format, const std::vector<bo
         } else if (num && rows[k][i].find('.') == std::string::npos) {
           w.Int(std::strtoll(rows[k][i].c_str(), nullptr, 10));
         } else if (num) {
-          w.Double(std::strtod(rows[k][i].c_str(), nullptr), 2);
+          w.Double(std::strtod(rows[k][i].c_str(), nullptr), style.json_decimals);
         } else {
           w.String(rows[k][i]);
         }
@@ -86,7 +89,7 @@ void PrintRows(const Rows& rows, const std::string& format, const std::vector<bo
     w.EndArray();
     std::printf("%s\n", out.c_str());
   } else {
-    std::fputs(RenderTable(rows).c_str(), stdout);
+    std::fputs(RenderTable(rows, style.right_align_numeric ? numeric : std::vector<bool>{}).c_str(), stdout);
   }
 }
 
