@@ -1,4 +1,4 @@
-#include "model/csv.h"
+#include "tianping/model/csv.h"
 
 #include <cerrno>
 #include <charconv>
@@ -20,16 +20,14 @@ Status Table::FieldError(const Row& row, std::string_view field, std::string_vie
                             "': " + std::string(reason));
 }
 
-Result<Table> Parse(std::string_view text, const std::string& name) {
+Result<std::vector<Row>> SplitRecords(std::string_view text, const std::string& name, const SplitOptions& options) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  Table table;
-  table.name = name;
+  std::vector<Row> rows;
   size_t i = 0;
   int line = 1;
-  bool have_header = false;
   while (i < text.size()) {
     // Skip blank and comment lines.
-    if (text[i] == '\n' || text[i] == '\r' || text[i] == '#') {
+    if (text[i] == '\n' || text[i] == '\r' || (options.comments && text[i] == '#')) {
       if (text[i] == '#') {
         while (i < text.size() && text[i] != '\n') ++i;
       }
@@ -59,8 +57,11 @@ Result<Table> Parse(std::string_view text, const std::string& name) {
           field.push_back(c);
         }
         if (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
-          return Status::ParseError(name + ":" + std::to_string(line) + ": text after closing quote in field " +
-                                    std::to_string(row.fields.size() + 1));
+          if (options.strict_quotes) {
+            return Status::ParseError(name + ":" + std::to_string(line) + ": text after closing quote in field " +
+                                      std::to_string(row.fields.size() + 1));
+          }
+          while (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') field.push_back(text[i++]);
         }
       } else {
         while (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') field.push_back(text[i++]);
@@ -71,18 +72,26 @@ Result<Table> Parse(std::string_view text, const std::string& name) {
       if (i < text.size() && text[i] == '\n') { ++i; ++line; }
       done = true;
     }
-    if (!have_header) {
-      table.header = std::move(row.fields);
-      have_header = true;
-      continue;
-    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+Result<Table> Parse(std::string_view text, const std::string& name) {
+  auto rows = SplitRecords(text, name);
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return Status::ParseError(name + ": empty file (no header row)");
+  Table table;
+  table.name = name;
+  table.header = std::move((*rows)[0].fields);
+  for (size_t r = 1; r < rows->size(); ++r) {
+    Row& row = (*rows)[r];
     if (row.fields.size() > table.header.size()) {
       return Status::ParseError(name + ":" + std::to_string(row.line) + ": " + std::to_string(row.fields.size()) +
                                 " fields, header has " + std::to_string(table.header.size()));
     }
     table.rows.push_back(std::move(row));
   }
-  if (!have_header) return Status::ParseError(name + ": empty file (no header row)");
   return table;
 }
 

@@ -1,4 +1,4 @@
-#include "model/csv.h"
+#include "tianping/model/csv.h"
 
 #include <gtest/gtest.h>
 
@@ -47,6 +47,23 @@ TEST(CsvTest, ReaderReportsFieldErrors) {
   EXPECT_EQ(r.status().message(), "r.csv:3: field 'n': not an integer: '1x'");
   Reader missing(*t, {"code", "weight"});
   EXPECT_EQ(missing.status().message(), "r.csv:1: missing column 'weight'");
+}
+
+TEST(CsvTest, SplitRecordsOptionsForIngest) {
+  // Defaults (reference tables): comments skipped, text after a closing quote rejected.
+  auto strict = SplitRecords("a,b\n# note\n\"x\"y,2\n", "s.csv");
+  ASSERT_FALSE(strict.ok());
+  EXPECT_NE(strict.status().message().find("s.csv:3:"), std::string::npos) << strict.status().message();
+  // Ingest: '#' is data, the stray text stays in the field, widths are not checked, lines are counted.
+  auto loose = SplitRecords("a,b\n#1,\"x\"y\n\"p\nq\",2,3\n\nz\n", "l.csv", {.comments = false, .strict_quotes = false});
+  ASSERT_TRUE(loose.ok()) << loose.status().ToString();
+  ASSERT_EQ(loose->size(), 4u);
+  EXPECT_EQ((*loose)[1].fields, (std::vector<std::string>{"#1", "xy"}));
+  EXPECT_EQ((*loose)[1].line, 2);
+  EXPECT_EQ((*loose)[2].fields, (std::vector<std::string>{"p\nq", "2", "3"}));
+  EXPECT_EQ((*loose)[2].line, 3);
+  EXPECT_EQ((*loose)[3].fields, (std::vector<std::string>{"z"}));
+  EXPECT_EQ((*loose)[3].line, 6);
 }
 
 }  // namespace

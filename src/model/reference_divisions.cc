@@ -5,7 +5,7 @@
 #include <fstream>
 #include <map>
 
-#include "model/csv.h"
+#include "tianping/model/csv.h"
 #include "tianping/model/reference.h"
 
 namespace tianping {

@@ -4,7 +4,7 @@
 #include <set>
 #include <unordered_map>
 
-#include "model/csv.h"
+#include "tianping/model/csv.h"
 #include "tianping/model/reference.h"
 
 namespace tianping {

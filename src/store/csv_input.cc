@@ -3,6 +3,7 @@
 #include <set>
 
 #include "tianping/common/json_writer.h"
+#include "tianping/model/csv.h"
 
 namespace tianping::store {
 namespace {
@@ -13,71 +14,22 @@ const std::set<std::string, std::less<>> kJsonValued = {
     "statutory_limit_days", "extension_days", "excluded_days", "correction_requested",
     "has_payment_content", "is_sealed"};
 
-struct Record {
-  int64_t line = 0;
-  std::vector<std::string> fields;
-};
-
-// RFC 4180 records: comma separator, "" escapes a quote inside quotes, quoted fields may hold commas and
-// newlines, LF or CRLF. (tp_model's csv reader is private to that module; this is the store's own.)
-Status SplitRecords(std::string_view text, const std::string& name, std::vector<Record>* out) {
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  size_t i = 0;
-  int64_t line = 1;
-  while (i < text.size()) {
-    Record rec;
-    rec.line = line;
-    std::string field;
-    bool quoted = false, at_field_start = true, end = false;
-    while (!end) {
-      if (i >= text.size()) {
-        if (quoted) return Status::ParseError(name + ":" + std::to_string(rec.line) + ": unterminated quoted field");
-        break;
-      }
-      char c = text[i++];
-      if (quoted) {
-        if (c == '"' && i < text.size() && text[i] == '"') {
-          field.push_back('"');
-          ++i;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          if (c == '\n') ++line;
-          field.push_back(c);
-        }
-      } else if (c == '"' && at_field_start) {
-        quoted = true;
-      } else if (c == ',') {
-        rec.fields.push_back(std::move(field));
-        field.clear();
-        at_field_start = true;
-        continue;
-      } else if (c == '\n') {
-        ++line;
-        end = true;
-      } else if (c != '\r') {
-        field.push_back(c);
-      }
-      at_field_start = false;
-    }
-    rec.fields.push_back(std::move(field));
-    bool blank = rec.fields.size() == 1 && rec.fields[0].empty();
-    if (!blank) out->push_back(std::move(rec));
-  }
-  return Status::Ok();
-}
-
 }  // namespace
 
 Result<std::vector<CsvRecord>> CsvToJsonRecords(std::string_view text, const std::string& name) {
-  std::vector<Record> records;
-  TP_RETURN_IF_ERROR(SplitRecords(text, name, &records));
+  // Ingest input has no comment lines, and keeps text after a closing quote (the JSON parser judges it).
+  auto split = csv::SplitRecords(text, name, {.comments = false, .strict_quotes = false});
+  if (!split.ok()) return split.status();
+  std::vector<csv::Row> records;
+  records.reserve(split->size());
+  for (csv::Row& row : *split)
+    if (!(row.fields.size() == 1 && row.fields[0].empty())) records.push_back(std::move(row));
   std::vector<CsvRecord> out;
   if (records.empty()) return out;
   const std::vector<std::string> header = records[0].fields;
   out.reserve(records.size() - 1);
   for (size_t r = 1; r < records.size(); ++r) {
-    const Record& row = records[r];
+    const csv::Row& row = records[r];
     CsvRecord rec;
     rec.line = row.line;
     if (row.fields.size() > header.size()) {

@@ -1,6 +1,6 @@
-// A small RFC 4180 CSV reader for reference tables: header row, comma separator, double-quoted fields
-// ("" escapes a quote; quoted fields may hold commas and newlines), UTF-8 (a leading BOM is skipped),
-// LF or CRLF line ends, blank lines and lines starting with '#' ignored.
+// The one RFC 4180 CSV reader (reference tables in tp_model, CSV ingest in tp_store): comma separator,
+// double-quoted fields ("" escapes a quote; quoted fields may hold commas and newlines), UTF-8 (a leading
+// BOM is skipped), LF or CRLF line ends, blank lines ignored; lines starting with '#' ignored where asked.
 // Errors name the file and line: "courts.csv:12: field 'level': unknown level '县级'".
 // Thread-safety: values; copy freely.
 #pragma once
@@ -29,7 +29,16 @@ struct Table {
   Status FieldError(const Row& row, std::string_view field, std::string_view reason) const;
 };
 
-// Parses CSV text; `name` is used in error messages.
+struct SplitOptions {
+  bool comments = true;          // a line starting with '#' is skipped
+  bool strict_quotes = true;     // text after a closing quote is an error (else it is kept in the field)
+};
+
+// Splits CSV text into records (the header is the first), without checking their widths. An unterminated
+// quoted field (or, when strict, text after a closing quote) is an error naming `name` and the line.
+Result<std::vector<Row>> SplitRecords(std::string_view text, const std::string& name, const SplitOptions& options = {});
+
+// Parses CSV text with a header row; a row wider than the header is an error. `name` is used in errors.
 Result<Table> Parse(std::string_view text, const std::string& name);
 // Reads and parses a file; errors use the file's base name.
 Result<Table> ReadFile(const std::string& path);
