@@ -1,4 +1,5 @@
 // Lexer and recursive-descent parser of the expression language (grammar in expr.h).
+#include <array>
 #include <cctype>
 #include <cstdlib>
 
@@ -123,60 +124,76 @@ class Parser {
 
   using R = Result<std::unique_ptr<Expr>>;
 
-  R Or() {
-    auto l = And();
+  // Operator levels, loosest first; each level's operands are parsed by the next one. Binary levels are
+  // left-associative (a - b - c = (a - b) - c); a comparison takes one operator (a < b < c is an error).
+  enum class LevelKind { kBinary, kPrefix, kCompare, kPrimary };
+  struct Level {
+    LevelKind kind;
+    std::array<const char*, 2> ops;  // operators or keywords of the level (unused slots null)
+    bool keywords;                   // ops are case-insensitive keywords, not operator tokens
+  };
+  static constexpr Level kLevels[] = {
+      {LevelKind::kBinary, {"or", nullptr}, true},  {LevelKind::kBinary, {"and", nullptr}, true},
+      {LevelKind::kPrefix, {"not", nullptr}, true}, {LevelKind::kCompare, {nullptr, nullptr}, false},
+      {LevelKind::kBinary, {"+", "-"}, false},      {LevelKind::kBinary, {"*", "/"}, false},
+      {LevelKind::kPrefix, {"-", nullptr}, false},  {LevelKind::kPrimary, {nullptr, nullptr}, false},
+  };
+
+  // The operator of `level` at the current token, or null.
+  const char* OpAt(const Level& level) const {
+    for (const char* op : level.ops)
+      if (op && (level.keywords ? IsKeyword(op) : IsOp(op))) return op;
+    return nullptr;
+  }
+
+  static std::unique_ptr<Expr> Binary(int pos, const char* op, std::unique_ptr<Expr> l, std::unique_ptr<Expr> r) {
+    auto n = Node(Expr::Kind::kBinary, pos, op);
+    n->args.push_back(std::move(l));
+    n->args.push_back(std::move(r));
+    return n;
+  }
+
+  R Or() { return ParseLevel(0); }
+
+  R ParseLevel(size_t level) {
+    const Level& lv = kLevels[level];
+    switch (lv.kind) {
+      case LevelKind::kPrimary: return Primary();
+      case LevelKind::kCompare: return Cmp(level + 1);
+      case LevelKind::kPrefix: {
+        const char* op = OpAt(lv);
+        if (!op) return ParseLevel(level + 1);
+        int pos = Next().pos;
+        auto o = ParseLevel(level);
+        if (!o.ok()) return o;
+        auto n = Node(Expr::Kind::kUnary, pos, op);
+        n->args.push_back(std::move(o).value());
+        return n;
+      }
+      case LevelKind::kBinary: break;
+    }
+    auto l = ParseLevel(level + 1);
     if (!l.ok()) return l;
     std::unique_ptr<Expr> left = std::move(l).value();
-    while (IsKeyword("or")) {
+    while (const char* op = OpAt(lv)) {
       int pos = Next().pos;
-      auto r = And();
+      auto r = ParseLevel(level + 1);
       if (!r.ok()) return r;
-      auto n = Node(Expr::Kind::kBinary, pos, "or");
-      n->args.push_back(std::move(left));
-      n->args.push_back(std::move(r).value());
-      left = std::move(n);
+      left = Binary(pos, op, std::move(left), std::move(r).value());
     }
     return left;
   }
-  R And() {
-    auto l = Not();
-    if (!l.ok()) return l;
-    std::unique_ptr<Expr> left = std::move(l).value();
-    while (IsKeyword("and")) {
-      int pos = Next().pos;
-      auto r = Not();
-      if (!r.ok()) return r;
-      auto n = Node(Expr::Kind::kBinary, pos, "and");
-      n->args.push_back(std::move(left));
-      n->args.push_back(std::move(r).value());
-      left = std::move(n);
-    }
-    return left;
-  }
-  R Not() {
-    if (IsKeyword("not")) {
-      int pos = Next().pos;
-      auto o = Not();
-      if (!o.ok()) return o;
-      auto n = Node(Expr::Kind::kUnary, pos, "not");
-      n->args.push_back(std::move(o).value());
-      return n;
-    }
-    return Cmp();
-  }
-  R Cmp() {
-    auto l = Sum();
+
+  R Cmp(size_t operand_level) {
+    auto l = ParseLevel(operand_level);
     if (!l.ok()) return l;
     std::unique_ptr<Expr> left = std::move(l).value();
     for (const char* op : {"=", "!=", "<", "<=", ">", ">="}) {
       if (!IsOp(op)) continue;
       int pos = Next().pos;
-      auto r = Sum();
+      auto r = ParseLevel(operand_level);
       if (!r.ok()) return r;
-      auto n = Node(Expr::Kind::kBinary, pos, op);
-      n->args.push_back(std::move(left));
-      n->args.push_back(std::move(r).value());
-      return n;
+      return Binary(pos, op, std::move(left), std::move(r).value());
     }
     bool negated = IsKeyword("not") && IsKeyword("in", 1);
     if (negated || IsKeyword("in")) {
@@ -199,47 +216,6 @@ class Parser {
       return n;
     }
     return left;
-  }
-  R Sum() {
-    auto l = Product();
-    if (!l.ok()) return l;
-    std::unique_ptr<Expr> left = std::move(l).value();
-    while (IsOp("+") || IsOp("-")) {
-      const Token& t = Next();
-      auto r = Product();
-      if (!r.ok()) return r;
-      auto n = Node(Expr::Kind::kBinary, t.pos, t.text);
-      n->args.push_back(std::move(left));
-      n->args.push_back(std::move(r).value());
-      left = std::move(n);
-    }
-    return left;
-  }
-  R Product() {
-    auto l = Unary();
-    if (!l.ok()) return l;
-    std::unique_ptr<Expr> left = std::move(l).value();
-    while (IsOp("*") || IsOp("/")) {
-      const Token& t = Next();
-      auto r = Unary();
-      if (!r.ok()) return r;
-      auto n = Node(Expr::Kind::kBinary, t.pos, t.text);
-      n->args.push_back(std::move(left));
-      n->args.push_back(std::move(r).value());
-      left = std::move(n);
-    }
-    return left;
-  }
-  R Unary() {
-    if (IsOp("-")) {
-      int pos = Next().pos;
-      auto o = Unary();
-      if (!o.ok()) return o;
-      auto n = Node(Expr::Kind::kUnary, pos, "-");
-      n->args.push_back(std::move(o).value());
-      return n;
-    }
-    return Primary();
   }
   R Primary() {
     const Token& t = Next();
