@@ -1,28 +1,17 @@
 #include "gen/sample_cases_test_util.h"
 
+#include "model/sample_case_test_util.h"
+
 namespace tianping::gen::testing {
 namespace {
 
+using tianping::samples::BeijingLoanCase;
 Party Person(std::string role, std::string name, std::string gender, Date birth, std::string id, std::string address) {
-  Party p;
-  p.role = std::move(role);
-  p.kind = "自然人";
-  p.name = std::move(name);
-  p.gender = std::move(gender);
-  p.birth_date = birth;
-  p.ethnicity = "汉族";
-  p.id_number = std::move(id);
-  p.address = std::move(address);
-  return p;
+  return tianping::samples::NaturalPerson(std::move(role), std::move(name), std::move(gender), birth, std::move(id),
+                                          std::move(address));
 }
-
 Agent Lawyer(std::string name, std::string firm) {
-  Agent a;
-  a.name = std::move(name);
-  a.kind = "律师";
-  a.law_firm = std::move(firm);
-  a.license_number = "11101200910012345";
-  return a;
+  return tianping::samples::Lawyer(std::move(name), std::move(firm), "11101200910012345");
 }
 
 }  // namespace
@@ -40,19 +29,10 @@ const ReferenceData& SampleRef() {
 }
 
 Case LoanCase() {
-  Case c;
-  c.case_id = "C0001";
-  c.case_number = "（2023）京0105民初12345号";
-  c.court_code = "京0105";
-  c.court_name = "北京市朝阳区人民法院";
-  c.type_code = "民初";
-  c.category = "民事";
+  Case c = BeijingLoanCase("C0001", 2023, 12345);
   c.cause_code = "M0111";
-  c.cause_name = "民间借贷纠纷";
-  c.procedure = "简易程序";
   c.filed_date = Date::FromYmd(2023, 3, 1);
   c.closed_date = Date::FromYmd(2023, 5, 10);
-  c.closure_method = "判决";
   c.judge_name = "李明";
   c.panel = {"李明"};
   c.clerk = "王芳";

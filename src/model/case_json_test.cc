@@ -9,26 +9,17 @@
 
 #include "tianping/common/rng.h"
 #include "tianping/model/jsonl_reader.h"
+#include "model/sample_case_test_util.h"
 
 namespace tianping {
 namespace {
 
 Case SampleCase() {
-  Case c;
-  c.case_id = "C000000042";
-  c.case_number = "（2023）京0105民初12345号";
-  c.court_code = "京0105";
-  c.court_name = "北京市朝阳区人民法院";
-  c.type_code = "民初";
-  c.category = "民事";
-  c.cause_code = "M0206";
-  c.cause_name = "民间借贷纠纷";
+  Case c = samples::BeijingLoanCase("C000000042", 2023, 12345);
   c.cause_path = {"合同、准合同纠纷", "合同纠纷", "民间借贷纠纷"};
-  c.procedure = "简易程序";
   c.received_date = Date::FromYmd(2023, 3, 1);
   c.filed_date = Date::FromYmd(2023, 3, 3);
   c.closed_date = Date::FromYmd(2023, 5, 10);
-  c.closure_method = "判决";
   c.statutory_limit_days = 90;
   c.extension_days = 30;
   c.correction_requested = true;
@@ -40,25 +31,12 @@ Case SampleCase() {
   c.awarded_amount = 10000000;
   c.has_payment_content = true;
   c.derived_from = CaseLink{"上诉", "C000000001", "（2022）京0105民初1号"};
-  Party p;
-  p.role = "原告";
-  p.kind = "自然人";
-  p.name = "张\"三\"";
-  p.id_number = "11010519491231002X";
-  p.gender = "男";
-  p.birth_date = Date::FromYmd(1949, 12, 31);
-  p.ethnicity = "汉族";
+  Party p = samples::NaturalPerson("原告", "张\"三\"", "男", Date::FromYmd(1949, 12, 31), "11010519491231002X",
+                                    "北京市朝阳区建国路1号\n2单元");
   p.phone = "13800138000";
-  p.address = "北京市朝阳区建国路1号\n2单元";
-  p.agents.push_back(Agent{"赵律师", "律师", "北京市某某律师事务所", "11101200910123456"});
+  p.agents.push_back(samples::Lawyer("赵律师", "北京市某某律师事务所", "11101200910123456"));
   c.parties.push_back(p);
-  Party q;
-  q.role = "被告";
-  q.kind = "法人";
-  q.name = "北京某某贸易有限公司";
-  q.credit_code = "91110105MA01ABCD1X";
-  q.legal_representative = "钱七";
-  c.parties.push_back(q);
+  c.parties.push_back(samples::Company("被告", "北京某某贸易有限公司", "91110105MA01ABCD1X", "钱七"));
   c.execution = ExecutionResult{5005, 1, true};
   c.document_id = "D000000042";
   c.updated_at = "2023-05-10T10:00:00+08:00";

@@ -2,21 +2,17 @@
 
 #include <cstdlib>
 
+#include "model/sample_case_test_util.h"
+
 namespace tianping::security::testing {
 namespace {
 
 Party Person(const std::string& role, const std::string& name, const std::string& id, const std::string& phone,
              const std::string& address, const char* birth) {
-  Party p;
-  p.role = role;
-  p.kind = "自然人";
-  p.name = name;
-  p.id_number = id;
-  p.gender = id.size() == 18 && (id[16] - '0') % 2 ? "男" : "女";
+  Party p = tianping::samples::NaturalPerson(role, name, id.size() == 18 && (id[16] - '0') % 2 ? "男" : "女", Date{},
+                                             id, address);
   p.birth_date = Date::Parse(birth);
-  p.ethnicity = "汉族";
   p.phone = phone;
-  p.address = address;
   p.occupation = "无业";
   return p;
 }

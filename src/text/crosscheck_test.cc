@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "model/sample_case_test_util.h"
+
 namespace tianping::text {
 namespace {
 
@@ -16,14 +18,9 @@ const char* kDoc =
     "二、驳回原告李某1的其他诉讼请求。\n案件受理费1050元，由被告张x1负担。\n审判员　王五\n二〇二三年三月一日\n书记员　赵六\n";
 
 Case Record() {
-  Case c;
-  c.case_id = "C1";
-  c.case_number = "（2023）京0105民初12号";
-  c.court_name = "北京市朝阳区人民法院";
-  c.category = "民事";
+  Case c = tianping::samples::BeijingLoanCase("C1", 2023, 12);
   c.filed_date = Date::FromYmd(2023, 1, 5);
   c.closed_date = Date::FromYmd(2023, 3, 1);
-  c.closure_method = "判决";
   c.claim_amount = 5000000;
   c.awarded_amount = 4800000;
   c.judge_name = "王五";
