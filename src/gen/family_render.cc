@@ -92,10 +92,10 @@ class Renderer {
   void ResolveIdNumbers(Case* c) {
     for (Party& p : c->parties) {
       if (p.id_number.empty()) continue;
-      PersonUse u{p.id_number, {}, PersonIdentity(p)};
-      if (ids_) p.id_number = ids_->Resolve(u.drawn_id, u.identity);
-      u.written_id = p.id_number;
-      out_.people.push_back(std::move(u));
+      PersonUse u{IdNumberKey(p.id_number), 0, PersonHash(p)};
+      if (ids_) p.id_number = ids_->Resolve(p.id_number, u.who);
+      u.written = IdNumberKey(p.id_number);
+      out_.people.push_back(u);
     }
   }
 

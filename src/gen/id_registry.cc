@@ -1,56 +1,58 @@
 #include "id_registry.h"
 
+#include <fmt/format.h>
+
 #include "gen_context.h"
 #include "tianping/model/id_number.h"
 
 namespace tianping::gen {
 namespace {
 
-std::string Key(const std::string& id, const std::string& identity) { return id + '\n' + identity; }
-
-// The 17 digits before the check character, + 1 (0 marks a free slot).
-uint64_t NumberKey(std::string_view id) {
-  uint64_t k = 0;
-  for (size_t i = 0; i < 17 && i < id.size(); ++i) k = k * 10 + static_cast<uint64_t>(id[i] - '0');
-  return k + 1;
-}
-
-uint64_t IdentityHash(std::string_view s) {  // FNV-1a
-  uint64_t h = 14695981039346656037ULL;
+uint64_t Fnv(uint64_t h, std::string_view s) {
   for (unsigned char c : s) { h ^= c; h *= 1099511628211ULL; }
   return h;
 }
 
 size_t Slot(uint64_t key, size_t mask) { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ULL) >> 17) & mask; }
 
+// The full 18-character number of a key (the check character recomputed).
+std::string NumberOfKey(uint64_t key) {
+  std::string body = fmt::format("{:017d}", key - 1);
+  return body + IdNumberCheckCharacter(body);
+}
+
 }  // namespace
 
-std::string PersonIdentity(const Party& p) {
-  std::string s = p.name;
-  s += '|';
-  if (p.birth_date) s += p.birth_date->ToString();
-  s += '|';
-  s += p.gender;
-  return s;
+uint64_t IdNumberKey(std::string_view id) {
+  uint64_t k = 0;
+  for (size_t i = 0; i < 17 && i < id.size(); ++i) k = k * 10 + static_cast<uint64_t>(id[i] - '0');
+  return k + 1;
 }
 
-const std::string& IdRegistry::Resolve(const std::string& drawn_id, const std::string& identity) const {
+uint64_t PersonHash(const Party& p) {
+  uint64_t h = Fnv(14695981039346656037ULL, p.name);
+  h = Fnv(h, "|");
+  if (p.birth_date) h = Fnv(h, p.birth_date->ToString());
+  h = Fnv(h, "|");
+  return Fnv(h, p.gender);
+}
+
+const std::string& IdRegistry::Resolve(const std::string& drawn_id, uint64_t who) const {
   if (replaced_.empty()) return drawn_id;
-  auto it = replaced_.find(Key(drawn_id, identity));
-  return it == replaced_.end() ? drawn_id : it->second;
+  auto it = replaced_.find({IdNumberKey(drawn_id), who});
+  return it == replaced_.end() ? drawn_id : it->second.number;
 }
 
-const std::string& IdRegistry::Claim(const std::string& drawn_id, const std::string& identity) {
+uint64_t IdRegistry::Claim(uint64_t drawn, uint64_t who) {
   if (!replaced_.empty()) {
-    auto r = replaced_.find(Key(drawn_id, identity));
-    if (r != replaced_.end()) return r->second;
+    auto r = replaced_.find({drawn, who});
+    if (r != replaced_.end()) return r->second.key;
   }
-  uint64_t who = IdentityHash(identity);
-  if (Own(NumberKey(drawn_id), who) == who) return drawn_id;
-  std::string fresh = FreeNumberLike(drawn_id);
-  if (fresh.empty()) return drawn_id;  // all 500 numbers of that day and sex taken: cannot happen at our sizes
-  Own(NumberKey(fresh), who);
-  return replaced_.emplace(Key(drawn_id, identity), std::move(fresh)).first->second;
+  if (Own(drawn, who) == who) return drawn;
+  Replacement fresh = FreeNumberLike(drawn);
+  if (fresh.key == 0) return drawn;  // all 500 numbers of that day and sex taken: cannot happen at our sizes
+  Own(fresh.key, who);
+  return replaced_.emplace(std::make_pair(drawn, who), std::move(fresh)).first->second.key;
 }
 
 bool IdRegistry::Owned(uint64_t key) const {
@@ -83,13 +85,14 @@ uint64_t IdRegistry::Own(uint64_t key, uint64_t who) {
 }
 
 // The next free sequence number (same parity, i.e. sex) after the drawn one, wrapping within 000-999.
-std::string IdRegistry::FreeNumberLike(const std::string& id) const {
-  auto info = ParseIdNumber(id);
+IdRegistry::Replacement IdRegistry::FreeNumberLike(uint64_t drawn) const {
+  auto info = ParseIdNumber(NumberOfKey(drawn));
   if (!info.ok()) return {};
   for (int step = 1; step < 500; ++step) {
     int seq = (info->sequence + 2 * step) % 1000;
     std::string candidate = MakeIdNumber(info->region, info->birth_date, seq);
-    if (!Owned(NumberKey(candidate))) return candidate;
+    uint64_t key = IdNumberKey(candidate);
+    if (!Owned(key)) return {key, std::move(candidate)};
   }
   return {};
 }
@@ -110,17 +113,18 @@ void IdRegistry::ReservePlanned(GenContext* ctx) {
     add(s.objector);
   }
   for (Party* p : people) {
-    std::string drawn = p->id_number, identity = PersonIdentity(*p);
-    const std::string& required = Claim(drawn, identity);
-    if (required == drawn) continue;
+    std::string drawn = p->id_number;
+    uint64_t who = PersonHash(*p);
+    if (Claim(IdNumberKey(drawn), who) == IdNumberKey(drawn)) continue;
+    const std::string& required = Resolve(drawn, who);
     for (Party* q : people)
-      if (q->id_number == drawn && PersonIdentity(*q) == identity) q->id_number = required;
+      if (q->id_number == drawn && PersonHash(*q) == who) q->id_number = required;
   }
 }
 
 bool IdRegistry::ClaimChunk(const std::vector<PersonUse>& uses) {
   bool stale = false;
-  for (const PersonUse& u : uses) stale |= Claim(u.drawn_id, u.identity) != u.written_id;
+  for (const PersonUse& u : uses) stale |= Claim(u.drawn, u.who) != u.written;
   return stale;
 }
 
