@@ -1,5 +1,5 @@
 // tianping ingest [--data DIR] [--threads N] [--ref DIR | --no-ref] [--quiet] [--format table|json]
-//                 [--input-format auto|jsonl|csv] FILE...
+//                 [--input-format auto|jsonl|csv] [--remove ID]... [--state KEY=VALUE]... [FILE...]
 // Loads JSONL or CSV cases and documents ("-" = stdin) into the store as one new snapshot; rejected rows go to
 // DIR/quarantine/<snapshot>.jsonl. Prints a summary of what changed.
 #include <CLI/CLI.hpp>
@@ -31,7 +31,10 @@ int RunIngest(int argc, char** argv) {
   app.add_option("--format", format, "summary format: table|json")->capture_default_str();
   std::string input_format = "auto";
   app.add_option("--input-format", input_format, "auto (.csv = CSV) | jsonl | csv")->capture_default_str();
-  app.add_option("files", files, "JSONL files, - for stdin")->required();
+  std::vector<std::string> remove, state;
+  app.add_option("--remove", remove, "case id to delete in the new snapshot (repeatable)");
+  app.add_option("--state", state, "KEY=VALUE recorded in the snapshot's source_state (repeatable)");
+  app.add_option("files", files, "JSONL files, - for stdin (none: only --remove / --state)");
   CLI11_PARSE(app, argc, argv);
   if (Status s = CheckFormat(format); !s.ok()) return Fail("ingest", s);
 
@@ -46,6 +49,14 @@ int RunIngest(int argc, char** argv) {
   options.ref = ref ? &*ref : nullptr;
   options.progress = !quiet;
   options.input_format = input_format;
+  options.remove_case_ids = remove;
+  for (const std::string& kv : state) {
+    size_t eq = kv.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      return Fail("ingest", Status::InvalidArgument("--state wants KEY=VALUE, got \"" + kv + "\""));
+    }
+    options.source_state[kv.substr(0, eq)] = kv.substr(eq + 1);
+  }
   if (input_format != "auto" && input_format != "jsonl" && input_format != "csv") {
     return Fail("ingest", Status::InvalidArgument("--input-format must be auto, jsonl or csv"));
   }

@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "store/case_fingerprint.h"
+#include "store/case_schema.h"
 #include "store/case_segment_reader.h"
 #include "store/hash64.h"
 #include "tianping/common/json_writer.h"
@@ -76,6 +77,20 @@ Batch::Entry* Batch::FindDocEntry(std::string_view id) {
   if (it != docs_.end() && partitions_[it->second.partition]->docs.DocId(it->second.row) == id) return &it->second;
   auto o = doc_overflow_.find(std::string(id));
   return o == doc_overflow_.end() ? nullptr : &o->second;
+}
+
+void Batch::RemoveCases(const std::vector<std::string>& case_ids) {
+  for (const auto& id : case_ids) remove_.insert(id);
+}
+
+void Batch::SetSourceState(const std::map<std::string, std::string>& state) {
+  for (const auto& [k, v] : state) source_state_[k] = v;
+}
+
+bool Batch::Removes(std::string_view id) {
+  if (remove_.empty() || !remove_.count(std::string(id))) return false;
+  Entry* e = FindCaseEntry(id);
+  return !e || e->conflicted;
 }
 
 void Batch::AddCase(const Case& c, const std::string& partition, SourcePos pos, std::string_view raw) {
@@ -158,7 +173,7 @@ Status Batch::PlacePendingDocuments() {
   for (uint32_t r = 0; r < pending_docs_.size(); ++r) wanted.insert(Hash64(pending_docs_.Get(r).case_id));
   std::unordered_map<std::string, uint32_t> case_partition;
   TP_RETURN_IF_ERROR(base_->ScanCases([&](CaseRef ref, std::string_view id, uint64_t) {
-    if (wanted.count(Hash64(id))) case_partition.emplace(std::string(id), ref.partition);
+    if (wanted.count(Hash64(id)) && !Removes(id)) case_partition.emplace(std::string(id), ref.partition);
   }));
   for (uint32_t r = 0; r < pending_docs_.size(); ++r) {
     Document d = pending_docs_.Get(r);
@@ -185,6 +200,12 @@ Status Batch::MergeCases(ChangeSummary* ch) {
     if (p.base < 0) continue;
     uint32_t self = partition_index_.at(p.name);
     TP_RETURN_IF_ERROR(base_->cases(p.base).ScanIds([&](uint32_t row, std::string_view id, uint64_t fp) {
+      if (Removes(id)) {
+        removed_found_.emplace(id);
+        ++ch->cases_removed;
+        p.lost_cases = true;
+        return;
+      }
       Entry* e = FindCaseEntry(id);
       if (!e || e->conflicted) {
         p.keep_old_cases.push_back(row);
@@ -206,6 +227,10 @@ Status Batch::MergeCases(ChangeSummary* ch) {
   };
   for (const auto& [h, e] : cases_) count_added(e);
   for (const auto& [id, e] : case_overflow_) count_added(e);
+  for (const auto& id : remove_) {
+    Entry* e = FindCaseEntry(id);
+    if (!removed_found_.count(id) && (!e || e->conflicted)) ++ch->removals_ignored;
+  }
   return Status::Ok();
 }
 
@@ -214,7 +239,22 @@ Status Batch::MergeDocuments(ChangeSummary* ch) {
     Partition& p = *pp;
     if (p.base < 0 || !base_->documents(p.base)) continue;
     uint32_t self = partition_index_.at(p.name);
-    TP_RETURN_IF_ERROR(base_->documents(p.base)->ScanIds([&](uint32_t row, std::string_view id, uint64_t fp) {
+    const DocSegmentReader& stored = *base_->documents(p.base);
+    std::vector<bool> gone;  // stored documents of removed cases
+    if (!removed_found_.empty()) {
+      gone.assign(stored.size(), false);
+      TP_RETURN_IF_ERROR(ScanKeyAndFingerprint(
+          stored.file(), stored.table(), *stored.columns()[kDocCaseId], *stored.columns()[kDocFingerprint],
+          [&](uint32_t row, std::string_view case_id, uint64_t) {
+            if (removed_found_.count(std::string(case_id))) gone[row] = true;
+          }));
+    }
+    TP_RETURN_IF_ERROR(stored.ScanIds([&](uint32_t row, std::string_view id, uint64_t fp) {
+      if (!gone.empty() && gone[row]) {
+        ++ch->documents_removed;
+        p.lost_docs = true;
+        return;
+      }
       Entry* e = FindDocEntry(id);
       if (!e || e->conflicted) {
         p.keep_old_docs.push_back(row);
@@ -282,6 +322,8 @@ Result<SnapshotInfo> Batch::Commit(const std::string& description, int threads) 
   TP_RETURN_IF_ERROR(PlacePendingDocuments());
   SnapshotInfo info;
   info.description = description;
+  info.source_state = base_->info().source_state;
+  for (const auto& [k, v] : source_state_) info.source_state[k] = v;
   TP_RETURN_IF_ERROR(MergeCases(&info.changes));
   TP_RETURN_IF_ERROR(MergeDocuments(&info.changes));
   info.changes.quarantined = quarantined_;

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "store/case_segment_builder.h"
@@ -46,6 +47,11 @@ class Batch {
   void RegisterCase(uint32_t partition, uint32_t row, SourcePos pos, std::string_view raw);
   void AddDocument(const Document& d, SourcePos pos, std::string_view raw);
   void Quarantine(SourcePos pos, std::string_view field, std::string_view reason, std::string_view raw);
+  // Cases of the base snapshot to delete at commit (with their parties and documents) unless the batch
+  // holds a valid row with the same id. Ids the base lacks are counted as removals_ignored.
+  void RemoveCases(const std::vector<std::string>& case_ids);
+  // Keys to set in the new snapshot's source_state (the base's other keys are carried forward).
+  void SetSourceState(const std::map<std::string, std::string>& state);
 
   int64_t cases_seen() const { return cases_seen_; }
   int64_t documents_seen() const { return documents_seen_; }
@@ -67,6 +73,8 @@ class Batch {
   uint32_t PartitionIndex(const std::string& name);
   Entry* FindCaseEntry(std::string_view id);
   Entry* FindDocEntry(std::string_view id);
+  // True when `id` is to be removed: listed in RemoveCases and not held by the batch.
+  bool Removes(std::string_view id);
   void PlaceDocument(const Document& d, uint32_t partition, SourcePos pos, std::string_view raw);
   Status PlacePendingDocuments();
   std::string Where(SourcePos pos) const;
@@ -84,6 +92,9 @@ class Batch {
   DocSegmentBuilder pending_docs_;              // documents whose case is not in the batch
   std::vector<SourcePos> pending_pos_;
   std::string quarantine_;
+  std::unordered_set<std::string> remove_;            // RemoveCases ids
+  std::unordered_set<std::string> removed_found_;     // of those, the ones found in the base
+  std::map<std::string, std::string> source_state_;
   int64_t cases_seen_ = 0, documents_seen_ = 0, quarantined_ = 0, duplicates_ = 0;
 };
 

@@ -250,7 +250,9 @@ bool IsCsv(const std::string& name, const std::string& format) {
 
 Result<IngestReport> IngestFiles(const std::string& dir, const std::vector<std::string>& files,
                                  const IngestOptions& options) {
-  if (files.empty()) return Status::InvalidArgument("no input files");
+  if (files.empty() && options.remove_case_ids.empty() && options.source_state.empty()) {
+    return Status::InvalidArgument("no input files (nor removals or source state)");
+  }
   int threads = options.threads > 0 ? options.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   uint64_t total_bytes = 0;
   for (const auto& f : files) {
@@ -267,6 +269,8 @@ Result<IngestReport> IngestFiles(const std::string& dir, const std::vector<std::
     base = std::move(*opened);
   }
   Batch batch(writer->get(), base.get());
+  batch.RemoveCases(options.remove_case_ids);
+  batch.SetSourceState(options.source_state);
   store::WorkerPool pool(threads);
   IngestReport report;
   std::unique_ptr<Progress> progress;
@@ -331,6 +335,8 @@ Result<IngestReport> IngestFiles(const std::string& dir, const std::vector<std::
   if (description.empty()) {
     description = "ingest";
     for (const auto& f : files) description += " " + f;
+    if (!options.remove_case_ids.empty()) description += " remove " + std::to_string(options.remove_case_ids.size());
+    if (!options.source_state.empty()) description += " source_state";
   }
   auto snap = batch.Commit(description, threads);
   if (!snap.ok()) return snap.status();

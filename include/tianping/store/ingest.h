@@ -5,6 +5,7 @@
 // Thread-safety: one ingest per store directory at a time (a second one fails on DIR/LOCK).
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,13 @@ struct IngestOptions {
   bool progress = true;                  // progress lines on stderr
   std::string description;               // recorded in the manifest; default "ingest <files>"
   std::string input_format = "auto";     // auto (.csv files are CSV, the rest JSONL) | jsonl | csv
+  // Cases to delete in the new snapshot, with their parties and documents. An id that the input also
+  // holds (as a valid case) is upserted, not removed. Ids not in the parent snapshot are ignored and
+  // counted in ChangeSummary::removals_ignored.
+  std::vector<std::string> remove_case_ids;
+  // Recorded in the new snapshot's manifest over the parent's state (keys not given are carried forward);
+  // read it back from StoreSnapshot::info().source_state.
+  std::map<std::string, std::string> source_state;
 };
 
 struct IngestReport {
@@ -30,7 +38,7 @@ struct IngestReport {
 };
 
 // Files are JSONL or CSV (src/store/csv_input.h); "-" reads standard input. A record holding "doc_id" is a
-// document, else a case.
+// document, else a case. `files` may be empty when options give removals or source state.
 Result<IngestReport> IngestFiles(const std::string& dir, const std::vector<std::string>& files,
                                  const IngestOptions& options);
 
