@@ -1,5 +1,6 @@
 // tianping ingest [--data DIR] [--threads N] [--ref DIR | --no-ref] [--quiet] [--format table|json]
 //                 [--input-format auto|jsonl|csv] [--remove ID]... [--state KEY=VALUE]... [FILE...]
+//        tianping ingest [--data DIR] … --from postgresql://… [--overlap-seconds N]   (docs/source-postgresql.md)
 // Loads JSONL or CSV cases and documents ("-" = stdin) into the store as one new snapshot; rejected rows go to
 // DIR/quarantine/<snapshot>.jsonl. Prints a summary of what changed.
 #include <CLI/CLI.hpp>
@@ -8,6 +9,7 @@
 
 #include "commands.h"
 #include "exit_codes.h"
+#include "ingest_from.h"
 #include "rows_output.h"
 #include "tianping/common/json_writer.h"
 #include "tianping/store/ingest.h"
@@ -35,8 +37,16 @@ int RunIngest(int argc, char** argv) {
   app.add_option("--remove", remove, "case id to delete in the new snapshot (repeatable)");
   app.add_option("--state", state, "KEY=VALUE recorded in the snapshot's source_state (repeatable)");
   app.add_option("files", files, "JSONL files, - for stdin (none: only --remove / --state)");
+  std::string from;
+  int overlap_seconds = 120;
+  app.add_option("--from", from, "pull changes from a court database: postgresql://user:password@host:port/db");
+  app.add_option("--overlap-seconds", overlap_seconds, "with --from: re-read rows this much older than the "
+                 "watermark (late commits); 0 = exact")->capture_default_str();
   CLI11_PARSE(app, argc, argv);
   if (Status s = CheckFormat(format); !s.ok()) return Fail("ingest", s);
+  if (!from.empty() && (!files.empty() || !remove.empty() || !state.empty())) {
+    return Fail("ingest", Status::InvalidArgument("--from takes no files, --remove or --state"));
+  }
 
   std::optional<ReferenceData> ref;
   if (!no_ref) {
@@ -60,6 +70,7 @@ int RunIngest(int argc, char** argv) {
   if (input_format != "auto" && input_format != "jsonl" && input_format != "csv") {
     return Fail("ingest", Status::InvalidArgument("--input-format must be auto, jsonl or csv"));
   }
+  if (!from.empty()) return IngestFrom(from, data_dir, options, overlap_seconds, format);
   auto report = IngestFiles(data_dir, files, options);
   if (!report.ok()) return Fail("ingest", report.status());
   if (format == "json") {

@@ -49,14 +49,26 @@ uint32_t Batch::PartitionIndex(const std::string& name) {
 }
 
 std::string Batch::Where(SourcePos pos) const {
+  if (locate_) {
+    RowSource s = locate_(pos.file, pos.line, "");
+    return s.table + " " + s.row;
+  }
   return (pos.file < files_.size() ? files_[pos.file] : "?") + ":" + std::to_string(pos.line);
 }
 
 void Batch::Quarantine(SourcePos pos, std::string_view field, std::string_view reason, std::string_view raw) {
   JsonWriter w(&quarantine_);
   w.BeginObject();
-  w.Field("file", pos.file < files_.size() ? files_[pos.file] : "");
-  w.FieldInt("line", pos.line);
+  if (locate_) {
+    RowSource s = locate_(pos.file, pos.line, field);
+    w.Field("file", s.file);
+    w.Field("table", s.table);
+    w.Field("row", s.row);
+    w.Field("column", s.column);
+  } else {
+    w.Field("file", pos.file < files_.size() ? files_[pos.file] : "");
+    w.FieldInt("line", pos.line);
+  }
   w.Field("field", field);
   w.Field("reason", reason);
   w.Field("raw", raw);

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -17,6 +18,7 @@
 
 #include "store/case_segment_builder.h"
 #include "store/store_writer.h"
+#include "tianping/store/ingest.h"
 #include "tianping/model/case.h"
 #include "tianping/store/store.h"
 
@@ -52,6 +54,8 @@ class Batch {
   void RemoveCases(const std::vector<std::string>& case_ids);
   // Keys to set in the new snapshot's source_state (the base's other keys are carried forward).
   void SetSourceState(const std::map<std::string, std::string>& state);
+  // Names quarantined rows by their origin instead of file and line (IngestOptions::locate_row).
+  void SetLocator(std::function<RowSource(size_t, int64_t, std::string_view)> locate) { locate_ = std::move(locate); }
 
   int64_t cases_seen() const { return cases_seen_; }
   int64_t documents_seen() const { return documents_seen_; }
@@ -95,6 +99,7 @@ class Batch {
   std::unordered_set<std::string> remove_;            // RemoveCases ids
   std::unordered_set<std::string> removed_found_;     // of those, the ones found in the base
   std::map<std::string, std::string> source_state_;
+  std::function<RowSource(size_t, int64_t, std::string_view)> locate_;
   int64_t cases_seen_ = 0, documents_seen_ = 0, quarantined_ = 0, duplicates_ = 0;
 };
 

@@ -271,6 +271,7 @@ Result<IngestReport> IngestFiles(const std::string& dir, const std::vector<std::
   Batch batch(writer->get(), base.get());
   batch.RemoveCases(options.remove_case_ids);
   batch.SetSourceState(options.source_state);
+  if (options.locate_row) batch.SetLocator(options.locate_row);
   store::WorkerPool pool(threads);
   IngestReport report;
   std::unique_ptr<Progress> progress;

@@ -148,7 +148,7 @@ expect_error "unreachable" "cannot connect to postgresql://tp:\*\*\*@127.0.0.1:$
 PGPASSWORD=$PW psql -d court_bad -f "$(dirname "$0")/../../data/source/postgresql-schema.sql" >/dev/null
 PGPASSWORD=$PW psql -d court_bad -c 'ALTER TABLE parties RENAME COLUMN seq TO ord'
 expect_error "renamed column" "table parties has no column seq" "postgresql://tp:$PW@127.0.0.1:$PORT/court_bad"
-PGPASSWORD=$PW psql -d court_bad -c 'DROP TABLE agents'
+PGPASSWORD=$PW psql -d court_bad -c 'ALTER TABLE parties RENAME COLUMN ord TO seq' -c 'DROP TABLE agents'
 expect_error "missing table" "no table agents" "postgresql://tp:$PW@127.0.0.1:$PORT/court_bad"
 
 # --- the password is nowhere: outputs, errors, manifests, quarantine -----------------------------------

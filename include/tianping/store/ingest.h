@@ -5,8 +5,10 @@
 // Thread-safety: one ingest per store directory at a time (a second one fails on DIR/LOCK).
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "tianping/common/status.h"
@@ -14,6 +16,15 @@
 #include "tianping/store/snapshot_info.h"
 
 namespace tianping {
+
+// Where a rejected row came from, for a source connector whose input file is a conversion of another
+// system's rows (docs/source-postgresql.md "Quarantine").
+struct RowSource {
+  std::string file;                      // the source, e.g. a masked database URL
+  std::string table;                     // source table of the rejected value
+  std::string row;                       // "<id column>=<id>"
+  std::string column;                    // source column; empty when the whole row is meant
+};
 
 struct IngestOptions {
   int threads = 0;                       // 0: one per hardware thread
@@ -28,6 +39,9 @@ struct IngestOptions {
   // Recorded in the new snapshot's manifest over the parent's state (keys not given are carried forward);
   // read it back from StoreSnapshot::info().source_state.
   std::map<std::string, std::string> source_state;
+  // When set, quarantine entries name locate_row(file index, line, field) — keys file, table, row, column
+  // — instead of file and line. Called on the one thread that applies parsed chunks.
+  std::function<RowSource(size_t file, int64_t line, std::string_view field)> locate_row;
 };
 
 struct IngestReport {
