@@ -73,10 +73,12 @@ Result<PgSourceReport> IngestFromPostgres(const std::string& dir, const std::str
   PullState from;
   bool same_source = false;
   SnapshotInfo current;
+  std::unique_ptr<StoreSnapshot> stored;  // to pass on only deletions of cases the store holds
   if (std::filesystem::exists(dir + "/CURRENT")) {
     auto snap = StoreSnapshot::Open(dir);
     if (!snap.ok()) return snap.status();
-    current = (*snap)->info();
+    stored = std::move(*snap);
+    current = stored->info();
     const auto& state = current.source_state;
     auto get = [&](const char* k) {
       auto it = state.find(k);
@@ -131,7 +133,12 @@ Result<PgSourceReport> IngestFromPostgres(const std::string& dir, const std::str
       if (t.table == "documents") ++report.document_deletions_ignored;
       return;  // the case was re-created: its current rows come through the pull
     }
-    if (t.table == "cases") removals.push_back(t.case_id);
+    if (t.table != "cases") return;  // the documents of a deleted case go with it
+    if (stored) {
+      auto found = stored->FindCase(t.case_id);
+      if (found.ok() && !found->has_value()) return;  // never stored, or removed by an earlier pull
+    }
+    removals.push_back(t.case_id);
   };
   auto to = source::PullChanges(**conn, from, options.overlap_seconds, options.batch_rows, sink, progress);
   if (std::fclose(out) != 0 && to.ok()) return Status::IoError("cannot write " + tmp.path());

@@ -99,7 +99,7 @@ sql "INSERT INTO cases (case_id, case_number, court_code, court_name, type_code,
 "$TP" ingest --quiet --data "$D" --from "$URL" --overlap-seconds 0 --format json > "$W/i2.json" 2> "$W/i2.err" || { cat "$W/i2.err"; fail "second ingest"; }
 [ "$(json_int cases_read < "$W/i2.json")" = 5 ] || fail "second pull should read 5 cases: $(cat "$W/i2.json")"
 [ "$(json_int documents_read < "$W/i2.json")" = 1 ] || fail "second pull should read 1 document: $(cat "$W/i2.json")"
-for kv in cases_added:1 cases_changed:4 cases_removed:2 documents_changed:1 quarantined:0; do
+for kv in cases_deleted:2 cases_added:1 cases_changed:4 cases_removed:2 documents_changed:1 quarantined:0; do
   [ "$(json_int "${kv%%:*}" < "$W/i2.json")" = "${kv#*:}" ] || fail "second ingest ${kv%%:*} != ${kv#*:}: $(cat "$W/i2.json")"
 done
 want=$(printf '%s\n' "added,PG-NEW-1" "changed,$A" "changed,$B" "changed,$C" "changed,$E" "removed,$X" "removed,$Y" | sort)
@@ -122,7 +122,7 @@ before=$(snaps)
 # The default overlap re-reads the last minutes (everything here): a snapshot with nothing changed.
 "$TP" ingest --quiet --data "$D" --from "$URL" --format json > "$W/i4.json"
 [ "$(json_int cases_read < "$W/i4.json")" -gt 0 ] || fail "overlap re-run read nothing: $(cat "$W/i4.json")"
-for k in cases_added cases_changed cases_removed documents_added documents_changed; do
+for k in cases_deleted cases_added cases_changed cases_removed documents_added documents_changed; do
   [ "$(json_int $k < "$W/i4.json")" = 0 ] || fail "overlap re-run changed $k: $(cat "$W/i4.json")"
 done
 
@@ -133,6 +133,18 @@ sql "UPDATE parties SET id_number = '11010519900101123' WHERE party_id = $PID"
 [ "$(json_int quarantined < "$W/i5.json")" = 1 ] || fail "bad id_number not quarantined: $(cat "$W/i5.json")"
 q=$(ls "$D"/quarantine/*.jsonl | tail -1)
 grep -q "\"table\":\"parties\",\"row\":\"party_id=$PID\",\"column\":\"id_number\"" "$q" || fail "quarantine entry: $(cat "$q")"
+
+# --- a case deleted and re-created stays (changed, not removed); a document deleted alone cannot be -------
+sql "DELETE FROM cases WHERE case_id = 'PG-NEW-1'"
+sql "INSERT INTO cases (case_id, case_number, court_code, court_name, type_code, category, cause_name, procedure, filed_date)
+     VALUES ('PG-NEW-1', '（2024）京0105民初99901号', '京0105', '北京市朝阳区人民法院', '民初', '民事', '民间借贷纠纷', '简易程序', '2024-03-01');
+     INSERT INTO parties (case_id, seq, role, kind, name) VALUES ('PG-NEW-1', 1, '原告', '自然人', '周新'), ('PG-NEW-1', 2, '被告', '自然人', '吴旧')"
+sql "DELETE FROM documents WHERE doc_id = '$DOC'"
+"$TP" ingest --quiet --data "$D" --from "$URL" --overlap-seconds 0 --format json > "$W/i6.json"
+for kv in cases_read:1 cases_deleted:0 document_deletions_ignored:1 cases_changed:1 cases_removed:0 documents_removed:0; do
+  [ "$(json_int "${kv%%:*}" < "$W/i6.json")" = "${kv#*:}" ] || fail "re-create ${kv%%:*} != ${kv#*:}: $(cat "$W/i6.json")"
+done
+"$TP" case --data "$D" --format json PG-NEW-1 | grep -q '周新' || fail "re-created case PG-NEW-1 missing"
 
 # --- errors: wrong password, unreachable server, wrong schema ----------------------------------------
 expect_error() {  # expect_error NAME PATTERN URL

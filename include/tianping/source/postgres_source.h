@@ -31,7 +31,7 @@ struct PgSourceReport {
   IngestReport ingest;           // the committed snapshot and the rows the ingest read
   int64_t cases_read = 0;        // case rows pulled (with their parties, agents, links, execution)
   int64_t documents_read = 0;
-  int64_t cases_deleted = 0;     // tombstoned cases passed to the ingest for removal
+  int64_t cases_deleted = 0;     // tombstoned cases the store holds, removed by the ingest
   int64_t document_deletions_ignored = 0;  // tombstoned documents whose case still exists (not removable)
   std::string cases_watermark;   // the recorded watermarks, "<timestamp UTC>|<id>"
   std::string documents_watermark;
