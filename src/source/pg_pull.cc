@@ -33,7 +33,7 @@ const std::vector<TableSpec>& RequiredSchema() {
 }
 
 // Fixed-width UTC text of a timestamptz (the session runs in UTC): compares as text, casts back exactly.
-#define kTs(col) "to_char(" col ", 'YYYY-MM-DD HH24:MI:SS.US') || '+00'"
+#define TP_PG_TS(col) "to_char(" col ", 'YYYY-MM-DD HH24:MI:SS.US') || '+00'"
 
 const char* kCaseSelect =
     "SELECT c.case_id, c.case_number, c.court_code, c.court_name, c.type_code, c.category, c.cause_code, "
@@ -45,7 +45,7 @@ const char* kCaseSelect =
     "to_char(c.updated_at, 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS updated_iso, "
     "l.relation AS link_relation, l.source_case_id AS link_case_id, l.source_case_number AS link_case_number, "
     "e.applied_amount::text AS execution_applied, e.recovered_amount::text AS execution_recovered, "
-    "e.voluntary AS execution_voluntary, " kTs("c.updated_at") " AS wm_ts, c.case_id AS wm_id "
+    "e.voluntary AS execution_voluntary, " TP_PG_TS("c.updated_at") " AS wm_ts, c.case_id AS wm_id "
     "FROM cases c LEFT JOIN case_links l ON l.case_id = c.case_id "
     "LEFT JOIN executions e ON e.case_id = c.case_id";
 
@@ -60,12 +60,12 @@ const char* kAgentSelect =
     "a.license_number FROM agents a WHERE a.party_id = ANY ($1::bigint[]) ORDER BY a.party_id, a.seq, a.agent_id";
 
 const char* kDocumentSelect =
-    "SELECT d.doc_id, d.case_id, d.kind, d.title, d.body, " kTs("d.updated_at") " AS wm_ts, d.doc_id AS wm_id "
+    "SELECT d.doc_id, d.case_id, d.kind, d.title, d.body, " TP_PG_TS("d.updated_at") " AS wm_ts, d.doc_id AS wm_id "
     "FROM documents d";
 
 const char* kTombstoneSelect =
     "SELECT t.table_name, t.row_id, t.case_id, EXISTS (SELECT 1 FROM cases c WHERE c.case_id = t.case_id) "
-    "AS case_exists, " kTs("t.deleted_at") " AS wm_ts, t.seq::text AS wm_id FROM deleted_rows t";
+    "AS case_exists, " TP_PG_TS("t.deleted_at") " AS wm_ts, t.seq::text AS wm_id FROM deleted_rows t";
 
 // WHERE clause for rows after `w` (less the overlap) and after the page cursor `last`; appends params.
 std::string After(const std::string& ts_col, const std::string& id_col, const char* id_type, const Watermark& w,
@@ -112,8 +112,9 @@ Watermark LastOf(const PgResult& r) {
 Watermark Later(const Watermark& old, const Watermark& read) {
   if (read.empty()) return old;
   if (old.empty() || read.ts > old.ts) return read;
-  if (read.ts < old.ts) return old;
-  return read.id > old.id ? read : old;  // same instant: ids compare as text (deleted_rows.seq: equal width rarely matters)
+  // Same instant or later: the reading. (Exact pulls only read rows after `old` in the server's own
+  // (updated_at, id) order; overlapping pulls use only the timestamp.)
+  return read.ts < old.ts ? old : read;
 }
 
 // One page of cases with their parties and agents.

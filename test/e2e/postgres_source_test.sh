@@ -129,10 +129,15 @@ done
 # --- a bad value at the source: quarantine names the table, row and column -----------------------------
 PID=$(sql "SELECT min(party_id) FROM parties WHERE case_id = '$B'")
 sql "UPDATE parties SET id_number = '11010519900101123' WHERE party_id = $PID"
+# A date the model cannot hold (year 12345) reaches the ingest as raw text and is quarantined by field.
+PID2=$(sql "SELECT min(party_id) FROM parties WHERE case_id = '$C'")
+sql "UPDATE parties SET birth_date = '12345-01-01' WHERE party_id = $PID2"
 "$TP" ingest --quiet --data "$D" --from "$URL" --overlap-seconds 0 --format json > "$W/i5.json"
-[ "$(json_int quarantined < "$W/i5.json")" = 1 ] || fail "bad id_number not quarantined: $(cat "$W/i5.json")"
+[ "$(json_int quarantined < "$W/i5.json")" = 2 ] || fail "bad id_number / birth_date not quarantined: $(cat "$W/i5.json")"
 q=$(ls "$D"/quarantine/*.jsonl | tail -1)
 grep -q "\"table\":\"parties\",\"row\":\"party_id=$PID\",\"column\":\"id_number\"" "$q" || fail "quarantine entry: $(cat "$q")"
+grep -q "\"table\":\"parties\",\"row\":\"party_id=$PID2\",\"column\":\"birth_date\",\"field\":\"parties\[0\].birth_date\"" "$q" \
+  || fail "quarantine entry: $(cat "$q")"
 
 # --- a case deleted and re-created stays (changed, not removed); a document deleted alone cannot be -------
 sql "DELETE FROM cases WHERE case_id = 'PG-NEW-1'"
