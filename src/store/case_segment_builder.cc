@@ -272,6 +272,12 @@ Status CaseSegmentBuilder::WriteTo(SegmentWriter* writer) {
   return WriteHashIndex(writer, kIdxCreditCode, parties_[kCreditCode]);
 }
 
+Status CaseSegmentBuilder::WriteRunTo(SegmentWriter* writer) const {
+  TP_RETURN_IF_ERROR(writer->AddTable(kCasesTable, kCaseRowsPerBlock, Pointers(cases_)));
+  TP_RETURN_IF_ERROR(writer->AddTable(kPartiesTable, kCaseRowsPerBlock, Pointers(parties_)));
+  return writer->AddTable(kAgentsTable, kCaseRowsPerBlock, Pointers(agents_));
+}
+
 DocSegmentBuilder::DocSegmentBuilder() : cols_(MakeColumns(kDocColumns)) {}
 
 uint32_t DocSegmentBuilder::Add(const Document& d, uint64_t fingerprint) {
