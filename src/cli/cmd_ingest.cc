@@ -34,6 +34,9 @@ int RunIngest(int argc, char** argv) {
   std::string input_format = "auto";
   app.add_option("--input-format", input_format, "auto (.csv = CSV) | jsonl | csv")->capture_default_str();
   std::vector<std::string> remove, state;
+  size_t spill_cases = IngestOptions().spill_cases;
+  app.add_option("--spill-cases", spill_cases, "cases held in memory before spilling to run files (0 = never)")
+      ->capture_default_str();
   app.add_option("--remove", remove, "case id to delete in the new snapshot (repeatable)");
   app.add_option("--state", state, "KEY=VALUE recorded in the snapshot's source_state (repeatable)");
   app.add_option("files", files, "JSONL files, - for stdin (none: only --remove / --state)");
@@ -60,6 +63,7 @@ int RunIngest(int argc, char** argv) {
   options.progress = !quiet;
   options.input_format = input_format;
   options.remove_case_ids = remove;
+  options.spill_cases = spill_cases;
   for (const std::string& kv : state) {
     size_t eq = kv.find('=');
     if (eq == std::string::npos || eq == 0) {

@@ -57,6 +57,13 @@ class Batch {
   // Names quarantined rows by their origin instead of file and line (IngestOptions::locate_row).
   void SetLocator(std::function<RowSource(size_t, int64_t, std::string_view)> locate) { locate_ = std::move(locate); }
 
+  // Spill: once `cases` batch rows are held in memory, MaybeSpill writes every partition's rows to a
+  // temporary run file (segments/<next>-<n>.run, never named by a manifest; removed by ~Batch or, after a
+  // crash, by the next writer's garbage collection) and frees them; Commit reads the runs back partition
+  // by partition. 0 = never spill.
+  void set_spill_cases(size_t cases) { spill_cases_ = cases; }
+  Status MaybeSpill();
+
   int64_t cases_seen() const { return cases_seen_; }
   int64_t documents_seen() const { return documents_seen_; }
   int64_t quarantined() const { return quarantined_; }
@@ -72,7 +79,11 @@ class Batch {
     SourcePos pos;
     bool conflicted = false;
     bool superseded_old = false;  // matched a stored row
+    uint64_t check = 0;           // cases: Hash64(id, kCheckSeed); with the map key, a 128-bit id hash
   };
+  // Case ids are matched within a batch by two independent 64-bit hashes (rows may be spilled to disk,
+  // so their ids are not at hand); colliding first hashes fall back to the exact-id overflow map.
+  static constexpr uint64_t kCheckSeed = 0x7469616e70696e67ULL;
   struct Partition;
   uint32_t PartitionIndex(const std::string& name);
   Entry* FindCaseEntry(std::string_view id);
@@ -100,6 +111,7 @@ class Batch {
   std::unordered_set<std::string> removed_found_;     // of those, the ones found in the base
   std::map<std::string, std::string> source_state_;
   std::function<RowSource(size_t, int64_t, std::string_view)> locate_;
+  size_t spill_cases_ = 0, held_cases_ = 0;
   int64_t cases_seen_ = 0, documents_seen_ = 0, quarantined_ = 0, duplicates_ = 0;
 };
 

@@ -269,6 +269,7 @@ Result<IngestReport> IngestFiles(const std::string& dir, const std::vector<std::
     base = std::move(*opened);
   }
   Batch batch(writer->get(), base.get());
+  batch.set_spill_cases(options.spill_cases);
   batch.RemoveCases(options.remove_case_ids);
   batch.SetSourceState(options.source_state);
   if (options.locate_row) batch.SetLocator(options.locate_row);
@@ -289,7 +290,7 @@ Result<IngestReport> IngestFiles(const std::string& dir, const std::vector<std::
       csv = std::move(*opened);
     }
     std::deque<std::pair<std::shared_ptr<Chunk>, std::future<ParsedChunk>>> inflight;
-    Status read_status;
+    Status read_status, spill_status;
     auto apply = [&](ParsedChunk parsed) {
       std::vector<std::pair<uint32_t, uint32_t>> placed;  // per block: partition, first row
       for (const auto& [partition, block] : parsed.blocks) placed.push_back(batch.MergeBlock(partition, *block));
@@ -311,6 +312,7 @@ Result<IngestReport> IngestFiles(const std::string& dir, const std::vector<std::
             break;
         }
       }
+      if (spill_status.ok()) spill_status = batch.MaybeSpill();
     };
     while (true) {
       auto chunk = std::make_shared<Chunk>();
@@ -330,6 +332,7 @@ Result<IngestReport> IngestFiles(const std::string& dir, const std::vector<std::
     }
     if (fd != STDIN_FILENO) ::close(fd);
     TP_RETURN_IF_ERROR(read_status);
+    TP_RETURN_IF_ERROR(spill_status);
   }
   if (progress) progress->Finish();
   std::string description = options.description;

@@ -32,6 +32,10 @@ struct IngestOptions {
   bool progress = true;                  // progress lines on stderr
   std::string description;               // recorded in the manifest; default "ingest <files>"
   std::string input_format = "auto";     // auto (.csv files are CSV, the rest JSONL) | jsonl | csv
+  // Bounded memory: once this many valid cases are held in memory they are written to temporary run
+  // files and freed; the commit reads them back one partition at a time (0 = keep the batch in memory).
+  // Documents are not spilled.
+  size_t spill_cases = 100000;
   // Cases to delete in the new snapshot, with their parties and documents. An id that the input also
   // holds (as a valid case) is upserted, not removed. Ids not in the parent snapshot are ignored and
   // counted in ChangeSummary::removals_ignored.
