@@ -33,8 +33,9 @@ class PgResult {
 
 class PgConn {
  public:
-  // Connects with a libpq URL or keyword/value string. NotFound-free: an unreachable server or a refused
-  // login is an IoError naming the masked URL and libpq's reason.
+  // Connects with a libpq URL or keyword/value string. A malformed string is InvalidArgument; an
+  // unreachable server or a refused login is IoError naming the masked URL and libpq's reason. The session
+  // runs in UTC with ISO dates and UTF-8.
   static Result<std::unique_ptr<PgConn>> Connect(const std::string& url);
   ~PgConn();
   PgConn(const PgConn&) = delete;
