@@ -1,5 +1,6 @@
 // tianping ingest [--data DIR] [--threads N] [--ref DIR | --no-ref] [--quiet] [--format table|json]
-//                 [--input-format auto|jsonl|csv] FILE...
+//                 [--input-format auto|jsonl|csv] [--remove ID]... [--state KEY=VALUE]... [FILE...]
+//        tianping ingest [--data DIR] … --from postgresql://… [--overlap-seconds N]   (docs/source-postgresql.md)
 // Loads JSONL or CSV cases and documents ("-" = stdin) into the store as one new snapshot; rejected rows go to
 // DIR/quarantine/<snapshot>.jsonl. Prints a summary of what changed.
 #include <CLI/CLI.hpp>
@@ -8,6 +9,7 @@
 
 #include "commands.h"
 #include "exit_codes.h"
+#include "ingest_from.h"
 #include "rows_output.h"
 #include "tianping/common/json_writer.h"
 #include "tianping/store/ingest.h"
@@ -31,9 +33,23 @@ int RunIngest(int argc, char** argv) {
   app.add_option("--format", format, "summary format: table|json")->capture_default_str();
   std::string input_format = "auto";
   app.add_option("--input-format", input_format, "auto (.csv = CSV) | jsonl | csv")->capture_default_str();
-  app.add_option("files", files, "JSONL files, - for stdin")->required();
+  std::vector<std::string> remove, state;
+  size_t spill_cases = IngestOptions().spill_cases;
+  app.add_option("--spill-cases", spill_cases, "cases held in memory before spilling to run files (0 = never)")
+      ->capture_default_str();
+  app.add_option("--remove", remove, "case id to delete in the new snapshot (repeatable)");
+  app.add_option("--state", state, "KEY=VALUE recorded in the snapshot's source_state (repeatable)");
+  app.add_option("files", files, "JSONL files, - for stdin (none: only --remove / --state)");
+  std::string from;
+  int overlap_seconds = 120;
+  app.add_option("--from", from, "pull changes from a court database: postgresql://user:password@host:port/db");
+  app.add_option("--overlap-seconds", overlap_seconds, "with --from: re-read rows this much older than the "
+                 "watermark (late commits); 0 = exact")->capture_default_str();
   CLI11_PARSE(app, argc, argv);
   if (Status s = CheckFormat(format); !s.ok()) return Fail("ingest", s);
+  if (!from.empty() && (!files.empty() || !remove.empty() || !state.empty())) {
+    return Fail("ingest", Status::InvalidArgument("--from takes no files, --remove or --state"));
+  }
 
   std::optional<ReferenceData> ref;
   if (!no_ref) {
@@ -46,9 +62,19 @@ int RunIngest(int argc, char** argv) {
   options.ref = ref ? &*ref : nullptr;
   options.progress = !quiet;
   options.input_format = input_format;
+  options.remove_case_ids = remove;
+  options.spill_cases = spill_cases;
+  for (const std::string& kv : state) {
+    size_t eq = kv.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      return Fail("ingest", Status::InvalidArgument("--state wants KEY=VALUE, got \"" + kv + "\""));
+    }
+    options.source_state[kv.substr(0, eq)] = kv.substr(eq + 1);
+  }
   if (input_format != "auto" && input_format != "jsonl" && input_format != "csv") {
     return Fail("ingest", Status::InvalidArgument("--input-format must be auto, jsonl or csv"));
   }
+  if (!from.empty()) return IngestFrom(from, data_dir, options, overlap_seconds, format);
   auto report = IngestFiles(data_dir, files, options);
   if (!report.ok()) return Fail("ingest", report.status());
   if (format == "json") {

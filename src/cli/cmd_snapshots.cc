@@ -40,6 +40,8 @@ void PrintSnapshotSummary(const SnapshotInfo& s, const std::string& dir, const s
     w.FieldInt("documents_unchanged", c.documents_unchanged);
     w.FieldInt("quarantined", c.quarantined);
     w.FieldInt("duplicates", c.duplicates);
+    w.FieldInt("documents_removed", c.documents_removed);
+    w.FieldInt("removals_ignored", c.removals_ignored);
     w.Field("quarantine_file", s.quarantine.empty() ? "" : dir + "/" + s.quarantine);
     w.FieldInt("cases", static_cast<int64_t>(s.case_count()));
     w.FieldInt("parties", static_cast<int64_t>(s.party_count()));
@@ -60,6 +62,8 @@ void PrintSnapshotSummary(const SnapshotInfo& s, const std::string& dir, const s
   std::printf("quarantined %lld%s%s, duplicates %lld\n", static_cast<long long>(c.quarantined),
               s.quarantine.empty() ? "" : " → ", s.quarantine.empty() ? "" : (dir + "/" + s.quarantine).c_str(),
               static_cast<long long>(c.duplicates));
+  if (c.removals_ignored) std::printf("removals ignored (not in the store): %lld\n", static_cast<long long>(c.removals_ignored));
+  for (const auto& [k, v] : s.source_state) std::printf("source_state %s = %s\n", k.c_str(), v.c_str());
   std::printf("store: %llu cases, %llu parties, %llu documents in %zu partitions, %.1f MB\n",
               static_cast<unsigned long long>(s.case_count()), static_cast<unsigned long long>(s.party_count()),
               static_cast<unsigned long long>(s.document_count()), s.partitions.size(), s.bytes() / 1e6);

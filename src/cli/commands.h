@@ -6,6 +6,7 @@ namespace tianping::cli {
 
 int RunVersion(int argc, char** argv);
 int RunIngest(int argc, char** argv);
+int RunSource(int argc, char** argv);
 int RunSnapshots(int argc, char** argv);
 int RunClean(int argc, char** argv);
 int RunDiff(int argc, char** argv);

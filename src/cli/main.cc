@@ -21,6 +21,7 @@ constexpr Command kCommands[] = {
     {"gen", "生成模拟数据集 / generate the synthetic national dataset", tianping::cli::RunGen},
     {"summarize", "数据集概览 / summarise a generated dataset", tianping::cli::RunSummarize},
     {"ingest", "导入案件与文书 / ingest JSONL into the store", tianping::cli::RunIngest},
+    {"source", "数据源 / load generated data into a court PostgreSQL database", tianping::cli::RunSource},
     {"snapshots", "快照列表 / list store snapshots", tianping::cli::RunSnapshots},
     {"diff", "快照差异 / cases changed between snapshots", tianping::cli::RunDiff},
     {"rollback", "回滚 / restore an older snapshot", tianping::cli::RunRollback},

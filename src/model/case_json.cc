@@ -141,11 +141,25 @@ namespace {
 
 namespace dom = simdjson::dom;
 
+// A field's path, built only when an error names it ("parties[1]" + "birth_date").
+struct FieldPath {
+  std::string_view prefix;  // empty at the top level
+  std::string_view key;
+  std::string str() const {
+    if (prefix.empty()) return std::string(key);
+    std::string out(prefix);
+    out += '.';
+    out += key;
+    return out;
+  }
+};
+
 Status FieldError(const std::string& path, const char* what) {
   return Status::ParseError("field " + path + ": " + what);
 }
+Status FieldError(const FieldPath& path, const char* what) { return FieldError(path.str(), what); }
 
-Status GetString(dom::element v, const std::string& path, std::string* out) {
+Status GetString(dom::element v, const FieldPath& path, std::string* out) {
   if (v.is_null()) { out->clear(); return Status::Ok(); }
   std::string_view s;
   if (v.get_string().get(s)) return FieldError(path, "expected a string");
@@ -153,13 +167,13 @@ Status GetString(dom::element v, const std::string& path, std::string* out) {
   return Status::Ok();
 }
 
-Status GetBool(dom::element v, const std::string& path, bool* out) {
+Status GetBool(dom::element v, const FieldPath& path, bool* out) {
   if (v.is_null()) { *out = false; return Status::Ok(); }
   if (v.get_bool().get(*out)) return FieldError(path, "expected true or false");
   return Status::Ok();
 }
 
-Status GetInt(dom::element v, const std::string& path, int* out) {
+Status GetInt(dom::element v, const FieldPath& path, int* out) {
   if (v.is_null()) { *out = 0; return Status::Ok(); }
   int64_t i;
   if (v.get_int64().get(i) || i < INT32_MIN || i > INT32_MAX) return FieldError(path, "expected an integer");
@@ -167,7 +181,7 @@ Status GetInt(dom::element v, const std::string& path, int* out) {
   return Status::Ok();
 }
 
-Status GetMoney(dom::element v, const std::string& path, Fen* out) {
+Status GetMoney(dom::element v, const FieldPath& path, Fen* out) {
   if (v.is_null()) { *out = 0; return Status::Ok(); }
   double d;
   if (v.is_int64()) { *out = v.get_int64().value_unsafe() * 100; return Status::Ok(); }
@@ -177,7 +191,7 @@ Status GetMoney(dom::element v, const std::string& path, Fen* out) {
   return Status::Ok();
 }
 
-Status GetDate(dom::element v, const std::string& path, std::optional<Date>* out) {
+Status GetDate(dom::element v, const FieldPath& path, std::optional<Date>* out) {
   if (v.is_null()) { out->reset(); return Status::Ok(); }
   std::string_view s;
   if (v.get_string().get(s)) return FieldError(path, "expected a date string YYYY-MM-DD");
@@ -187,7 +201,7 @@ Status GetDate(dom::element v, const std::string& path, std::optional<Date>* out
   return Status::Ok();
 }
 
-Status GetStrings(dom::element v, const std::string& path, std::vector<std::string>* out) {
+Status GetStrings(dom::element v, const FieldPath& path, std::vector<std::string>* out) {
   out->clear();
   if (v.is_null()) return Status::Ok();
   dom::array arr;
@@ -195,7 +209,13 @@ Status GetStrings(dom::element v, const std::string& path, std::vector<std::stri
   size_t i = 0;
   for (dom::element e : arr) {
     std::string s;
-    TP_RETURN_IF_ERROR(GetString(e, path + "[" + std::to_string(i++) + "]", &s));
+    std::string_view sv;
+    if (e.get_string().get(sv)) {
+      if (e.is_null()) sv = {};
+      else return FieldError(path.str() + "[" + std::to_string(i) + "]", "expected a string");
+    }
+    ++i;
+    s.assign(sv);
     out->push_back(std::move(s));
   }
   return Status::Ok();
@@ -205,7 +225,7 @@ Status ParseAgent(dom::element v, const std::string& path, Agent* a) {
   dom::object obj;
   if (v.get_object().get(obj)) return FieldError(path, "expected an object");
   for (auto [key, val] : obj) {
-    std::string p = path + "." + std::string(key);
+    FieldPath p{path, key};
     if (key == "name") TP_RETURN_IF_ERROR(GetString(val, p, &a->name));
     else if (key == "kind") TP_RETURN_IF_ERROR(GetString(val, p, &a->kind));
     else if (key == "law_firm") TP_RETURN_IF_ERROR(GetString(val, p, &a->law_firm));
@@ -218,7 +238,7 @@ Status ParseParty(dom::element v, const std::string& path, Party* pa) {
   dom::object obj;
   if (v.get_object().get(obj)) return FieldError(path, "expected an object");
   for (auto [key, val] : obj) {
-    std::string p = path + "." + std::string(key);
+    FieldPath p{path, key};
     if (key == "role") TP_RETURN_IF_ERROR(GetString(val, p, &pa->role));
     else if (key == "original_role") TP_RETURN_IF_ERROR(GetString(val, p, &pa->original_role));
     else if (key == "kind") TP_RETURN_IF_ERROR(GetString(val, p, &pa->kind));
@@ -240,7 +260,7 @@ Status ParseParty(dom::element v, const std::string& path, Party* pa) {
       size_t i = 0;
       for (dom::element e : arr) {
         Agent a;
-        TP_RETURN_IF_ERROR(ParseAgent(e, p + "[" + std::to_string(i++) + "]", &a));
+        TP_RETURN_IF_ERROR(ParseAgent(e, p.str() + "[" + std::to_string(i++) + "]", &a));
         pa->agents.push_back(std::move(a));
       }
     }
@@ -249,9 +269,9 @@ Status ParseParty(dom::element v, const std::string& path, Party* pa) {
 }
 
 Result<dom::object> ParseObject(std::string_view line, dom::parser& parser, simdjson::padded_string& buf) {
-  buf = simdjson::padded_string(line);
+  (void)buf;
   dom::element root;
-  if (auto err = parser.parse(buf).get(root)) {
+  if (auto err = parser.parse(line.data(), line.size(), /*realloc_if_needed=*/true).get(root)) {  // reuses its buffer
     return Status::ParseError(std::string("invalid JSON: ") + simdjson::error_message(err));
   }
   dom::object obj;
@@ -270,7 +290,7 @@ Result<Case> ParseCaseJson(std::string_view line) {
   Case c;
   bool has_id = false, has_filed = false;
   for (auto [key, val] : *obj) {
-    std::string p(key);
+    FieldPath p{{}, key};
     if (key == "case_id") { TP_RETURN_IF_ERROR(GetString(val, p, &c.case_id)); has_id = true; }
     else if (key == "case_number") TP_RETURN_IF_ERROR(GetString(val, p, &c.case_number));
     else if (key == "court_code") TP_RETURN_IF_ERROR(GetString(val, p, &c.court_code));
@@ -308,7 +328,8 @@ Result<Case> ParseCaseJson(std::string_view line) {
       if (val.get_object().get(link)) return FieldError(p, "expected an object");
       CaseLink l;
       for (auto [k2, v2] : link) {
-        std::string p2 = p + "." + std::string(k2);
+        std::string prefix = p.str();
+        FieldPath p2{prefix, k2};
         if (k2 == "relation") TP_RETURN_IF_ERROR(GetString(v2, p2, &l.relation));
         else if (k2 == "case_id") TP_RETURN_IF_ERROR(GetString(v2, p2, &l.case_id));
         else if (k2 == "case_number") TP_RETURN_IF_ERROR(GetString(v2, p2, &l.case_number));
@@ -321,7 +342,7 @@ Result<Case> ParseCaseJson(std::string_view line) {
       size_t i = 0;
       for (dom::element e : arr) {
         Party party;
-        TP_RETURN_IF_ERROR(ParseParty(e, p + "[" + std::to_string(i++) + "]", &party));
+        TP_RETURN_IF_ERROR(ParseParty(e, p.str() + "[" + std::to_string(i++) + "]", &party));
         c.parties.push_back(std::move(party));
       }
     } else if (key == "execution") {
@@ -330,7 +351,8 @@ Result<Case> ParseCaseJson(std::string_view line) {
       if (val.get_object().get(ex)) return FieldError(p, "expected an object");
       ExecutionResult r;
       for (auto [k2, v2] : ex) {
-        std::string p2 = p + "." + std::string(k2);
+        std::string prefix = p.str();
+        FieldPath p2{prefix, k2};
         if (k2 == "applied_amount") TP_RETURN_IF_ERROR(GetMoney(v2, p2, &r.applied_amount));
         else if (k2 == "recovered_amount") TP_RETURN_IF_ERROR(GetMoney(v2, p2, &r.recovered_amount));
         else if (k2 == "voluntary") TP_RETURN_IF_ERROR(GetBool(v2, p2, &r.voluntary));
@@ -351,7 +373,7 @@ Result<Document> ParseDocumentJson(std::string_view line) {
   if (!obj.ok()) return obj.status();
   Document d;
   for (auto [key, val] : *obj) {
-    std::string p(key);
+    FieldPath p{{}, key};
     if (key == "doc_id") TP_RETURN_IF_ERROR(GetString(val, p, &d.doc_id));
     else if (key == "case_id") TP_RETURN_IF_ERROR(GetString(val, p, &d.case_id));
     else if (key == "kind") TP_RETURN_IF_ERROR(GetString(val, p, &d.kind));

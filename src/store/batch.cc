@@ -5,21 +5,41 @@
 #include <unordered_set>
 
 #include "store/case_fingerprint.h"
+#include "store/case_schema.h"
 #include "store/case_segment_reader.h"
+#include "store/file_util.h"
 #include "store/hash64.h"
 #include "tianping/common/json_writer.h"
 #include "tianping/model/case_json.h"
 
 namespace tianping::store {
 
+// A partition's batch rows are numbered 0, 1, … in arrival order: rows [0, spilled) are in spill runs
+// (runs[k] holds rows [runs[k].begin, runs[k].begin + runs[k].count)), the rest in `cases`, where batch
+// row r is builder row r - spilled.
 struct Batch::Partition {
+  struct Run {
+    std::string path;  // relative to the store directory
+    uint32_t begin = 0, count = 0;
+  };
   std::string name;
   int base = -1;  // index in the base snapshot's partitions, -1 when new
   CaseSegmentBuilder cases;
+  std::vector<Run> runs;
+  uint32_t spilled = 0;
+  std::vector<bool> dropped;  // by batch row
+  size_t dropped_count = 0;
   DocSegmentBuilder docs;
   std::vector<uint32_t> keep_old_cases, keep_old_docs;  // base rows carried over when rewritten
   bool lost_cases = false, lost_docs = false;           // a base row was replaced or moved away
-  bool NeedsCases() const { return lost_cases || cases.case_count() > cases.dropped(); }
+  uint32_t rows() const { return spilled + static_cast<uint32_t>(cases.case_count()); }
+  void Drop(uint32_t row) {
+    if (!dropped[row]) {
+      dropped[row] = true;
+      ++dropped_count;
+    }
+  }
+  bool NeedsCases() const { return lost_cases || rows() > dropped_count; }
   bool NeedsDocs() const { return lost_docs || docs.size() > docs_dropped; }
   size_t docs_dropped = 0;
 };
@@ -29,7 +49,30 @@ Batch::Batch(StoreWriter* writer, const StoreSnapshot* base) : writer_(writer), 
   for (size_t i = 0; i < parts.size(); ++i) partitions_[PartitionIndex(parts[i].name)]->base = static_cast<int>(i);
 }
 
-Batch::~Batch() = default;
+Batch::~Batch() {
+  for (const auto& p : partitions_) {
+    for (const auto& run : p->runs) (void)RemoveAll(writer_->dir() + "/" + run.path);
+  }
+}
+
+Status Batch::MaybeSpill() {
+  if (spill_cases_ == 0 || held_cases_ < spill_cases_) return Status::Ok();
+  for (auto& pp : partitions_) {
+    Partition& p = *pp;
+    if (p.cases.case_count() == 0) continue;
+    Partition::Run run{writer_->NewFilePath("run"), p.spilled, static_cast<uint32_t>(p.cases.case_count())};
+    auto w = SegmentWriter::Create(writer_->dir() + "/" + run.path);
+    if (!w.ok()) return w.status();
+    TP_RETURN_IF_ERROR(p.cases.WriteRunTo(w->get()));
+    auto info = (*w)->Finish(/*sync=*/false);
+    if (!info.ok()) return info.status();
+    p.runs.push_back(std::move(run));
+    p.spilled += p.runs.back().count;
+    p.cases = CaseSegmentBuilder();
+  }
+  held_cases_ = 0;
+  return Status::Ok();
+}
 
 uint32_t Batch::AddFileName(std::string name) {
   files_.push_back(std::move(name));
@@ -48,14 +91,26 @@ uint32_t Batch::PartitionIndex(const std::string& name) {
 }
 
 std::string Batch::Where(SourcePos pos) const {
+  if (locate_) {
+    RowSource s = locate_(pos.file, pos.line, "");
+    return s.table + " " + s.row;
+  }
   return (pos.file < files_.size() ? files_[pos.file] : "?") + ":" + std::to_string(pos.line);
 }
 
 void Batch::Quarantine(SourcePos pos, std::string_view field, std::string_view reason, std::string_view raw) {
   JsonWriter w(&quarantine_);
   w.BeginObject();
-  w.Field("file", pos.file < files_.size() ? files_[pos.file] : "");
-  w.FieldInt("line", pos.line);
+  if (locate_) {
+    RowSource s = locate_(pos.file, pos.line, field);
+    w.Field("file", s.file);
+    w.Field("table", s.table);
+    w.Field("row", s.row);
+    w.Field("column", s.column);
+  } else {
+    w.Field("file", pos.file < files_.size() ? files_[pos.file] : "");
+    w.FieldInt("line", pos.line);
+  }
   w.Field("field", field);
   w.Field("reason", reason);
   w.Field("raw", raw);
@@ -66,7 +121,7 @@ void Batch::Quarantine(SourcePos pos, std::string_view field, std::string_view r
 
 Batch::Entry* Batch::FindCaseEntry(std::string_view id) {
   auto it = cases_.find(Hash64(id));
-  if (it != cases_.end() && partitions_[it->second.partition]->cases.CaseId(it->second.row) == id) return &it->second;
+  if (it != cases_.end() && it->second.check == Hash64(id, kCheckSeed)) return &it->second;
   auto o = case_overflow_.find(std::string(id));
   return o == case_overflow_.end() ? nullptr : &o->second;
 }
@@ -78,35 +133,56 @@ Batch::Entry* Batch::FindDocEntry(std::string_view id) {
   return o == doc_overflow_.end() ? nullptr : &o->second;
 }
 
+void Batch::RemoveCases(const std::vector<std::string>& case_ids) {
+  for (const auto& id : case_ids) remove_.insert(id);
+}
+
+void Batch::SetSourceState(const std::map<std::string, std::string>& state) {
+  for (const auto& [k, v] : state) source_state_[k] = v;
+}
+
+bool Batch::Removes(std::string_view id) {
+  if (remove_.empty() || !remove_.count(std::string(id))) return false;
+  Entry* e = FindCaseEntry(id);
+  return !e || e->conflicted;
+}
+
 void Batch::AddCase(const Case& c, const std::string& partition, SourcePos pos, std::string_view raw) {
   AddCase(c, CaseFingerprint(c), partition, pos, raw);
 }
 
 void Batch::AddCase(const Case& c, uint64_t fp, const std::string& partition, SourcePos pos, std::string_view raw) {
   uint32_t pi = PartitionIndex(partition);
-  uint32_t row = partitions_[pi]->cases.Add(c, fp);
+  Partition& p = *partitions_[pi];
+  uint32_t row = p.spilled + p.cases.Add(c, fp);
+  p.dropped.resize(p.rows(), false);
+  ++held_cases_;
   RegisterCase(pi, row, pos, raw);
 }
 
 std::pair<uint32_t, uint32_t> Batch::MergeBlock(const std::string& partition, const CaseSegmentBuilder& block) {
   uint32_t pi = PartitionIndex(partition);
-  return {pi, partitions_[pi]->cases.AppendBuilder(block)};
+  Partition& p = *partitions_[pi];
+  uint32_t first = p.spilled + p.cases.AppendBuilder(block);
+  p.dropped.resize(p.rows(), false);
+  held_cases_ += block.case_count();
+  return {pi, first};
 }
 
 void Batch::RegisterCase(uint32_t pi, uint32_t row, SourcePos pos, std::string_view raw) {
   ++cases_seen_;
-  CaseSegmentBuilder& b = partitions_[pi]->cases;
-  std::string_view id = b.CaseId(row);
-  uint64_t fp = b.Fingerprint(row);
+  Partition& p = *partitions_[pi];
+  std::string_view id = p.cases.CaseId(row - p.spilled);  // REQUIRES: not spilled yet
+  uint64_t fp = p.cases.Fingerprint(row - p.spilled);
   if (Entry* e = FindCaseEntry(id)) {
-    b.Drop(row);
+    p.Drop(row);
     std::string sid(id);
     if (e->conflicted) {
       Quarantine(pos, "case_id", "conflicting content for case " + sid + " (see " + Where(e->pos) + ")", raw);
     } else if (e->fingerprint == fp) {
       ++duplicates_;
     } else {
-      partitions_[e->partition]->cases.Drop(e->row);
+      partitions_[e->partition]->Drop(e->row);
       e->conflicted = true;
       Quarantine(e->pos, "case_id", "conflicting content for case " + sid + " (see " + Where(pos) + ")", "");
       Quarantine(pos, "case_id", "conflicting content for case " + sid + " (see " + Where(e->pos) + ")", raw);
@@ -114,6 +190,7 @@ void Batch::RegisterCase(uint32_t pi, uint32_t row, SourcePos pos, std::string_v
     return;
   }
   Entry e{pi, row, fp, pos};
+  e.check = Hash64(id, kCheckSeed);
   if (!cases_.emplace(Hash64(id), e).second) case_overflow_.emplace(std::string(id), e);
 }
 
@@ -158,7 +235,7 @@ Status Batch::PlacePendingDocuments() {
   for (uint32_t r = 0; r < pending_docs_.size(); ++r) wanted.insert(Hash64(pending_docs_.Get(r).case_id));
   std::unordered_map<std::string, uint32_t> case_partition;
   TP_RETURN_IF_ERROR(base_->ScanCases([&](CaseRef ref, std::string_view id, uint64_t) {
-    if (wanted.count(Hash64(id))) case_partition.emplace(std::string(id), ref.partition);
+    if (wanted.count(Hash64(id)) && !Removes(id)) case_partition.emplace(std::string(id), ref.partition);
   }));
   for (uint32_t r = 0; r < pending_docs_.size(); ++r) {
     Document d = pending_docs_.Get(r);
@@ -185,6 +262,12 @@ Status Batch::MergeCases(ChangeSummary* ch) {
     if (p.base < 0) continue;
     uint32_t self = partition_index_.at(p.name);
     TP_RETURN_IF_ERROR(base_->cases(p.base).ScanIds([&](uint32_t row, std::string_view id, uint64_t fp) {
+      if (Removes(id)) {
+        removed_found_.emplace(id);
+        ++ch->cases_removed;
+        p.lost_cases = true;
+        return;
+      }
       Entry* e = FindCaseEntry(id);
       if (!e || e->conflicted) {
         p.keep_old_cases.push_back(row);
@@ -193,7 +276,7 @@ Status Batch::MergeCases(ChangeSummary* ch) {
       e->superseded_old = true;
       if (e->fingerprint == fp && e->partition == self) {
         ++ch->cases_unchanged;
-        partitions_[e->partition]->cases.Drop(e->row);  // keep the stored row instead
+        partitions_[e->partition]->Drop(e->row);  // keep the stored row instead
         p.keep_old_cases.push_back(row);
       } else {
         ++ch->cases_changed;
@@ -206,6 +289,10 @@ Status Batch::MergeCases(ChangeSummary* ch) {
   };
   for (const auto& [h, e] : cases_) count_added(e);
   for (const auto& [id, e] : case_overflow_) count_added(e);
+  for (const auto& id : remove_) {
+    Entry* e = FindCaseEntry(id);
+    if (!removed_found_.count(id) && (!e || e->conflicted)) ++ch->removals_ignored;
+  }
   return Status::Ok();
 }
 
@@ -214,7 +301,22 @@ Status Batch::MergeDocuments(ChangeSummary* ch) {
     Partition& p = *pp;
     if (p.base < 0 || !base_->documents(p.base)) continue;
     uint32_t self = partition_index_.at(p.name);
-    TP_RETURN_IF_ERROR(base_->documents(p.base)->ScanIds([&](uint32_t row, std::string_view id, uint64_t fp) {
+    const DocSegmentReader& stored = *base_->documents(p.base);
+    std::vector<bool> gone;  // stored documents of removed cases
+    if (!removed_found_.empty()) {
+      gone.assign(stored.size(), false);
+      TP_RETURN_IF_ERROR(ScanKeyAndFingerprint(
+          stored.file(), stored.table(), *stored.columns()[kDocCaseId], *stored.columns()[kDocFingerprint],
+          [&](uint32_t row, std::string_view case_id, uint64_t) {
+            if (removed_found_.count(std::string(case_id))) gone[row] = true;
+          }));
+    }
+    TP_RETURN_IF_ERROR(stored.ScanIds([&](uint32_t row, std::string_view id, uint64_t fp) {
+      if (!gone.empty() && gone[row]) {
+        ++ch->documents_removed;
+        p.lost_docs = true;
+        return;
+      }
       Entry* e = FindDocEntry(id);
       if (!e || e->conflicted) {
         p.keep_old_docs.push_back(row);
@@ -256,6 +358,19 @@ Status Batch::WritePartition(Partition* p, PartitionInfo* out) {
     return Status::Ok();
   };
   if (p->NeedsCases() || !old) {
+    // Batch rows: the live builder's (drops marked in it), then each spill run's undropped rows.
+    for (uint32_t r = p->spilled; r < p->rows(); ++r) {
+      if (p->dropped[r]) p->cases.Drop(r - p->spilled);
+    }
+    for (const auto& run : p->runs) {
+      auto reader = CaseSegmentReader::Open(writer_->dir() + "/" + run.path);
+      if (!reader.ok()) return reader.status();
+      std::vector<uint32_t> keep;
+      for (uint32_t r = 0; r < run.count; ++r) {
+        if (!p->dropped[run.begin + r]) keep.push_back(r);
+      }
+      TP_RETURN_IF_ERROR(p->cases.AppendStored(**reader, keep));
+    }
     if (old) TP_RETURN_IF_ERROR(p->cases.AppendStored(base_->cases(p->base), p->keep_old_cases));
     TP_RETURN_IF_ERROR(write(p->cases, "cases", &out->cases));
     out->case_count = p->cases.case_count();
@@ -275,6 +390,8 @@ Status Batch::WritePartition(Partition* p, PartitionInfo* out) {
     out->documents = old->documents;
     out->document_count = old->document_count;
   }
+  p->cases = CaseSegmentBuilder();  // written: free the partition's columns before the next one
+  p->docs = DocSegmentBuilder();
   return Status::Ok();
 }
 
@@ -282,6 +399,8 @@ Result<SnapshotInfo> Batch::Commit(const std::string& description, int threads) 
   TP_RETURN_IF_ERROR(PlacePendingDocuments());
   SnapshotInfo info;
   info.description = description;
+  info.source_state = base_->info().source_state;
+  for (const auto& [k, v] : source_state_) info.source_state[k] = v;
   TP_RETURN_IF_ERROR(MergeCases(&info.changes));
   TP_RETURN_IF_ERROR(MergeDocuments(&info.changes));
   info.changes.quarantined = quarantined_;

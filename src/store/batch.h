@@ -7,15 +7,18 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "store/case_segment_builder.h"
 #include "store/store_writer.h"
+#include "tianping/store/ingest.h"
 #include "tianping/model/case.h"
 #include "tianping/store/store.h"
 
@@ -46,6 +49,20 @@ class Batch {
   void RegisterCase(uint32_t partition, uint32_t row, SourcePos pos, std::string_view raw);
   void AddDocument(const Document& d, SourcePos pos, std::string_view raw);
   void Quarantine(SourcePos pos, std::string_view field, std::string_view reason, std::string_view raw);
+  // Cases of the base snapshot to delete at commit (with their parties and documents) unless the batch
+  // holds a valid row with the same id. Ids the base lacks are counted as removals_ignored.
+  void RemoveCases(const std::vector<std::string>& case_ids);
+  // Keys to set in the new snapshot's source_state (the base's other keys are carried forward).
+  void SetSourceState(const std::map<std::string, std::string>& state);
+  // Names quarantined rows by their origin instead of file and line (IngestOptions::locate_row).
+  void SetLocator(std::function<RowSource(size_t, int64_t, std::string_view)> locate) { locate_ = std::move(locate); }
+
+  // Spill: once `cases` batch rows are held in memory, MaybeSpill writes every partition's rows to a
+  // temporary run file (segments/<next>-<n>.run, never named by a manifest; removed by ~Batch or, after a
+  // crash, by the next writer's garbage collection) and frees them; Commit reads the runs back partition
+  // by partition. 0 = never spill.
+  void set_spill_cases(size_t cases) { spill_cases_ = cases; }
+  Status MaybeSpill();
 
   int64_t cases_seen() const { return cases_seen_; }
   int64_t documents_seen() const { return documents_seen_; }
@@ -62,11 +79,17 @@ class Batch {
     SourcePos pos;
     bool conflicted = false;
     bool superseded_old = false;  // matched a stored row
+    uint64_t check = 0;           // cases: Hash64(id, kCheckSeed); with the map key, a 128-bit id hash
   };
+  // Case ids are matched within a batch by two independent 64-bit hashes (rows may be spilled to disk,
+  // so their ids are not at hand); colliding first hashes fall back to the exact-id overflow map.
+  static constexpr uint64_t kCheckSeed = 0x7469616e70696e67ULL;
   struct Partition;
   uint32_t PartitionIndex(const std::string& name);
   Entry* FindCaseEntry(std::string_view id);
   Entry* FindDocEntry(std::string_view id);
+  // True when `id` is to be removed: listed in RemoveCases and not held by the batch.
+  bool Removes(std::string_view id);
   void PlaceDocument(const Document& d, uint32_t partition, SourcePos pos, std::string_view raw);
   Status PlacePendingDocuments();
   std::string Where(SourcePos pos) const;
@@ -84,6 +107,11 @@ class Batch {
   DocSegmentBuilder pending_docs_;              // documents whose case is not in the batch
   std::vector<SourcePos> pending_pos_;
   std::string quarantine_;
+  std::unordered_set<std::string> remove_;            // RemoveCases ids
+  std::unordered_set<std::string> removed_found_;     // of those, the ones found in the base
+  std::map<std::string, std::string> source_state_;
+  std::function<RowSource(size_t, int64_t, std::string_view)> locate_;
+  size_t spill_cases_ = 0, held_cases_ = 0;
   int64_t cases_seen_ = 0, documents_seen_ = 0, quarantined_ = 0, duplicates_ = 0;
 };
 

@@ -174,15 +174,9 @@ Status CaseSegmentBuilder::AppendStored(const CaseSegmentReader& r, const std::v
       kept_parties.push_back(p);
     }
   }
-  for (size_t j = 0; j < kc.size(); ++j) {
-    for (uint32_t row : rows) kc[j].AppendTo(&cases_[j], row);
-  }
-  for (size_t j = 0; j < pc.size(); ++j) {
-    for (uint32_t p : kept_parties) pc[j].AppendTo(&parties_[j], p);
-  }
-  for (size_t j = 0; j < ac.size(); ++j) {
-    for (uint32_t a : kept_agents) ac[j].AppendTo(&agents_[j], a);
-  }
+  for (size_t j = 0; j < kc.size(); ++j) kc[j].AppendRows(&cases_[j], rows);
+  for (size_t j = 0; j < pc.size(); ++j) pc[j].AppendRows(&parties_[j], kept_parties);
+  for (size_t j = 0; j < ac.size(); ++j) ac[j].AppendRows(&agents_[j], kept_agents);
   // Renumber the row references into the new tables.
   for (size_t i = 0; i < rows.size(); ++i) {
     uint32_t crow = base_case + static_cast<uint32_t>(i);
@@ -234,21 +228,13 @@ void CaseSegmentBuilder::ApplyDrops() {
 }
 
 Status WriteHashIndex(SegmentWriter* writer, const char* name, const ColumnBuilder& keys) {
-  // Hash each distinct dictionary entry once, then map rows through their codes.
-  std::vector<uint64_t> entry_hash(keys.dict_size());
-  std::vector<bool> hashed(keys.dict_size(), false);
+  // Dictionary entries keep their Hash64 from encoding; empty keys are skipped.
   std::vector<std::pair<uint64_t, uint32_t>> pairs;
   pairs.reserve(keys.size());
   for (size_t r = 0; r < keys.size(); ++r) {
     uint32_t code = keys.Get<uint32_t>(r);
-    if (!hashed[code]) {
-      std::string_view s = keys.GetString(r);
-      entry_hash[code] = s.empty() ? 0 : Hash64(s);
-      hashed[code] = true;
-      if (s.empty()) continue;
-    }
     if (keys.GetString(r).empty()) continue;
-    pairs.emplace_back(entry_hash[code], static_cast<uint32_t>(r));
+    pairs.emplace_back(keys.dict_hash(code), static_cast<uint32_t>(r));
   }
   std::sort(pairs.begin(), pairs.end());
   ColumnBuilder hash("hash", ColumnType::kU64), row("row", ColumnType::kU32);
@@ -270,6 +256,12 @@ Status CaseSegmentBuilder::WriteTo(SegmentWriter* writer) {
   TP_RETURN_IF_ERROR(WriteHashIndex(writer, kIdxPartyName, parties_[kPartyName]));
   TP_RETURN_IF_ERROR(WriteHashIndex(writer, kIdxIdNumber, parties_[kIdNumber]));
   return WriteHashIndex(writer, kIdxCreditCode, parties_[kCreditCode]);
+}
+
+Status CaseSegmentBuilder::WriteRunTo(SegmentWriter* writer) const {
+  TP_RETURN_IF_ERROR(writer->AddTable(kCasesTable, kCaseRowsPerBlock, Pointers(cases_)));
+  TP_RETURN_IF_ERROR(writer->AddTable(kPartiesTable, kCaseRowsPerBlock, Pointers(parties_)));
+  return writer->AddTable(kAgentsTable, kCaseRowsPerBlock, Pointers(agents_));
 }
 
 DocSegmentBuilder::DocSegmentBuilder() : cols_(MakeColumns(kDocColumns)) {}
@@ -310,12 +302,10 @@ Status DocSegmentBuilder::AppendStored(const DocSegmentReader& r, const std::vec
   if (rows.empty()) return Status::Ok();
   std::vector<LoadedColumn> dc;
   TP_RETURN_IF_ERROR(LoadColumns(r.file(), r.table(), r.columns(), &dc));
-  for (size_t j = 0; j < dc.size(); ++j) {
-    for (uint32_t row : rows) {
-      if (row >= dc[j].size()) return Status::Internal("stored row out of range");
-      dc[j].AppendTo(&cols_[j], row);
-    }
+  for (uint32_t row : rows) {
+    if (row >= dc[0].size()) return Status::Internal("stored row out of range");
   }
+  for (size_t j = 0; j < dc.size(); ++j) dc[j].AppendRows(&cols_[j], rows);
   dropped_.resize(size(), false);
   return Status::Ok();
 }

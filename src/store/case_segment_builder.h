@@ -33,6 +33,9 @@ class CaseSegmentBuilder {
   size_t dropped() const { return dropped_count_; }
   // Applies drops, builds the indexes and writes all tables. Call once.
   Status WriteTo(SegmentWriter* writer);
+  // Writes the cases, parties and agents tables as they are (drops not applied, no indexes): a spill
+  // run of an ingest batch, read back with CaseSegmentReader + AppendStored.
+  Status WriteRunTo(SegmentWriter* writer) const;
 
  private:
   void ApplyDrops();

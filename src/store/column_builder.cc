@@ -37,19 +37,26 @@ void ColumnBuilder::AddBlob(std::string_view s) {
 }
 
 uint32_t ColumnBuilder::CodeOf(std::string_view s) {
+  if (last_code_ != UINT32_MAX && dict_values_[last_code_] == s) return last_code_;
+  return CodeOfHashed(s, Hash64(s));
+}
+
+uint32_t ColumnBuilder::CodeOfHashed(std::string_view s, uint64_t h) {
   if (slots_.empty()) Rehash(64);
-  uint64_t h = Hash64(s);
   size_t mask = slots_.size() - 1;
   size_t i = h & mask;
   while (slots_[i].code_plus_one) {
-    if (slots_[i].hash == h && dict_values_[slots_[i].code_plus_one - 1] == s) return slots_[i].code_plus_one - 1;
+    if (slots_[i].hash == h && dict_values_[slots_[i].code_plus_one - 1] == s) {
+      return last_code_ = slots_[i].code_plus_one - 1;
+    }
     i = (i + 1) & mask;
   }
   uint32_t code = static_cast<uint32_t>(dict_values_.size());
   dict_values_.push_back(Intern(s));
+  dict_hashes_.push_back(h);
   slots_[i] = Slot{h, code + 1};
   if (dict_values_.size() * 2 > slots_.size()) Rehash(slots_.size() * 2);
-  return code;
+  return last_code_ = code;
 }
 
 void ColumnBuilder::AppendColumn(const ColumnBuilder& other, uint32_t delta) {
@@ -59,7 +66,7 @@ void ColumnBuilder::AppendColumn(const ColumnBuilder& other, uint32_t delta) {
   }
   if (type_ == ColumnType::kDict) {
     std::vector<uint32_t> remap(other.dict_values_.size());
-    for (size_t c = 0; c < remap.size(); ++c) remap[c] = CodeOf(other.dict_values_[c]);
+    for (size_t c = 0; c < remap.size(); ++c) remap[c] = CodeOfHashed(other.dict_values_[c], other.dict_hashes_[c]);
     fixed_.reserve(fixed_.size() + other.size() * 4);
     for (size_t r = 0; r < other.size(); ++r) AddU32(remap[other.Get<uint32_t>(r)]);
     return;

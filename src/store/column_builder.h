@@ -40,6 +40,10 @@ class ColumnBuilder {
   }
   // kDict: the code of `s`, adding it to the dictionary (not as a row) when new.
   uint32_t CodeOf(std::string_view s);
+  // Same, with h == Hash64(s) already computed.
+  uint32_t CodeOfHashed(std::string_view s, uint64_t h);
+  // kDict: Hash64 of dictionary entry `code` (kept from encoding, so merges and indexes need not rehash).
+  uint64_t dict_hash(uint32_t code) const { return dict_hashes_[code]; }
   // Appends every row of `other` (same type). For kU32 columns `delta` is added to each value (row
   // references into a table that was appended to as well); dictionary codes are remapped.
   void AppendColumn(const ColumnBuilder& other, uint32_t delta = 0);
@@ -82,6 +86,8 @@ class ColumnBuilder {
   // kDict: values in first-appearance order; views point into arena_.
   std::deque<std::string> arena_;
   std::vector<std::string_view> dict_values_;
+  std::vector<uint64_t> dict_hashes_;  // Hash64 of each entry
+  uint32_t last_code_ = UINT32_MAX;    // the code returned last (runs of equal values skip the hash)
   // Open-addressing index over dict_values_: slot = (hash, code + 1), 0 = empty; load factor <= 1/2.
   struct Slot {
     uint64_t hash;

@@ -62,4 +62,17 @@ void LoadedColumn::AppendTo(ColumnBuilder* dst, uint64_t row) const {
   }
 }
 
+void LoadedColumn::AppendRows(ColumnBuilder* dst, const std::vector<uint32_t>& rows) const {
+  if (type_ != ColumnType::kDict) {
+    for (uint32_t r : rows) AppendTo(dst, r);
+    return;
+  }
+  std::vector<uint32_t> remap(strings_.size(), UINT32_MAX);
+  for (uint32_t r : rows) {
+    uint32_t code = U32(r);
+    if (remap[code] == UINT32_MAX) remap[code] = dst->CodeOf(strings_[code]);
+    dst->AddU32(remap[code]);
+  }
+}
+
 }  // namespace tianping::store

@@ -29,6 +29,8 @@ class LoadedColumn {
   std::string_view String(uint64_t row) const;
   // Appends the value of `row` to `dst` (same type).
   void AppendTo(ColumnBuilder* dst, uint64_t row) const;
+  // Appends the values of `rows` in order; dictionary entries are looked up in dst once each.
+  void AppendRows(ColumnBuilder* dst, const std::vector<uint32_t>& rows) const;
 
  private:
   ColumnType type_ = ColumnType::kI32;

@@ -250,7 +250,9 @@ bool IsCsv(const std::string& name, const std::string& format) {
 
 Result<IngestReport> IngestFiles(const std::string& dir, const std::vector<std::string>& files,
                                  const IngestOptions& options) {
-  if (files.empty()) return Status::InvalidArgument("no input files");
+  if (files.empty() && options.remove_case_ids.empty() && options.source_state.empty()) {
+    return Status::InvalidArgument("no input files (nor removals or source state)");
+  }
   int threads = options.threads > 0 ? options.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   uint64_t total_bytes = 0;
   for (const auto& f : files) {
@@ -267,6 +269,10 @@ Result<IngestReport> IngestFiles(const std::string& dir, const std::vector<std::
     base = std::move(*opened);
   }
   Batch batch(writer->get(), base.get());
+  batch.set_spill_cases(options.spill_cases);
+  batch.RemoveCases(options.remove_case_ids);
+  batch.SetSourceState(options.source_state);
+  if (options.locate_row) batch.SetLocator(options.locate_row);
   store::WorkerPool pool(threads);
   IngestReport report;
   std::unique_ptr<Progress> progress;
@@ -284,7 +290,7 @@ Result<IngestReport> IngestFiles(const std::string& dir, const std::vector<std::
       csv = std::move(*opened);
     }
     std::deque<std::pair<std::shared_ptr<Chunk>, std::future<ParsedChunk>>> inflight;
-    Status read_status;
+    Status read_status, spill_status;
     auto apply = [&](ParsedChunk parsed) {
       std::vector<std::pair<uint32_t, uint32_t>> placed;  // per block: partition, first row
       for (const auto& [partition, block] : parsed.blocks) placed.push_back(batch.MergeBlock(partition, *block));
@@ -306,6 +312,7 @@ Result<IngestReport> IngestFiles(const std::string& dir, const std::vector<std::
             break;
         }
       }
+      if (spill_status.ok()) spill_status = batch.MaybeSpill();
     };
     while (true) {
       auto chunk = std::make_shared<Chunk>();
@@ -325,12 +332,15 @@ Result<IngestReport> IngestFiles(const std::string& dir, const std::vector<std::
     }
     if (fd != STDIN_FILENO) ::close(fd);
     TP_RETURN_IF_ERROR(read_status);
+    TP_RETURN_IF_ERROR(spill_status);
   }
   if (progress) progress->Finish();
   std::string description = options.description;
   if (description.empty()) {
     description = "ingest";
     for (const auto& f : files) description += " " + f;
+    if (!options.remove_case_ids.empty()) description += " remove " + std::to_string(options.remove_case_ids.size());
+    if (!options.source_state.empty()) description += " source_state";
   }
   auto snap = batch.Commit(description, threads);
   if (!snap.ok()) return snap.status();

@@ -85,7 +85,8 @@ std::string EncodeManifest(const SnapshotInfo& s) {
         {"cases_unchanged", c.cases_unchanged}, {"documents_added", c.documents_added},
         {"documents_changed", c.documents_changed}, {"documents_removed", c.documents_removed},
         {"documents_unchanged", c.documents_unchanged}, {"quarantined", c.quarantined},
-        {"duplicates", c.duplicates}}},
+        {"duplicates", c.duplicates}, {"removals_ignored", c.removals_ignored}}},
+      {"source_state", s.source_state},
       {"partitions", parts},
   };
   return j.dump(1) + "\n";
@@ -114,6 +115,10 @@ Result<SnapshotInfo> DecodeManifest(const std::string& text, const std::string& 
     ch.documents_unchanged = c.at("documents_unchanged");
     ch.quarantined = c.at("quarantined");
     ch.duplicates = c.at("duplicates");
+    ch.removals_ignored = c.value("removals_ignored", int64_t{0});  // absent before source_state existed
+    if (auto it = j.find("source_state"); it != j.end()) {
+      for (const auto& [k, v] : it->items()) s.source_state[k] = v.get<std::string>();
+    }
     for (const json& p : j.at("partitions")) {
       PartitionInfo pi;
       pi.name = p.at("name").get<std::string>();

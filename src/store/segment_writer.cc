@@ -103,7 +103,7 @@ Status SegmentWriter::AddTable(const std::string& name, uint32_t rows_per_block,
   return Status::Ok();
 }
 
-Result<FileInfo> SegmentWriter::Finish() {
+Result<FileInfo> SegmentWriter::Finish(bool sync) {
   std::string footer = EncodeFooter(tables_);
   std::string trailer;
   PutFixed<uint64_t>(&trailer, offset_);
@@ -114,7 +114,7 @@ Result<FileInfo> SegmentWriter::Finish() {
   TP_RETURN_IF_ERROR(Append(footer));
   TP_RETURN_IF_ERROR(Append(trailer));
   TP_RETURN_IF_ERROR(Flush());
-  if (::fsync(fd_) != 0) return Status::IoError("cannot fsync " + path_ + ": " + std::strerror(errno));
+  if (sync && ::fsync(fd_) != 0) return Status::IoError("cannot fsync " + path_ + ": " + std::strerror(errno));
   ::close(fd_);
   fd_ = -1;
   finished_ = true;

@@ -27,8 +27,9 @@ class SegmentWriter {
   // Appends a table. REQUIRES: every column has the same size.
   Status AddTable(const std::string& name, uint32_t rows_per_block,
                   const std::vector<const ColumnBuilder*>& columns);
-  // Writes the footer and trailer, fsyncs and closes. The caller fsyncs the directory.
-  Result<FileInfo> Finish();
+  // Writes the footer and trailer, fsyncs (unless !sync: temporary files) and closes. The caller fsyncs
+  // the directory.
+  Result<FileInfo> Finish(bool sync = true);
 
  private:
   SegmentWriter(std::string path, int fd, int level) : path_(std::move(path)), fd_(fd), level_(level) {}

@@ -89,6 +89,7 @@ Result<SnapshotInfo> Rollback(const std::string& dir, uint64_t to) {
   SnapshotInfo next;
   next.description = "rollback to " + std::to_string(to);
   next.partitions = target.partitions;
+  next.source_state = target.source_state;
   next.changes.cases_added = static_cast<int64_t>(diff->cases_added.size());
   next.changes.cases_changed = static_cast<int64_t>(diff->cases_changed.size());
   next.changes.cases_removed = static_cast<int64_t>(diff->cases_removed.size());

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,7 @@ struct ChangeSummary {           // relative to the parent snapshot
   int64_t documents_unchanged = 0;
   int64_t quarantined = 0;       // input rows rejected into quarantine/<id>.jsonl
   int64_t duplicates = 0;        // identical repeats of a case or document within the batch
+  int64_t removals_ignored = 0;  // IngestOptions::remove_case_ids not in the parent snapshot
 };
 
 struct StoreFile {
@@ -44,6 +46,9 @@ struct SnapshotInfo {
   std::string description;       // "ingest cases.jsonl", "rollback to 3"
   std::string quarantine;        // relative path of the quarantine file, empty when nothing was rejected
   ChangeSummary changes;
+  // Key/value pairs of the data source (e.g. a connector's watermark), carried forward from the parent
+  // unless an ingest overwrites a key; a rollback restores the target's state.
+  std::map<std::string, std::string> source_state;
   std::vector<PartitionInfo> partitions;  // sorted by name
   uint64_t case_count() const;
   uint64_t party_count() const;
