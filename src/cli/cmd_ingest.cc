@@ -2,16 +2,19 @@
 //                 [--input-format auto|jsonl|csv] [--remove ID]... [--state KEY=VALUE]... [FILE...]
 //        tianping ingest [--data DIR] … --from postgresql://… [--overlap-seconds N]   (docs/source-postgresql.md)
 // Loads JSONL or CSV cases and documents ("-" = stdin) into the store as one new snapshot; rejected rows go to
-// DIR/quarantine/<snapshot>.jsonl. Prints a summary of what changed.
+// DIR/quarantine/<snapshot>.jsonl. Prints a summary of what changed. Administrative (admin_action.h):
+// once security.db has an admin, --as ADMIN or --key KEY; audited.
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
 
 #include "commands.h"
+#include "admin_action.h"
 #include "exit_codes.h"
 #include "ingest_from.h"
 #include "rows_output.h"
 #include "tianping/common/json_writer.h"
+#include "tianping/source/postgres_source.h"
 #include "tianping/store/ingest.h"
 #include "tianping/store/store.h"
 
@@ -45,11 +48,15 @@ int RunIngest(int argc, char** argv) {
   app.add_option("--from", from, "pull changes from a court database: postgresql://user:password@host:port/db");
   app.add_option("--overlap-seconds", overlap_seconds, "with --from: re-read rows this much older than the "
                  "watermark (late commits); 0 = exact")->capture_default_str();
+  ReaderOptions who;
+  who.AddTo(app);
   CLI11_PARSE(app, argc, argv);
   if (Status s = CheckFormat(format); !s.ok()) return Fail("ingest", s);
   if (!from.empty() && (!files.empty() || !remove.empty() || !state.empty())) {
     return Fail("ingest", Status::InvalidArgument("--from takes no files, --remove or --state"));
   }
+  auto admin = AdminAction::Begin(data_dir, who, "ingest");
+  if (!admin.ok()) return Fail("ingest", admin.status());
 
   std::optional<ReferenceData> ref;
   if (!no_ref) {
@@ -74,9 +81,24 @@ int RunIngest(int argc, char** argv) {
   if (input_format != "auto" && input_format != "jsonl" && input_format != "csv") {
     return Fail("ingest", Status::InvalidArgument("--input-format must be auto, jsonl or csv"));
   }
-  if (!from.empty()) return IngestFrom(from, data_dir, options, overlap_seconds, format);
+  if (!from.empty()) {
+    int rc = IngestFrom(from, data_dir, options, overlap_seconds, format);
+    if (rc == 0) {
+      if (Status s = admin->Record("ingest", "store", "from " + MaskConnectionUrl(from)); !s.ok()) {
+        return Fail("ingest", s);
+      }
+    }
+    return rc;
+  }
   auto report = IngestFiles(data_dir, files, options);
   if (!report.ok()) return Fail("ingest", report.status());
+  std::string detail;
+  for (const auto& f : files) detail += (detail.empty() ? "" : " ") + f;
+  detail += " cases=" + std::to_string(report->cases) + " documents=" + std::to_string(report->documents) +
+            " quarantined=" + std::to_string(report->snapshot.changes.quarantined);
+  if (Status s = admin->Record("ingest", "store snapshot " + std::to_string(report->snapshot.id), detail); !s.ok()) {
+    return Fail("ingest", s);
+  }
   if (format == "json") {
     std::string out;
     JsonWriter w(&out);

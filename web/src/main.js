@@ -12,7 +12,7 @@ import { renderSegment } from './pages/segment.js';
 const componentPage = (id) => async (el, nav) => renderWidgetPage(el, await api('/api/components/' + id), nav);
 
 const PAGES = [
-  { route: 'overview', title: '全国概览', render: componentPage('overview') },
+  { route: 'overview', title: '全国概览', cases: true, render: componentPage('overview') },
   { route: 'courts', title: '法院', render: (el, nav, params) => renderCourts(el, params) },
   { route: 'case-number', title: '案号解析', render: (el, nav, params) => renderCaseNumber(el, params) },
   { route: 'segment', title: '中文分词', render: (el) => renderSegment(el) },
@@ -56,13 +56,17 @@ function renderLogin(message = '') {
   });
 }
 
+// Pages this principal may open: admin pages for the admin role, case-data pages for roles that read
+// cases (the admin role reads none: docs/security.md).
+const visiblePages = () => PAGES.filter((p) => (!p.admin || me.role === 'admin') && (!p.cases || me.reads_cases));
+
 function renderShell(current) {
-  const links = PAGES.filter((p) => !p.admin || me.role === 'admin')
+  const links = visiblePages()
     .map((p) => `<a href="#/${p.route}" data-route="${p.route}" class="${p.route === current ? 'active' : ''}">${p.title}</a>`)
     .join('');
   app.innerHTML = `
     <header><span class="brand">天平</span><nav>${links}</nav>
-      <span class="user">${me.user}（${me.role === 'admin' ? '管理员' : '用户'}）<button id="logout">退出</button></span></header>
+      <span class="user">${me.user}（${me.role_label}）<button id="logout">退出</button></span></header>
     <main id="page"></main>`;
   app.querySelector('#logout').addEventListener('click', async () => {
     await api('/api/logout', { method: 'POST' }).catch(() => {});
@@ -83,7 +87,8 @@ async function route() {
     }
   }
   const { route: r, params } = parseHash();
-  const page = PAGES.find((p) => p.route === r) || PAGES[0];
+  const pages = visiblePages();
+  const page = pages.find((p) => p.route === r) || pages[0];
   const el = renderShell(page.route);
   el.dataset.page = page.route;
   try {
