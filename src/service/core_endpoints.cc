@@ -267,6 +267,9 @@ Status RegisterCoreEndpoints(EndpointRegistry* reg, const CoreState* s) {
   TP_RETURN_IF_ERROR(reg->Add({"dataset.summary", "GET", "/api/summary", "dataset", DataGrade::kInternal,
                                Access::kUser, "数据集概览 / dataset summary (cached at start-up)", {}, false,
                                [s](const HttpRequest& r, const RequestContext&) { return Summary(s, r); }}));
+  // Reference data and 案号 parsing do not change while serving: answered from the response cache.
+  for (const char* name : {"ref.courts", "ref.court", "ref.causes", "ref.provinces", "case_number.parse"})
+    TP_RETURN_IF_ERROR(reg->SetCachePolicy(name, CachePolicy::kShared));
   return Status::Ok();
 }
 

@@ -32,6 +32,11 @@ struct ParamSpec {
   bool required = false;
 };
 
+// Whether the dispatcher may answer from its response cache (docs/api.md "Compression and caching").
+// kShared: the 200 answer depends on the request target only; kPerScope: also on the principal's role,
+// scope and clearance (ScopeCacheKey). Cached answers are kept plain and gzip-compressed with an ETag.
+enum class CachePolicy { kNone, kShared, kPerScope };
+
 struct Endpoint {
   std::string name;        // unique, "ref.courts"
   std::string method;      // GET | POST | DELETE
@@ -43,6 +48,7 @@ struct Endpoint {
   std::vector<ParamSpec> params;
   bool paginated = false;  // accepts page/page_size and returns {"items","page","page_size","total"}
   Handler handler;
+  CachePolicy cache = CachePolicy::kNone;  // only for GET endpoints whose data is fixed while serving
 };
 
 class EndpointRegistry {
@@ -50,6 +56,8 @@ class EndpointRegistry {
   // Errors: InvalidArgument (missing name/handler, path not under /api/), AlreadyExists (same name, or
   // same method + path pattern).
   Status Add(Endpoint endpoint);
+  // Marks a registered GET endpoint cacheable. Errors: NotFound, InvalidArgument (not GET).
+  Status SetCachePolicy(std::string_view name, CachePolicy policy);
 
   struct Match {
     const Endpoint* endpoint = nullptr;  // null: no route

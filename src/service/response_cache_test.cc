@@ -1,0 +1,77 @@
+#include "tianping/service/response_cache.h"
+
+#include <gtest/gtest.h>
+
+#include "tianping/service/gzip.h"
+
+namespace tianping::service {
+namespace {
+
+HttpRequest Req(std::map<std::string, std::string> headers = {}) {
+  HttpRequest r;
+  r.method = "GET";
+  r.headers = std::move(headers);
+  return r;
+}
+
+std::string Header(const HttpResponse& r, const std::string& name) {
+  for (const auto& [k, v] : r.headers)
+    if (k == name) return v;
+  return "";
+}
+
+TEST(ResponseCacheTest, KeepsPlainGzipAndEtag) {
+  ResponseCache cache;
+  EXPECT_EQ(cache.Get("k"), nullptr);
+  std::string body = "{\"x\":\"" + std::string(2000, 'a') + "\"}";
+  auto e = cache.Put("k", HttpResponse::Json(body));
+  ASSERT_NE(cache.Get("k"), nullptr);
+  EXPECT_EQ(cache.Get("k")->body, body);
+  EXPECT_EQ(e->etag.size(), 18u);  // quoted 16 hex digits
+
+  HttpResponse plain = ResponseCache::Respond(*e, Req());
+  EXPECT_EQ(plain.status, 200);
+  EXPECT_EQ(plain.body, body);
+  EXPECT_EQ(Header(plain, "ETag"), e->etag);
+  EXPECT_EQ(Header(plain, "Content-Encoding"), "");
+
+  HttpResponse gz = ResponseCache::Respond(*e, Req({{"accept-encoding", "gzip, br"}}));
+  EXPECT_EQ(Header(gz, "Content-Encoding"), "gzip");
+  EXPECT_LT(gz.body.size(), body.size());
+  EXPECT_EQ(GzipDecompress(gz.body).value(), body);
+
+  HttpResponse not_modified = ResponseCache::Respond(*e, Req({{"if-none-match", e->etag}}));
+  EXPECT_EQ(not_modified.status, 304);
+  EXPECT_TRUE(not_modified.body.empty());
+  EXPECT_EQ(ResponseCache::Respond(*e, Req({{"if-none-match", "\"other\""}})).status, 200);
+}
+
+TEST(ResponseCacheTest, DifferentBodiesDifferentEtags) {
+  ResponseCache cache;
+  auto a = cache.Put("a", HttpResponse::Json("{\"v\":1}"));
+  auto b = cache.Put("b", HttpResponse::Json("{\"v\":2}"));
+  EXPECT_NE(a->etag, b->etag);
+  EXPECT_TRUE(a->gzipped.empty());  // small bodies are not compressed
+}
+
+TEST(ResponseCacheTest, EmptiedWhenFull) {
+  ResponseCache cache(/*max_entries=*/2, /*max_bytes=*/1 << 20);
+  cache.Put("a", HttpResponse::Json("1"));
+  cache.Put("b", HttpResponse::Json("2"));
+  EXPECT_EQ(cache.size(), 2u);
+  cache.Put("c", HttpResponse::Json("3"));
+  EXPECT_EQ(cache.size(), 1u);
+  EXPECT_EQ(cache.Get("a"), nullptr);
+  EXPECT_EQ(cache.Get("c")->body, "3");
+}
+
+TEST(ResponseCacheTest, ScopeKeySeparatesRoles) {
+  Principal viewer{"v", Role::kViewer, DataGrade::kInternal, 0, true};
+  Principal admin{"a", Role::kAdmin, DataGrade::kSensitive, 0, true};
+  Principal viewer2{"w", Role::kViewer, DataGrade::kInternal, 0, true};
+  EXPECT_NE(ScopeCacheKey(viewer), ScopeCacheKey(admin));
+  EXPECT_EQ(ScopeCacheKey(viewer), ScopeCacheKey(viewer2));  // the user name is not part of the scope
+}
+
+}  // namespace
+}  // namespace tianping::service
