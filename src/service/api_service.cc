@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "tianping/model/dataset_summary.h"
+#include "tianping/service/analytics_endpoints.h"
 #include "tianping/service/component_catalog.h"
 #include "tianping/service/core_endpoints.h"
 #include "tianping/service/dispatcher.h"
@@ -26,6 +27,7 @@ struct ApiService::State {
   std::string generated_password;
   std::unique_ptr<AccessLog> access_log;
   ComponentCatalog components;
+  std::unique_ptr<AnalyticsState> analytics;
 };
 
 ApiService::ApiService(std::unique_ptr<State> state) : state_(std::move(state)) {}
@@ -65,6 +67,13 @@ Result<std::unique_ptr<ApiService>> ApiService::Create(const ServiceOptions& opt
     std::fprintf(stderr, "serve: no dataset summary (%s)\n", summary.status().ToString().c_str());
   }
 
+  AnalyticsOptions aopt;
+  aopt.data_dir = options.data_dir;
+  aopt.segmenter = core.segmenter;
+  auto analytics = LoadAnalyticsState(aopt, s->ref);
+  if (!analytics.ok()) return analytics.status();
+  s->analytics = std::move(analytics).value();
+
   auto auth = OpenLocalAuthenticator({options.data_dir, options.fast_password_hash}, &s->generated_password);
   if (!auth.ok()) return auth.status();
   s->auth = std::move(auth).value();
@@ -78,6 +87,9 @@ Result<std::unique_ptr<ApiService>> ApiService::Create(const ServiceOptions& opt
   TP_RETURN_IF_ERROR(RegisterAuthEndpoints(&s->registry, &core));
   TP_RETURN_IF_ERROR(RegisterAdminEndpoints(&s->registry, &core));
   TP_RETURN_IF_ERROR(RegisterComponentEndpoints(&s->registry, &s->components));
+  TP_RETURN_IF_ERROR(RegisterIndicatorEndpoints(&s->registry, s->analytics.get()));
+  TP_RETURN_IF_ERROR(RegisterWarningEndpoints(&s->registry, s->analytics.get()));
+  TP_RETURN_IF_ERROR(RegisterDocumentEndpoints(&s->registry, s->analytics.get()));
 
   s->dispatcher = std::make_unique<Dispatcher>(&s->registry, s->auth.get(), &s->limiter);
   core.dispatcher = s->dispatcher.get();

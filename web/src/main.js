@@ -7,12 +7,17 @@ import { renderWidgetPage } from './widgets/renderer.js';
 import { renderCourts } from './pages/courts.js';
 import { renderCaseNumber } from './pages/case_number.js';
 import { renderSegment } from './pages/segment.js';
+import { renderIndicators } from './pages/indicators.js';
+import { renderDocuments } from './pages/documents.js';
 
 // A page declared as widget JSON, fetched from the component service.
 const componentPage = (id) => async (el, nav) => renderWidgetPage(el, await api('/api/components/' + id), nav);
 
 const PAGES = [
   { route: 'overview', title: '全国概览', render: componentPage('overview') },
+  { route: 'indicators', title: '指标分析', render: (el, nav, params) => renderIndicators(el, params, nav) },
+  { route: 'warnings', title: '预警中心', render: componentPage('warnings') },
+  { route: 'documents', title: '文书纠错', render: (el, nav, params) => renderDocuments(el, params) },
   { route: 'courts', title: '法院', render: (el, nav, params) => renderCourts(el, params) },
   { route: 'case-number', title: '案号解析', render: (el, nav, params) => renderCaseNumber(el, params) },
   { route: 'segment', title: '中文分词', render: (el) => renderSegment(el) },
