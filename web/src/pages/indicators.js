@@ -71,7 +71,7 @@ export async function renderIndicators(el, params, navigate) {
   const byLabel = new Map(data.rows.map((r) => [r.label, r]));
   await renderWidget(el.querySelector('#ind-widgets'), {
     id: 'indicator-chart', type: data.rows.length > 15 ? 'hbar' : 'bar', span: 4,
-    title: `${def.name}（${def.unit}）· 点击下钻`, endpoint, field: 'rows', label: 'label', value: `cells.${idx}.value`,
+    title: `${def.name}（${def.unit}）· 点击下钻`, endpoint, data, field: 'rows', label: 'label', value: `cells.${idx}.value`,
     onClick: (label) => drillTo(byLabel.get(label)),
   }, navigate);
 }

@@ -109,7 +109,8 @@ export async function renderWidget(parent, spec, navigate) {
   const body = box.querySelector('.body');
   let data;
   try {
-    data = await cachedGet(spec.endpoint);
+    // Pages built in code may hand over the data they already fetched (spec.data).
+    data = spec.data !== undefined ? spec.data : await cachedGet(spec.endpoint);
   } catch (e) {
     body.innerHTML = `<div class="error">加载失败：${e.message}</div>`;
     return;
