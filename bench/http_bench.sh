@@ -8,10 +8,18 @@ set -euo pipefail
 build=${1:-build} cases=${2:-200000} duration=${3:-10s}
 bin=$build/src/cli/tianping
 command -v wrk >/dev/null || { echo "http_bench: wrk not installed (scripts/install-deps --with-browser)" >&2; exit 0; }
-dir=$(mktemp -d /tmp/tp-http-bench-XXXXXX)
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$dir"' EXIT
-"$bin" gen --cases "$cases" --seed 20231 --out "$dir" --quiet 2>/dev/null
-"$bin" ingest --data "$dir" "$dir/cases.jsonl" "$dir/documents.jsonl" >/dev/null 2>&1
+# TP_HTTP_DIR: keep the generated, ingested dataset there and reuse it on later runs.
+if [ -n "${TP_HTTP_DIR:-}" ]; then
+  dir=$TP_HTTP_DIR; mkdir -p "$dir"
+  trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null' EXIT
+else
+  dir=$(mktemp -d /tmp/tp-http-bench-XXXXXX)
+  trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$dir"' EXIT
+fi
+if [ ! -s "$dir/CURRENT" ]; then
+  "$bin" gen --cases "$cases" --seed 20231 --out "$dir" --quiet 2>/dev/null
+  "$bin" ingest --data "$dir" "$dir/cases.jsonl" "$dir/documents.jsonl" >/dev/null 2>&1
+fi
 "$bin" serve --data "$dir" --port 0 --threads "${THREADS:-2}" --no-segmenter >"$dir/out" 2>"$dir/err" &
 pid=$!
 for _ in $(seq 1 300); do grep -q listening "$dir/out" 2>/dev/null && break; sleep 0.2; done
