@@ -26,21 +26,18 @@ int RunCatalog(int argc, char** argv) {
   }
   auto cat = security::Catalog::Load(path);
   if (!cat.ok()) return Fail("catalog", cat.status());
-  std::optional<security::Grade> g;
-  if (!grade.empty() && !(g = security::ParseGrade(grade))) {
+  security::CatalogQuery q;
+  q.sensitive_only = sensitive;
+  if (!grade.empty() && !(q.grade = security::ParseGrade(grade))) {
     return Fail("catalog", Status::InvalidArgument("unknown --grade '" + grade + "'"));
   }
-  std::optional<security::Sharing> s;
-  if (!sharing.empty() && !(s = security::ParseSharing(sharing))) {
+  if (!sharing.empty() && !(q.sharing = security::ParseSharing(sharing))) {
     return Fail("catalog", Status::InvalidArgument("unknown --sharing '" + sharing + "'"));
   }
   std::vector<std::vector<std::string>> rows = {{"field", "category", "grade", "pipl_sensitive", "sharing", "mask", "note"}};
-  for (const auto& e : cat->entries()) {
-    if (g && e.grade != *g) continue;
-    if (s && e.sharing != *s) continue;
-    if (sensitive && !e.pipl_sensitive) continue;
-    rows.push_back({e.field, e.category, security::GradeName(e.grade), e.pipl_sensitive ? "是" : "否",
-                    security::SharingName(e.sharing), security::MaskRuleName(e.mask), e.note});
+  for (const security::CatalogEntry* e : cat->Select(q)) {
+    rows.push_back({e->field, e->category, security::GradeName(e->grade), e->pipl_sensitive ? "是" : "否",
+                    security::SharingName(e->sharing), security::MaskRuleName(e->mask), e->note});
   }
   PrintRows(rows, format, {});
   if (format == "table") std::fprintf(stderr, "%zu fields\n", rows.size() - 1);

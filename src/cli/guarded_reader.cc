@@ -29,4 +29,10 @@ Status GuardedReader::Audit(const std::string& action, const std::string& object
   return rec.ok() ? Status::Ok() : rec.status();
 }
 
+security::AuditSink GuardedReader::Sink() {
+  return [this](const std::string& action, const std::string& object, int64_t rows, const std::string& detail) {
+    return Audit(action, object, rows, detail);
+  };
+}
+
 }  // namespace tianping::cli

@@ -11,6 +11,7 @@
 #include "security_context.h"
 #include "tianping/model/reference.h"
 #include "tianping/security/access_guard.h"
+#include "tianping/security/guarded_store.h"
 
 namespace tianping::cli {
 
@@ -29,6 +30,9 @@ class GuardedReader {
   const security::AccessGuard& guard() const { return *guard_; }
   // Audit records under the reader's name; a failed append must stop the command (no record, no data).
   Status Audit(const std::string& action, const std::string& object, int64_t rows, const std::string& detail);
+  // Audit() as a security::AuditSink (for security::GuardedStore). REQUIRES: outlives the sink.
+  security::AuditSink Sink();
+  SecurityContext& context() { return ctx_; }
 
  private:
   SecurityContext ctx_;

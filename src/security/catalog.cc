@@ -125,4 +125,15 @@ const CatalogEntry& Catalog::Get(std::string_view field) const {
   return e ? *e : kUnknown;
 }
 
+std::vector<const CatalogEntry*> Catalog::Select(const CatalogQuery& q) const {
+  std::vector<const CatalogEntry*> out;
+  for (const auto& e : entries_) {
+    if (q.grade && e.grade != *q.grade) continue;
+    if (q.sharing && e.sharing != *q.sharing) continue;
+    if (q.sensitive_only && !e.pipl_sensitive) continue;
+    out.push_back(&e);
+  }
+  return out;
+}
+
 }  // namespace tianping::security

@@ -23,7 +23,15 @@ CREATE TABLE IF NOT EXISTS users(
 CREATE TABLE IF NOT EXISTS api_keys(
   key_id TEXT PRIMARY KEY, user TEXT NOT NULL REFERENCES users(name), secret_hash TEXT NOT NULL,
   created_at TEXT NOT NULL, revoked INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS key_limits(
+  key_id TEXT PRIMARY KEY REFERENCES api_keys(key_id), rate_per_sec REAL NOT NULL, burst REAL NOT NULL,
+  daily_quota INTEGER NOT NULL);
 )sql";
+
+// api_keys joined with key_limits (keys made before key_limits existed get the default limits).
+constexpr const char* kKeySelect =
+    "SELECT k.key_id, k.user, k.created_at, k.revoked, l.rate_per_sec, l.burst, l.daily_quota "
+    "FROM api_keys k LEFT JOIN key_limits l ON l.key_id = k.key_id";
 
 std::string Hex(const unsigned char* p, size_t n) {
   std::string out(n * 2 + 1, '\0');
@@ -176,7 +184,16 @@ Result<Principal> PrincipalStore::Authenticate(const std::string& name, const st
   return Get(name);
 }
 
-Result<std::string> PrincipalStore::CreateKey(const std::string& user) {
+static ApiKeyInfo RowToKey(const Stmt& s) {
+  ApiKeyInfo k{s.Text(0), s.Text(1), s.Text(2), s.Int(3) != 0, {}};
+  if (!s.IsNull(4)) k.limits = {s.Double(4), s.Double(5), s.Int(6)};
+  return k;
+}
+
+Result<std::string> PrincipalStore::CreateKey(const std::string& user, const KeyLimits& limits) {
+  if (!(limits.rate_per_sec >= 0) || !(limits.burst >= 1) || limits.daily_quota < 0) {
+    return Status::InvalidArgument("key limits: rate_per_sec >= 0, burst >= 1, daily_quota >= 0");
+  }
   auto p = Get(user);
   if (!p.ok()) return p.status();
   unsigned char id[6], secret[24];
@@ -187,6 +204,10 @@ Result<std::string> PrincipalStore::CreateKey(const std::string& user) {
   if (!s.ok()) return s.status();
   (*s)->Bind(1, key_id).Bind(2, user).Bind(3, SecretHash(secret_hex)).Bind(4, NowUtc());
   TP_RETURN_IF_ERROR((*s)->Run());
+  auto l = db_->Prepare("INSERT INTO key_limits(key_id,rate_per_sec,burst,daily_quota) VALUES(?,?,?,?)");
+  if (!l.ok()) return l.status();
+  (*l)->Bind(1, key_id).Bind(2, limits.rate_per_sec).Bind(3, limits.burst).Bind(4, limits.daily_quota);
+  TP_RETURN_IF_ERROR((*l)->Run());
   return "tpk_" + key_id + "_" + secret_hex;
 }
 
@@ -223,10 +244,18 @@ Status PrincipalStore::RevokeKey(const std::string& key_id) {
 
 std::vector<ApiKeyInfo> PrincipalStore::Keys() const {
   std::vector<ApiKeyInfo> out;
-  auto s = db_->Prepare("SELECT key_id,user,created_at,revoked FROM api_keys ORDER BY created_at, key_id");
+  auto s = db_->Prepare(std::string(kKeySelect) + " ORDER BY k.created_at, k.key_id");
   if (!s.ok()) return out;
-  while ((*s)->Step()) out.push_back({(*s)->Text(0), (*s)->Text(1), (*s)->Text(2), (*s)->Int(3) != 0});
+  while ((*s)->Step()) out.push_back(RowToKey(**s));
   return out;
+}
+
+Result<ApiKeyInfo> PrincipalStore::Key(const std::string& key_id) const {
+  auto s = db_->Prepare(std::string(kKeySelect) + " WHERE k.key_id=?");
+  if (!s.ok()) return s.status();
+  (*s)->Bind(1, key_id);
+  if (!(*s)->Step()) return Status::NotFound("API key " + key_id + " not found");
+  return RowToKey(**s);
 }
 
 Result<std::string> PrincipalStore::KeyHash(const std::string& key_id) const {

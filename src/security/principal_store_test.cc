@@ -125,6 +125,33 @@ TEST(PrincipalStoreTest, ApiKeysStoreOnlyAHash) {
   std::filesystem::remove_all(dir);
 }
 
+TEST(PrincipalStoreTest, KeyLimitsPersistWithTheKey) {
+  std::string dir = FreshDir("limits");
+  {
+    auto store = PrincipalStore::Open(dir, KdfCost::kMinimum);
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE((*store)->AddUser(Judge("qian", "long enough pw")).ok());
+    EXPECT_EQ((*store)->CreateKey("qian", {1, 0.5, 10}).status().code(), Status::Code::kInvalidArgument);
+    EXPECT_EQ((*store)->CreateKey("qian", {-1, 5, 10}).status().code(), Status::Code::kInvalidArgument);
+    ASSERT_TRUE((*store)->CreateKey("qian", {2.5, 7, 300}).ok());
+    ASSERT_TRUE((*store)->CreateKey("qian").ok());
+  }
+  auto store = PrincipalStore::Open(dir, KdfCost::kMinimum);
+  ASSERT_TRUE(store.ok());
+  auto keys = (*store)->Keys();
+  ASSERT_EQ(keys.size(), 2u);
+  int custom = keys[0].limits.daily_quota == 300 ? 0 : 1;
+  EXPECT_DOUBLE_EQ(keys[custom].limits.rate_per_sec, 2.5);
+  EXPECT_DOUBLE_EQ(keys[custom].limits.burst, 7);
+  EXPECT_EQ(keys[1 - custom].limits.daily_quota, KeyLimits{}.daily_quota);
+  auto one = (*store)->Key(keys[custom].key_id);
+  ASSERT_TRUE(one.ok());
+  EXPECT_EQ(one->user, "qian");
+  EXPECT_EQ(one->limits.daily_quota, 300);
+  EXPECT_EQ((*store)->Key("000000000000").status().code(), Status::Code::kNotFound);
+  std::filesystem::remove_all(dir);
+}
+
 TEST(PrincipalStoreTest, ScopeParsing) {
   EXPECT_EQ(CourtScope::Parse("nation")->kind, CourtScope::Kind::kNation);
   EXPECT_EQ(CourtScope::Parse("province:粤")->code, "粤");

@@ -24,11 +24,14 @@ class Stmt {
     return *this;
   }
   Stmt& Bind(int i, int64_t v) { sqlite3_bind_int64(s_, i, v); return *this; }
+  Stmt& Bind(int i, double v) { sqlite3_bind_double(s_, i, v); return *this; }
   // True while a row is available; false at the end (check status()).
   bool Step();
   Status status() const { return status_; }
   std::string Text(int col) const;
   int64_t Int(int col) const { return sqlite3_column_int64(s_, col); }
+  double Double(int col) const { return sqlite3_column_double(s_, col); }
+  bool IsNull(int col) const { return sqlite3_column_type(s_, col) == SQLITE_NULL; }
   // Runs to completion (for INSERT/UPDATE/DELETE).
   Status Run();
 

@@ -22,10 +22,17 @@ std::string Str(const nlohmann::json& j, const char* k) {
   return j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : std::string();
 }
 
-void WritePrincipal(JsonWriter& w, const Principal& p) {
+void WritePrincipal(JsonWriter& w, const security::Principal& p) {
+  const security::RoleSpec& spec = security::SpecOf(p.role);
   w.Field("user", p.name);
-  w.Field("role", p.role == Role::kAdmin ? "admin" : "viewer");
-  w.Field("clearance", DataGradeName(p.clearance));
+  w.Field("role", spec.name);
+  w.Field("role_label", spec.label);
+  w.Field("scope", p.scope.ToString());
+  w.Field("clearance", security::GradeName(p.clearance));
+  w.Field("effective_clearance", security::GradeName(EffectiveClearance(p)));
+  w.Key("reads_cases");
+  w.Bool(spec.reads_cases);
+  w.FieldInt("min_cell", spec.min_cell);
 }
 
 Result<HttpResponse> Login(const CoreState* s, const HttpRequest& req) {
@@ -41,18 +48,18 @@ Result<HttpResponse> Login(const CoreState* s, const HttpRequest& req) {
   if (!j.ok()) return j.status();
   std::string user = Str(*j, "user"), password = Str(*j, "password");
   if (user.empty() || password.empty()) return Status::InvalidArgument("body needs \"user\" and \"password\"");
-  auto token = s->auth->Login(user, password);
+  auto token = s->security->Login(user, password, req.remote);
   if (!token.ok()) {
     HttpResponse r = HttpResponse::Json(
         R"({"error":{"code":"unauthenticated","message":"用户名或密码错误 / wrong user name or password"}})", 401);
     return r;
   }
-  auto p = s->auth->FromSession(*token);
-  if (!p.ok()) return p.status();
+  auto caller = s->security->FromSession(*token);
+  if (!caller.ok()) return caller.status();
   std::string out;
   JsonWriter w(&out);
   w.BeginObject();
-  WritePrincipal(w, *p);
+  WritePrincipal(w, caller->principal);
   w.Field("token", *token);
   w.EndObject();
   HttpResponse r = HttpResponse::Json(std::move(out));
@@ -63,17 +70,18 @@ Result<HttpResponse> Login(const CoreState* s, const HttpRequest& req) {
 
 Result<HttpResponse> Logout(const CoreState* s, const HttpRequest& req) {
   std::string token = req.Cookie(Dispatcher::kSessionCookie);
-  if (!token.empty()) s->auth->Logout(token);
+  if (!token.empty()) s->security->Logout(token);
   HttpResponse r = HttpResponse::Json(R"({"status":"ok"})");
   r.headers.emplace_back("Set-Cookie", std::string(Dispatcher::kSessionCookie) + "=; Path=/; Max-Age=0");
   return r;
 }
 
+// POST /api/admin/keys {"user", "rate_per_sec", "burst", "daily_quota"}: a key acting as `user`.
 Result<HttpResponse> CreateKey(const CoreState* s, const HttpRequest& req, const RequestContext& ctx) {
   auto j = JsonBody(req);
   if (!j.ok()) return j.status();
-  std::string name = Str(*j, "name");
-  if (name.empty()) return Status::InvalidArgument("body needs \"name\"");
+  std::string user = Str(*j, "user");
+  if (user.empty()) return Status::InvalidArgument("body needs \"user\" (the key acts as that user)");
   KeyLimits limits;
   auto num = [&](const char* k, double* v) -> Status {
     if (!j->contains(k)) return Status::Ok();
@@ -87,14 +95,14 @@ Result<HttpResponse> CreateKey(const CoreState* s, const HttpRequest& req, const
   TP_RETURN_IF_ERROR(num("daily_quota", &quota));
   limits.daily_quota = static_cast<int64_t>(quota);
   if (limits.burst < 1) return Status::InvalidArgument("burst must be ≥ 1");
-  Role role = Str(*j, "role") == "admin" ? Role::kAdmin : Role::kViewer;
-  auto key = s->auth->CreateApiKey(name, ctx.principal.name, role, limits);
+  auto key = s->security->CreateApiKey(user, limits, ctx.principal.name);
   if (!key.ok()) return key.status();
   std::string out;
   JsonWriter w(&out);
   w.BeginObject();
   w.Field("key", *key);
-  w.Field("name", name);
+  w.Field("key_id", key->substr(4, 12));
+  w.Field("user", user);
   w.Key("rate_per_sec");
   w.Double(limits.rate_per_sec, 3);
   w.Key("burst");
@@ -105,21 +113,21 @@ Result<HttpResponse> CreateKey(const CoreState* s, const HttpRequest& req, const
 }
 
 Result<HttpResponse> ListKeys(const CoreState* s) {
-  auto keys = s->auth->ListApiKeys();
-  if (!keys.ok()) return keys.status();
   std::string out;
   JsonWriter w(&out);
   w.BeginObject();
   w.Key("items");
   w.BeginArray();
-  for (const auto& k : *keys) {
-    auto usage = s->limiter->UsageOf(k.id);
+  for (const auto& k : s->security->ListApiKeys()) {
+    Caller c;
+    c.key_id = k.key_id;
+    auto usage = s->limiter->UsageOf(c.LimiterId());
     w.BeginObject();
-    w.FieldInt("id", k.id);
-    w.Field("name", k.name);
-    w.Field("owner", k.owner);
-    w.Field("prefix", k.prefix);
-    w.Field("role", k.principal.role == Role::kAdmin ? "admin" : "viewer");
+    w.Field("key_id", k.key_id);
+    w.Field("user", k.user);
+    w.Field("created_at", k.created_at);
+    w.Key("revoked");
+    w.Bool(k.revoked);
     w.Key("rate_per_sec");
     w.Double(k.limits.rate_per_sec, 3);
     w.Key("burst");
@@ -148,7 +156,9 @@ Result<HttpResponse> EndpointTable(const CoreState* s) {
     w.Field("method", e.method);
     w.Field("path", e.path);
     w.Field("module", e.module);
-    w.Field("grade", DataGradeName(e.grade));
+    w.Field("grade", security::GradeName(e.grade));
+    w.Key("redacted");
+    w.Bool(e.redacted);
     w.Field("access", AccessName(e.access));
     w.Field("summary", e.summary);
     w.FieldInt("calls", static_cast<int64_t>(st.calls));
@@ -174,14 +184,14 @@ Result<HttpResponse> EndpointTable(const CoreState* s) {
 }  // namespace
 
 Status RegisterAuthEndpoints(EndpointRegistry* reg, const CoreState* s) {
-  TP_RETURN_IF_ERROR(reg->Add({"auth.login", "POST", "/api/login", "auth", DataGrade::kPublic, Access::kPublic,
+  TP_RETURN_IF_ERROR(reg->Add({"auth.login", "POST", "/api/login", "auth", Grade::kGeneral1, Access::kPublic,
                                "登录 / log in: sets the tp_session cookie",
                                {{"body", "body", "object", "{\"user\": \"admin\", \"password\": \"...\"}", true}}, false,
                                [s](const HttpRequest& r, const RequestContext&) { return Login(s, r); }}));
-  TP_RETURN_IF_ERROR(reg->Add({"auth.logout", "POST", "/api/logout", "auth", DataGrade::kPublic, Access::kUser,
+  TP_RETURN_IF_ERROR(reg->Add({"auth.logout", "POST", "/api/logout", "auth", Grade::kGeneral1, Access::kUser,
                                "退出 / log out", {}, false,
                                [s](const HttpRequest& r, const RequestContext&) { return Logout(s, r); }}));
-  TP_RETURN_IF_ERROR(reg->Add({"auth.me", "GET", "/api/me", "auth", DataGrade::kPublic, Access::kUser,
+  TP_RETURN_IF_ERROR(reg->Add({"auth.me", "GET", "/api/me", "auth", Grade::kGeneral1, Access::kUser,
                                "当前用户 / the calling principal", {}, false,
                                [](const HttpRequest&, const RequestContext& c) -> Result<HttpResponse> {
                                  std::string out;
@@ -191,22 +201,29 @@ Status RegisterAuthEndpoints(EndpointRegistry* reg, const CoreState* s) {
                                  w.EndObject();
                                  return HttpResponse::Json(std::move(out));
                                }}));
-  TP_RETURN_IF_ERROR(reg->Add({"admin.keys.create", "POST", "/api/admin/keys", "admin", DataGrade::kSensitive,
-                               Access::kAdmin, "签发 API 密钥 / issue an API key (returned once)",
+  TP_RETURN_IF_ERROR(reg->Add({"admin.keys.create", "POST", "/api/admin/keys", "admin", Grade::kGeneral2,
+                               Access::kAdmin, "签发 API 密钥 / issue an API key acting as a user (returned once)",
                                {{"body", "body", "object",
-                                 "{\"name\", \"rate_per_sec\", \"burst\", \"daily_quota\", \"role\": \"viewer|admin\"}", true}},
+                                 "{\"user\", \"rate_per_sec\", \"burst\", \"daily_quota\"}", true}},
                                false, [s](const HttpRequest& r, const RequestContext& c) { return CreateKey(s, r, c); }}));
-  TP_RETURN_IF_ERROR(reg->Add({"admin.keys.list", "GET", "/api/admin/keys", "admin", DataGrade::kSensitive,
+  TP_RETURN_IF_ERROR(reg->Add({"admin.keys.revoke", "DELETE", "/api/admin/keys/{key_id}", "admin", Grade::kGeneral2,
+                               Access::kAdmin, "吊销 API 密钥 / revoke an API key",
+                               {{"key_id", "path", "string", "12 hex digits", true}}, false,
+                               [s](const HttpRequest& r, const RequestContext& c) -> Result<HttpResponse> {
+                                 TP_RETURN_IF_ERROR(s->security->RevokeApiKey(r.path_params.at("key_id"), c.principal.name));
+                                 return HttpResponse::Json(R"({"status":"revoked"})");
+                               }}));
+  TP_RETURN_IF_ERROR(reg->Add({"admin.keys.list", "GET", "/api/admin/keys", "admin", Grade::kGeneral2,
                                Access::kAdmin, "API 密钥与用量 / API keys and today's usage", {}, false,
                                [s](const HttpRequest&, const RequestContext&) { return ListKeys(s); }}));
   return Status::Ok();
 }
 
 Status RegisterAdminEndpoints(EndpointRegistry* reg, const CoreState* s) {
-  TP_RETURN_IF_ERROR(reg->Add({"admin.endpoints", "GET", "/api/admin/endpoints", "admin", DataGrade::kInternal,
+  TP_RETURN_IF_ERROR(reg->Add({"admin.endpoints", "GET", "/api/admin/endpoints", "admin", Grade::kGeneral2,
                                Access::kAdmin, "接口管理 / every endpoint with calls, errors, p50/p99 latency", {},
                                false, [s](const HttpRequest&, const RequestContext&) { return EndpointTable(s); }}));
-  TP_RETURN_IF_ERROR(reg->Add({"openapi", "GET", "/api/openapi.json", "system", DataGrade::kPublic, Access::kPublic,
+  TP_RETURN_IF_ERROR(reg->Add({"openapi", "GET", "/api/openapi.json", "system", Grade::kGeneral1, Access::kPublic,
                                "OpenAPI 3 文档 / this API described", {}, false,
                                [s](const HttpRequest&, const RequestContext&) -> Result<HttpResponse> {
                                  std::call_once(s->openapi_once,

@@ -9,6 +9,7 @@ namespace tianping::service {
 Result<std::unique_ptr<AnalyticsState>> LoadAnalyticsState(const AnalyticsOptions& options, const ReferenceData& ref) {
   auto s = std::make_unique<AnalyticsState>();
   s->ref = &ref;
+  s->guarded = options.guarded;
   s->data_dir = options.data_dir;
   auto reg = analytics::IndicatorRegistry::LoadDir(options.indicator_dir.empty() ? analytics::IndicatorRegistry::DefaultDir()
                                                                                  : options.indicator_dir);
@@ -34,11 +35,11 @@ Result<std::unique_ptr<AnalyticsState>> LoadAnalyticsState(const AnalyticsOption
   if (fs::exists(fs::path(options.data_dir) / "CURRENT", ec)) {
     auto snap = StoreSnapshot::Open(options.data_dir);
     if (!snap.ok()) return snap.status();
-    s->snapshot = std::move(snap).value();
-    s->snapshot_id = s->snapshot->info().id;
-    auto frame = analytics::LoadCaseFrameStore(*s->snapshot, ref);
+    s->snapshot_id = (*snap)->info().id;
+    auto frame = analytics::LoadCaseFrameStore(**snap, ref);
     if (!frame.ok()) return frame.status();
     s->frame = std::move(frame).value();
+    // The snapshot (and its block cache) is closed here: documents are read through the StoreHolder.
   } else if (fs::exists(fs::path(options.data_dir) / "cases.jsonl", ec)) {
     auto frame = analytics::LoadCaseFrameJsonl(options.data_dir, ref);
     if (!frame.ok()) return frame.status();

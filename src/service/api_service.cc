@@ -7,6 +7,7 @@
 #include "tianping/service/component_catalog.h"
 #include "tianping/service/core_endpoints.h"
 #include "tianping/service/dispatcher.h"
+#include "tianping/service/guarded_endpoints.h"
 #include "tianping/service/gzip.h"
 
 #include "access_log.h"
@@ -17,17 +18,20 @@ struct ApiService::State {
   ServiceOptions options;
   ReferenceData ref;
   std::optional<text::Segmenter> segmenter;
-  std::unique_ptr<Authenticator> auth;
+  std::unique_ptr<SecurityService> security;
   RateLimiter limiter;
   RateLimiter login_limiter;
   EndpointRegistry registry;
   CoreState core;
   std::unique_ptr<Dispatcher> dispatcher;
   std::unique_ptr<HttpServer> server;
-  std::string generated_password;
+  std::vector<DemoLogin> demo_logins;
   std::unique_ptr<AccessLog> access_log;
   ComponentCatalog components;
-  std::unique_ptr<AnalyticsState> analytics;
+  std::unique_ptr<security::AccessGuard> guard;
+  std::unique_ptr<StoreHolder> store;
+  GuardedState guarded;
+  std::unique_ptr<AnalyticsState> analytics;  // after `guarded`: it points there
 };
 
 ApiService::ApiService(std::unique_ptr<State> state) : state_(std::move(state)) {}
@@ -67,31 +71,41 @@ Result<std::unique_ptr<ApiService>> ApiService::Create(const ServiceOptions& opt
     std::fprintf(stderr, "serve: no dataset summary (%s)\n", summary.status().ToString().c_str());
   }
 
-  AnalyticsOptions aopt;
-  aopt.data_dir = options.data_dir;
-  aopt.segmenter = core.segmenter;
-  auto analytics = LoadAnalyticsState(aopt, s->ref);
-  if (!analytics.ok()) return analytics.status();
-  s->analytics = std::move(analytics).value();
-
-  auto auth = OpenLocalAuthenticator({options.data_dir, options.fast_password_hash}, &s->generated_password);
-  if (!auth.ok()) return auth.status();
-  s->auth = std::move(auth).value();
-  core.auth = s->auth.get();
+  auto security = SecurityService::Open({options.data_dir, options.fast_password_hash});
+  if (!security.ok()) return security.status();
+  s->security = std::move(security).value();
+  if (options.demo_users) {
+    auto logins = s->security->EnsureDemoUsers();
+    if (!logins.ok()) return logins.status();
+    s->demo_logins = std::move(logins).value();
+  }
+  core.security = s->security.get();
   core.limiter = &s->limiter;
   core.login_limiter = &s->login_limiter;
   core.registry = &s->registry;
+  s->guard = std::make_unique<security::AccessGuard>(security::Catalog::Default(), s->ref);
+  s->store = std::make_unique<StoreHolder>(options.data_dir);
+  s->guarded = {s->guard.get(), s->security.get(), s->store.get()};
+  AnalyticsOptions aopt;
+  aopt.data_dir = options.data_dir;
+  aopt.segmenter = core.segmenter;
+  aopt.guarded = &s->guarded;
+  auto analytics = LoadAnalyticsState(aopt, s->ref);
+  if (!analytics.ok()) return analytics.status();
+  s->analytics = std::move(analytics).value();
 
   // Every module's endpoints: one line per module (docs/api.md "Adding a module").
   TP_RETURN_IF_ERROR(RegisterCoreEndpoints(&s->registry, &core));
   TP_RETURN_IF_ERROR(RegisterAuthEndpoints(&s->registry, &core));
   TP_RETURN_IF_ERROR(RegisterAdminEndpoints(&s->registry, &core));
   TP_RETURN_IF_ERROR(RegisterComponentEndpoints(&s->registry, &s->components));
+  TP_RETURN_IF_ERROR(RegisterGuardedEndpoints(&s->registry, &s->guarded));
+  TP_RETURN_IF_ERROR(RegisterSecurityEndpoints(&s->registry, &s->guarded));
   TP_RETURN_IF_ERROR(RegisterIndicatorEndpoints(&s->registry, s->analytics.get()));
   TP_RETURN_IF_ERROR(RegisterWarningEndpoints(&s->registry, s->analytics.get()));
   TP_RETURN_IF_ERROR(RegisterDocumentEndpoints(&s->registry, s->analytics.get()));
 
-  s->dispatcher = std::make_unique<Dispatcher>(&s->registry, s->auth.get(), &s->limiter);
+  s->dispatcher = std::make_unique<Dispatcher>(&s->registry, s->security.get(), &s->limiter);
   core.dispatcher = s->dispatcher.get();
   if (!options.access_log.empty()) {
     auto log = AccessLog::Open(options.access_log);
@@ -112,7 +126,7 @@ Result<std::unique_ptr<ApiService>> ApiService::Create(const ServiceOptions& opt
 Result<uint16_t> ApiService::Listen() { return state_->server->Listen(); }
 void ApiService::Run() { state_->server->Run(); }
 void ApiService::Stop() { state_->server->Stop(); }
-const std::string& ApiService::generated_password() const { return state_->generated_password; }
+const std::vector<DemoLogin>& ApiService::demo_logins() const { return state_->demo_logins; }
 size_t ApiService::endpoint_count() const { return state_->registry.endpoints().size(); }
 size_t ApiService::static_file_count() const { return state_->dispatcher->static_file_count(); }
 

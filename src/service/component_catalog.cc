@@ -48,7 +48,7 @@ Status ComponentCatalog::Load(const std::string& dir, const EndpointRegistry& re
 }
 
 Status RegisterComponentEndpoints(EndpointRegistry* reg, const ComponentCatalog* catalog) {
-  TP_RETURN_IF_ERROR(reg->Add({"components.list", "GET", "/api/components", "components", DataGrade::kPublic,
+  TP_RETURN_IF_ERROR(reg->Add({"components.list", "GET", "/api/components", "components", Grade::kGeneral1,
                                Access::kUser, "组件服务：仪表盘页面 / dashboard pages declared as widget JSON", {},
                                false, [catalog](const HttpRequest&, const RequestContext&) -> Result<HttpResponse> {
                                  std::string out;
@@ -67,7 +67,7 @@ Status RegisterComponentEndpoints(EndpointRegistry* reg, const ComponentCatalog*
                                  w.EndObject();
                                  return HttpResponse::Json(std::move(out));
                                }}));
-  TP_RETURN_IF_ERROR(reg->Add({"components.get", "GET", "/api/components/{id}", "components", DataGrade::kPublic,
+  TP_RETURN_IF_ERROR(reg->Add({"components.get", "GET", "/api/components/{id}", "components", Grade::kGeneral1,
                                Access::kUser, "一个仪表盘页面的组件定义 / one page's widgets", {}, false,
                                [catalog](const HttpRequest& r, const RequestContext&) -> Result<HttpResponse> {
                                  auto it = catalog->pages().find(r.path_params.at("id"));

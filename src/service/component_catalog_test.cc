@@ -14,7 +14,7 @@ class ComponentCatalogTest : public ::testing::Test {
   void SetUp() override {
     dir_ = std::filesystem::temp_directory_path() / ("tp-components-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir_);
-    ASSERT_TRUE(reg_.Add({"s", "GET", "/api/summary", "m", DataGrade::kInternal, Access::kUser, "", {}, false,
+    ASSERT_TRUE(reg_.Add({"s", "GET", "/api/summary", "m", Grade::kGeneral2, Access::kUser, "", {}, false,
                           [](const HttpRequest&, const RequestContext&) -> Result<HttpResponse> {
                             return HttpResponse::Json("{}");
                           }}).ok());

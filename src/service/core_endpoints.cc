@@ -206,7 +206,15 @@ Result<HttpResponse> Segment(const CoreState* s, const HttpRequest& req) {
   return HttpResponse::Json(std::move(out));
 }
 
-Result<HttpResponse> Summary(const CoreState* s, const HttpRequest& req) {
+// The summary counts every case of the dataset, unsuppressed: only for principals who read cases
+// nationwide without small-cell suppression (scoped readers get scope-filtered indicators instead).
+Result<HttpResponse> Summary(const CoreState* s, const HttpRequest& req, const security::Principal& p) {
+  const security::RoleSpec& spec = security::SpecOf(p.role);
+  if (!spec.reads_cases || spec.min_cell > 0 || p.scope.kind != security::CourtScope::Kind::kNation) {
+    return Status::PermissionDenied(std::string("数据集概览为全国未抑制统计 / the dataset summary is national and "
+                                                "unsuppressed: not for role ") + spec.name + " with scope " +
+                                    p.scope.ToString());
+  }
   if (!s->summary_status.ok()) return s->summary_status;
   HttpResponse r;
   if (AcceptsGzip(req.Header("accept-encoding")) && !s->summary_gzip.empty()) {
@@ -222,7 +230,7 @@ Result<HttpResponse> Summary(const CoreState* s, const HttpRequest& req) {
 }  // namespace
 
 Status RegisterCoreEndpoints(EndpointRegistry* reg, const CoreState* s) {
-  TP_RETURN_IF_ERROR(reg->Add({"health", "GET", "/api/health", "system", DataGrade::kPublic, Access::kPublic,
+  TP_RETURN_IF_ERROR(reg->Add({"health", "GET", "/api/health", "system", Grade::kGeneral1, Access::kPublic,
                                "健康检查 / liveness and version", {}, false,
                                [s](const HttpRequest&, const RequestContext&) -> Result<HttpResponse> {
                                  std::string out;
@@ -236,37 +244,37 @@ Status RegisterCoreEndpoints(EndpointRegistry* reg, const CoreState* s) {
                                  return HttpResponse::Json(std::move(out));
                                }}));
   TP_RETURN_IF_ERROR(reg->Add(
-      {"ref.courts", "GET", "/api/ref/courts", "ref", DataGrade::kPublic, Access::kUser, "法院列表 / courts",
+      {"ref.courts", "GET", "/api/ref/courts", "ref", Grade::kGeneral1, Access::kUser, "法院列表 / courts",
        {{"province", "query", "string", "省份简称 province abbreviation, e.g. 粤"},
         {"level", "query", "string", "最高 高级 中级 基层"},
         {"kind", "query", "string", "普通 海事 知识产权 互联网 …"},
         {"parent", "query", "string", "上级法院代字 parent court code"},
         {"q", "query", "string", "名称或代字包含 name or code contains"}},
        true, [s](const HttpRequest& r, const RequestContext&) { return Courts(s, r); }}));
-  TP_RETURN_IF_ERROR(reg->Add({"ref.court", "GET", "/api/ref/courts/{code}", "ref", DataGrade::kPublic,
+  TP_RETURN_IF_ERROR(reg->Add({"ref.court", "GET", "/api/ref/courts/{code}", "ref", Grade::kGeneral1,
                                Access::kUser, "法院详情：上级链与下级法院 / one court, its superiors and subordinates",
                                {{"code", "path", "string", "法院代字, e.g. 粤03", true}}, false,
                                [s](const HttpRequest& r, const RequestContext&) { return CourtDetail(s, r); }}));
   TP_RETURN_IF_ERROR(reg->Add(
-      {"ref.causes", "GET", "/api/ref/causes", "ref", DataGrade::kPublic, Access::kUser, "案由与罪名 / causes",
+      {"ref.causes", "GET", "/api/ref/causes", "ref", Grade::kGeneral1, Access::kUser, "案由与罪名 / causes",
        {{"category", "query", "string", "民事 刑事 行政"},
         {"level", "query", "integer", "层级 1–4"},
         {"q", "query", "string", "名称包含 name contains"}},
        true, [s](const HttpRequest& r, const RequestContext&) { return Causes(s, r); }}));
-  TP_RETURN_IF_ERROR(reg->Add({"ref.provinces", "GET", "/api/ref/provinces", "ref", DataGrade::kPublic,
+  TP_RETURN_IF_ERROR(reg->Add({"ref.provinces", "GET", "/api/ref/provinces", "ref", Grade::kGeneral1,
                                Access::kUser, "省份 / provinces (高院单位)", {}, false,
                                [s](const HttpRequest&, const RequestContext&) { return Provinces(s); }}));
-  TP_RETURN_IF_ERROR(reg->Add({"case_number.parse", "GET", "/api/case-number", "model", DataGrade::kPublic,
+  TP_RETURN_IF_ERROR(reg->Add({"case_number.parse", "GET", "/api/case-number", "model", Grade::kGeneral1,
                                Access::kUser, "案号解析 / parse a case number",
                                {{"q", "query", "string", "案号, e.g. （2023）京0105民初12345号", true}}, false,
                                [s](const HttpRequest& r, const RequestContext&) { return ParseNumber(s, r); }}));
-  TP_RETURN_IF_ERROR(reg->Add({"text.segment", "POST", "/api/segment", "text", DataGrade::kPublic, Access::kUser,
+  TP_RETURN_IF_ERROR(reg->Add({"text.segment", "POST", "/api/segment", "text", Grade::kGeneral1, Access::kUser,
                                "中文分词 / segment text (JSON {text, mode} or a plain-text body)",
                                {{"body", "body", "object", "{\"text\": \"...\", \"mode\": \"exact|search|nohmm\"}", true}},
                                false, [s](const HttpRequest& r, const RequestContext&) { return Segment(s, r); }}));
-  TP_RETURN_IF_ERROR(reg->Add({"dataset.summary", "GET", "/api/summary", "dataset", DataGrade::kInternal,
+  TP_RETURN_IF_ERROR(reg->Add({"dataset.summary", "GET", "/api/summary", "dataset", Grade::kGeneral2,
                                Access::kUser, "数据集概览 / dataset summary (cached at start-up)", {}, false,
-                               [s](const HttpRequest& r, const RequestContext&) { return Summary(s, r); }}));
+                               [s](const HttpRequest& r, const RequestContext& c) { return Summary(s, r, c.principal); }}));
   // Reference data and 案号 parsing do not change while serving: answered from the response cache.
   for (const char* name : {"ref.courts", "ref.court", "ref.causes", "ref.provinces", "case_number.parse"})
     TP_RETURN_IF_ERROR(reg->SetCachePolicy(name, CachePolicy::kShared));

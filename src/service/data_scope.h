@@ -21,6 +21,7 @@ struct DataScope {
   std::vector<uint8_t> court_mask;   // by frame court code: 1 when in scope (empty for the nation)
   int min_cell = 0;                  // counts in (0, min_cell) are suppressed; 0 = never
   bool case_ids = true;              // may see case ids (samples in warnings)
+  bool sealed_visible = true;        // sealed cases are counted (核心 clearance); `where` excludes them otherwise
 
   bool InScope(uint32_t frame_court_code) const {
     return nation || (frame_court_code < court_mask.size() && court_mask[frame_court_code]);
@@ -39,11 +40,14 @@ Result<DataScope> ScopeOf(const AnalyticsState& state, const RequestContext& ctx
 struct CaseView {
   Case original, shown;
 };
-// Errors: NotFound "case <id> not found" for missing and invisible cases alike; FailedPrecondition
-// without a case store.
+// From the store's current snapshot through AccessGuard::Fetch. Errors: NotFound "case <id> not found"
+// for missing and invisible cases alike (audited read.notfound); FailedPrecondition without a case store.
 Result<CaseView> FetchCase(const AnalyticsState& state, const RequestContext& ctx, std::string_view id);
 // Free text about `original` (a document, a compared value) as the caller may see it.
 std::string ShowText(const AnalyticsState& state, const RequestContext& ctx, const Case& original, std::string_view text);
 Document ShowDocument(const AnalyticsState& state, const RequestContext& ctx, const Case& original, const Document& d);
+// One audit record (action "read") under the caller's name. A failure must stop the request.
+Status AuditRead(const AnalyticsState& state, const RequestContext& ctx, const std::string& object, int64_t rows,
+                 const std::string& detail);
 
 }  // namespace tianping::service

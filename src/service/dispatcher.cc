@@ -93,12 +93,12 @@ HttpResponse Dispatcher::ServeStatic(const HttpRequest& request) const {
   return r;
 }
 
-Result<Principal> Dispatcher::Authenticate(const HttpRequest& request, bool* rate_limited, HttpResponse* limited) {
+Result<Caller> Dispatcher::Authenticate(const HttpRequest& request, bool* rate_limited, HttpResponse* limited) {
   std::string key = request.Header("x-api-key");
   if (!key.empty()) {
-    auto info = auth_->FromApiKey(key);
-    if (!info.ok()) return info.status();
-    auto d = limiter_->Acquire(info->id, info->limits);
+    auto caller = auth_->FromApiKey(key);
+    if (!caller.ok()) return caller.status();
+    auto d = limiter_->Acquire(caller->LimiterId(), caller->limits);
     if (!d.allowed) {
       *rate_limited = true;
       *limited = ErrorResponse(429, d.reason == "quota" ? "quota_exceeded" : "rate_limited",
@@ -106,13 +106,27 @@ Result<Principal> Dispatcher::Authenticate(const HttpRequest& request, bool* rat
                                                    : "请求过于频繁 / too many requests");
       limited->headers.emplace_back("Retry-After", std::to_string(d.retry_after_seconds));
     }
-    return info->principal;
+    return caller;
   }
   std::string token = request.Cookie(kSessionCookie);
   std::string authz = request.Header("authorization");
   if (token.empty() && authz.rfind("Bearer ", 0) == 0) token = authz.substr(7);
-  if (token.empty()) return Principal{};
+  if (token.empty()) return Caller{};
   return auth_->FromSession(token);
+}
+
+Status CheckEndpointAccess(const Endpoint& e, const Caller& caller) {
+  if (e.access == Access::kPublic) return Status::Ok();
+  const security::Principal& p = caller.principal;
+  if (e.access == Access::kAdmin) {
+    if (p.role != security::Role::kAdmin) return Status::PermissionDenied("需要管理员权限 / administrators only");
+    return Status::Ok();
+  }
+  if (!e.redacted && EffectiveClearance(p) < e.grade) {
+    return Status::PermissionDenied(std::string("数据密级不足 / clearance below ") + security::GradeName(e.grade) +
+                                    " (role " + security::SpecOf(p.role).name + ")");
+  }
+  return Status::Ok();
 }
 
 HttpResponse Dispatcher::Route(HttpRequest& request, size_t* slot, std::string* who) {
@@ -126,25 +140,21 @@ HttpResponse Dispatcher::Route(HttpRequest& request, size_t* slot, std::string* 
   request.path_params = std::move(m.params);
   bool limited = false;
   HttpResponse limited_response;
-  auto principal = Authenticate(request, &limited, &limited_response);
+  auto caller = Authenticate(request, &limited, &limited_response);
   // Public endpoints ignore bad credentials (a stale session cookie must not block /api/login).
-  if (!principal.ok() && e.access == Access::kPublic) principal = Principal{};
-  if (!principal.ok()) return ErrorResponse(401, "unauthenticated", principal.status().message());
-  if (principal->authenticated) *who = principal->name;
+  if (!caller.ok() && e.access == Access::kPublic) caller = Caller{};
+  if (!caller.ok()) return ErrorResponse(401, "unauthenticated", caller.status().message());
+  if (caller->authenticated) *who = caller->principal.name;
   if (limited) return limited_response;
-  if (e.access != Access::kPublic) {
-    if (!principal->authenticated) return ErrorResponse(401, "unauthenticated", "请先登录 / login or X-API-Key required");
-    if (e.access == Access::kAdmin && principal->role != Role::kAdmin)
-      return ErrorResponse(403, "permission_denied", "需要管理员权限 / administrators only");
-    if (static_cast<int>(e.grade) > static_cast<int>(principal->clearance))
-      return ErrorResponse(403, "permission_denied", std::string("数据密级不足 / clearance below ") + DataGradeName(e.grade));
-  }
-  RequestContext ctx{*principal};
+  if (e.access != Access::kPublic && !caller->authenticated)
+    return ErrorResponse(401, "unauthenticated", "请先登录 / login or X-API-Key required");
+  if (Status st = CheckEndpointAccess(e, *caller); !st.ok()) return ErrorFromStatus(st);
+  RequestContext ctx{caller->principal, *caller};
   // Cached answers (Endpoint::cache): keyed by route, target and, per scope, the principal's scope.
   std::string cache_key;
   if (e.cache != CachePolicy::kNone && request.method == "GET") {
     cache_key = std::to_string(m.index) + '\n' + request.target;
-    if (e.cache == CachePolicy::kPerScope) cache_key += '\n' + ScopeCacheKey(*principal);
+    if (e.cache == CachePolicy::kPerScope) cache_key += '\n' + ScopeCacheKey(caller->principal);
     if (auto hit = cache_.Get(cache_key)) return ResponseCache::Respond(*hit, request);
   }
   try {

@@ -7,28 +7,37 @@
 namespace tianping::service {
 namespace {
 
-// Sessions "viewer-token" and "admin-token"; API key "k1" with burst 2 and a very slow refill.
+Caller Make(const std::string& name, security::Role role, Grade clearance, const std::string& key_id = "") {
+  Caller c;
+  c.principal.name = name;
+  c.principal.role = role;
+  c.principal.scope.kind = security::CourtScope::Kind::kNation;
+  c.principal.clearance = clearance;
+  c.key_id = key_id;
+  c.authenticated = true;
+  return c;
+}
+
+// Sessions "analyst-token" (spc_analyst, 重要), "public-token" (public, 一般-1) and "admin-token";
+// API key "k1" (an analyst) with burst 2 and a very slow refill.
 class FakeAuth : public Authenticator {
  public:
-  Result<std::string> Login(const std::string&, const std::string&) override { return Status::PermissionDenied("no"); }
+  Result<std::string> Login(const std::string&, const std::string&, const std::string&) override {
+    return Status::PermissionDenied("no");
+  }
   void Logout(const std::string&) override {}
-  Result<Principal> FromSession(const std::string& t) override {
-    if (t == "viewer-token") return Principal{"v", Role::kViewer, DataGrade::kInternal, 0, true};
-    if (t == "admin-token") return Principal{"a", Role::kAdmin, DataGrade::kSensitive, 0, true};
+  Result<Caller> FromSession(const std::string& t) override {
+    if (t == "analyst-token") return Make("v", security::Role::kSpcAnalyst, Grade::kImportant);
+    if (t == "public-token") return Make("p", security::Role::kPublic, Grade::kGeneral1);
+    if (t == "admin-token") return Make("a", security::Role::kAdmin, Grade::kGeneral1);
     return Status::PermissionDenied("unknown session");
   }
-  Result<ApiKeyInfo> FromApiKey(const std::string& k) override {
+  Result<Caller> FromApiKey(const std::string& k) override {
     if (k != "k1") return Status::PermissionDenied("unknown key");
-    ApiKeyInfo i;
-    i.id = 1;
-    i.limits = {0.001, 2, 0};
-    i.principal = {"key:k1", Role::kViewer, DataGrade::kInternal, 1, true};
-    return i;
+    Caller c = Make("key:00000000000a", security::Role::kSpcAnalyst, Grade::kImportant, "00000000000a");
+    c.limits = {0.001, 2, 0};
+    return c;
   }
-  Result<std::string> CreateApiKey(const std::string&, const std::string&, Role, const KeyLimits&) override {
-    return Status::Internal("unused");
-  }
-  Result<std::vector<ApiKeyInfo>> ListApiKeys() override { return std::vector<ApiKeyInfo>{}; }
 };
 
 class DispatcherTest : public ::testing::Test {
@@ -37,17 +46,20 @@ class DispatcherTest : public ::testing::Test {
     auto big = [](const HttpRequest&, const RequestContext&) -> Result<HttpResponse> {
       return HttpResponse::Json("{\"x\":\"" + std::string(4000, 'a') + "\"}");
     };
-    ASSERT_TRUE(reg_.Add({"pub", "GET", "/api/pub", "m", DataGrade::kPublic, Access::kPublic, "", {}, false, big}).ok());
-    ASSERT_TRUE(reg_.Add({"user", "GET", "/api/user", "m", DataGrade::kInternal, Access::kUser, "", {}, false,
+    ASSERT_TRUE(reg_.Add({"pub", "GET", "/api/pub", "m", Grade::kGeneral1, Access::kPublic, "", {}, false, big}).ok());
+    ASSERT_TRUE(reg_.Add({"user", "GET", "/api/user", "m", Grade::kGeneral2, Access::kUser, "", {}, false,
                           [](const HttpRequest&, const RequestContext& c) -> Result<HttpResponse> {
                             return HttpResponse::Json("{\"who\":\"" + c.principal.name + "\"}");
                           }}).ok());
-    ASSERT_TRUE(reg_.Add({"adm", "GET", "/api/adm", "m", DataGrade::kInternal, Access::kAdmin, "", {}, false, big}).ok());
-    ASSERT_TRUE(reg_.Add({"bad", "GET", "/api/bad", "m", DataGrade::kPublic, Access::kPublic, "", {}, false,
+    ASSERT_TRUE(reg_.Add({"adm", "GET", "/api/adm", "m", Grade::kGeneral2, Access::kAdmin, "", {}, false, big}).ok());
+    Endpoint masked{"masked", "GET", "/api/masked", "m", Grade::kCore, Access::kUser, "", {}, false, big};
+    masked.redacted = true;
+    ASSERT_TRUE(reg_.Add(std::move(masked)).ok());
+    ASSERT_TRUE(reg_.Add({"bad", "GET", "/api/bad", "m", Grade::kGeneral1, Access::kPublic, "", {}, false,
                           [](const HttpRequest&, const RequestContext&) -> Result<HttpResponse> {
                             return Status::InvalidArgument("q is required");
                           }}).ok());
-    ASSERT_TRUE(reg_.Add({"throws", "GET", "/api/throws", "m", DataGrade::kPublic, Access::kPublic, "", {}, false,
+    ASSERT_TRUE(reg_.Add({"throws", "GET", "/api/throws", "m", Grade::kGeneral1, Access::kPublic, "", {}, false,
                           [](const HttpRequest&, const RequestContext&) -> Result<HttpResponse> {
                             throw std::runtime_error("boom");
                           }}).ok());
@@ -81,12 +93,24 @@ TEST_F(DispatcherTest, AuthenticationAndAccess) {
   // A stale cookie or bad key does not block public endpoints (e.g. logging in again).
   EXPECT_EQ(Get("/api/pub", {{"cookie", "tp_session=nope"}}).status, 200);
   EXPECT_EQ(Get("/api/pub", {{"x-api-key", "bad"}}).status, 200);
-  r = Get("/api/user", {{"cookie", "tp_session=viewer-token"}});
+  r = Get("/api/user", {{"cookie", "tp_session=analyst-token"}});
   EXPECT_EQ(r.status, 200);
   EXPECT_EQ(r.body, "{\"who\":\"v\"}");
-  EXPECT_EQ(Get("/api/user", {{"authorization", "Bearer viewer-token"}}).status, 200);
-  EXPECT_EQ(Get("/api/adm", {{"cookie", "tp_session=viewer-token"}}).status, 403);
+  EXPECT_EQ(Get("/api/user", {{"authorization", "Bearer analyst-token"}}).status, 200);
+  EXPECT_EQ(Get("/api/adm", {{"cookie", "tp_session=analyst-token"}}).status, 403);
   EXPECT_EQ(Get("/api/adm", {{"cookie", "tp_session=admin-token"}}).status, 200);
+}
+
+TEST_F(DispatcherTest, GradeGateUsesTheSecurityModulesClearance) {
+  // /api/user returns 一般-2 data: the public role (一般-1) and the admin (一般-1, no case data) are
+  // refused; the analyst (重要) passes.
+  auto r = Get("/api/user", {{"cookie", "tp_session=public-token"}});
+  EXPECT_EQ(r.status, 403);
+  EXPECT_NE(r.body.find("一般-2"), std::string::npos) << r.body;
+  EXPECT_EQ(Get("/api/user", {{"cookie", "tp_session=admin-token"}}).status, 403);
+  // A redacted endpoint masks per clearance itself: its grade is a ceiling, not a gate.
+  EXPECT_EQ(Get("/api/masked", {{"cookie", "tp_session=public-token"}}).status, 200);
+  EXPECT_EQ(Get("/api/masked", {{"cookie", "tp_session=analyst-token"}}).status, 200);
 }
 
 TEST_F(DispatcherTest, ErrorsAreJsonInOneShape) {
@@ -113,7 +137,7 @@ TEST_F(DispatcherTest, ApiKeyRateLimitGives429WithRetryAfter) {
   EXPECT_NE(r.body.find("rate_limited"), std::string::npos);
   EXPECT_GE(std::stoi(HeaderOf(r, "Retry-After")), 1);
   EXPECT_EQ(Get("/api/user", {{"x-api-key", "bad"}}).status, 401);
-  size_t user_slot = 1;
+  size_t user_slot = 1;  // registration order: pub, user, ...
   EXPECT_EQ(d_->stats().Snapshot(user_slot).rate_limited, 1u);
   EXPECT_EQ(d_->stats().Snapshot(user_slot).calls, 4u);
 }
@@ -121,7 +145,7 @@ TEST_F(DispatcherTest, ApiKeyRateLimitGives429WithRetryAfter) {
 TEST_F(DispatcherTest, EveryApiRequestReachesTheAccessSink) {
   std::vector<AccessRecord> seen;
   d_->SetAccessSink([&](const AccessRecord& r) { seen.push_back(r); });
-  Get("/api/user", {{"cookie", "tp_session=viewer-token"}});
+  Get("/api/user", {{"cookie", "tp_session=analyst-token"}});
   Get("/api/user");
   Get("/api/nowhere");
   Get("/index.html");  // static files are not API requests

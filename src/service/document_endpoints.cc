@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "data_scope.h"
+#include "tianping/security/access_guard.h"
 #include "tianping/common/json_writer.h"
 #include "tianping/service/analytics_endpoints.h"
 #include "tianping/text/crosscheck.h"
@@ -30,9 +31,10 @@ void WriteFindings(JsonWriter& w, const std::vector<text::DocFinding>& findings,
 }
 
 Result<HttpResponse> GetDocument(const AnalyticsState* s, const HttpRequest& req, const RequestContext& ctx) {
-  if (!s->snapshot) return Status::FailedPrecondition("no case store in " + s->data_dir + " (tianping ingest)");
+  auto snap = s->guarded->store->Current();
+  if (!snap.ok()) return snap.status();
   const std::string& id = req.path_params.at("doc_id");
-  auto d = s->snapshot->FindDocument(id);
+  auto d = (*snap)->FindDocument(id);
   if (!d.ok()) return d.status();
   if (!*d) return Status::NotFound("document " + id + " not found");
   auto c = FetchCase(*s, ctx, (*d)->case_id);
@@ -40,6 +42,7 @@ Result<HttpResponse> GetDocument(const AnalyticsState* s, const HttpRequest& req
     if (c.status().code() == Status::Code::kNotFound) return Status::NotFound("document " + id + " not found");
     return c.status();
   }
+  TP_RETURN_IF_ERROR(AuditRead(*s, ctx, "document " + id, 1, "http documents.get"));
   Document shown = ShowDocument(*s, ctx, c->original, **d);
   bool check = req.Param("check").value_or("") == "1";
   std::string out;
@@ -86,9 +89,14 @@ Result<HttpResponse> CheckDocument(const AnalyticsState* s, const HttpRequest& r
 
 Result<HttpResponse> CrossCheckCase(const AnalyticsState* s, const HttpRequest& req, const RequestContext& ctx) {
   const std::string& id = req.path_params.at("id");
+  // By case id, like GET /api/cases/{id}: only for roles that may see case ids (others get 404 as for a
+  // missing case, so the answer reveals nothing).
+  if (!s->guarded->guard->CheckFilter(ctx.principal, "case.case_id").ok()) return security::AccessGuard::NotFound("case", id);
   auto c = FetchCase(*s, ctx, id);
   if (!c.ok()) return c.status();
-  auto docs = s->snapshot->DocumentsOfCase(id);
+  auto snap = s->guarded->store->Current();
+  if (!snap.ok()) return snap.status();
+  auto docs = (*snap)->DocumentsOfCase(id);
   if (!docs.ok()) return docs.status();
   std::string out;
   JsonWriter w(&out);
@@ -98,6 +106,7 @@ Result<HttpResponse> CrossCheckCase(const AnalyticsState* s, const HttpRequest& 
   w.Key("documents");
   w.BeginArray();
   int64_t total = 0;
+  TP_RETURN_IF_ERROR(AuditRead(*s, ctx, "case " + id, 1, "http cases.crosscheck"));
   for (const auto& d : *docs) {
     text::ParsedJudgment j = text::ParseJudgment(d.text);
     text::ExtractedFacts f = text::ExtractFacts(d.text, j);
@@ -127,20 +136,21 @@ Result<HttpResponse> CrossCheckCase(const AnalyticsState* s, const HttpRequest& 
 }  // namespace
 
 Status RegisterDocumentEndpoints(EndpointRegistry* registry, const AnalyticsState* s) {
-  TP_RETURN_IF_ERROR(registry->Add({"documents.get", "GET", "/api/documents/{doc_id}", "documents", DataGrade::kInternal,
-                                    Access::kUser, "裁判文书 / one judgment document (check=1 adds the checker's findings)",
-                                    {{"doc_id", "path", "string", "文书编号", true},
-                                     {"check", "query", "integer", "1: run the document checker on it"}},
-                                    false,
-                                    [s](const HttpRequest& r, const RequestContext& c) { return GetDocument(s, r, c); }}));
-  TP_RETURN_IF_ERROR(registry->Add({"documents.check", "POST", "/api/documents/check", "documents", DataGrade::kPublic,
+  Endpoint get{"documents.get", "GET", "/api/documents/{doc_id}", "documents", Grade::kCore, Access::kUser,
+               "裁判文书 / one judgment document as the caller may see it (check=1 adds the checker's findings)",
+               {{"doc_id", "path", "string", "文书编号", true}, {"check", "query", "integer", "1: run the document checker on it"}},
+               false, [s](const HttpRequest& r, const RequestContext& c) { return GetDocument(s, r, c); }};
+  get.redacted = true;
+  TP_RETURN_IF_ERROR(registry->Add(std::move(get)));
+  TP_RETURN_IF_ERROR(registry->Add({"documents.check", "POST", "/api/documents/check", "documents", Grade::kGeneral1,
                                     Access::kUser, "文书纠错 / check posted text: findings with spans",
                                     {{"body", "body", "object", "{\"text\": \"...\", \"procedure\": \"简易程序\"} or a plain-text body", true}},
                                     false, [s](const HttpRequest& r, const RequestContext&) { return CheckDocument(s, r); }}));
-  return registry->Add({"cases.crosscheck", "GET", "/api/cases/{id}/crosscheck", "documents", DataGrade::kInternal,
-                        Access::kUser, "文书与案件信息比对 / a case's documents against its record",
-                        {{"id", "path", "string", "case id", true}}, false,
-                        [s](const HttpRequest& r, const RequestContext& c) { return CrossCheckCase(s, r, c); }});
+  Endpoint cross{"cases.crosscheck", "GET", "/api/cases/{id}/crosscheck", "documents", Grade::kCore, Access::kUser,
+                 "文书与案件信息比对 / a case's documents against its record", {{"id", "path", "string", "case id", true}},
+                 false, [s](const HttpRequest& r, const RequestContext& c) { return CrossCheckCase(s, r, c); }};
+  cross.redacted = true;
+  return registry->Add(std::move(cross));
 }
 
 }  // namespace tianping::service

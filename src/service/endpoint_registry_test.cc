@@ -11,8 +11,8 @@ Handler Ok() {
 
 TEST(EndpointRegistry, MatchesLiteralBeforeParameterAndReportsOtherMethods) {
   EndpointRegistry r;
-  ASSERT_TRUE(r.Add({"case.get", "GET", "/api/cases/{id}", "store", DataGrade::kInternal, Access::kUser, "", {}, false, Ok()}).ok());
-  ASSERT_TRUE(r.Add({"case.stats", "GET", "/api/cases/stats", "store", DataGrade::kInternal, Access::kUser, "", {}, false, Ok()}).ok());
+  ASSERT_TRUE(r.Add({"case.get", "GET", "/api/cases/{id}", "store", Grade::kGeneral2, Access::kUser, "", {}, false, Ok()}).ok());
+  ASSERT_TRUE(r.Add({"case.stats", "GET", "/api/cases/stats", "store", Grade::kGeneral2, Access::kUser, "", {}, false, Ok()}).ok());
   auto m = r.Find("GET", "/api/cases/stats");
   ASSERT_NE(m.endpoint, nullptr);
   EXPECT_EQ(m.endpoint->name, "case.stats");
@@ -33,15 +33,15 @@ TEST(EndpointRegistry, MatchesLiteralBeforeParameterAndReportsOtherMethods) {
 
 TEST(EndpointRegistry, RejectsDuplicatesAndPathsOutsideApi) {
   EndpointRegistry r;
-  ASSERT_TRUE(r.Add({"a", "GET", "/api/a", "m", DataGrade::kPublic, Access::kPublic, "", {}, false, Ok()}).ok());
-  EXPECT_EQ(r.Add({"a", "GET", "/api/b", "m", DataGrade::kPublic, Access::kPublic, "", {}, false, Ok()}).code(),
+  ASSERT_TRUE(r.Add({"a", "GET", "/api/a", "m", Grade::kGeneral1, Access::kPublic, "", {}, false, Ok()}).ok());
+  EXPECT_EQ(r.Add({"a", "GET", "/api/b", "m", Grade::kGeneral1, Access::kPublic, "", {}, false, Ok()}).code(),
             Status::Code::kAlreadyExists);
-  EXPECT_EQ(r.Add({"b", "GET", "/api/a", "m", DataGrade::kPublic, Access::kPublic, "", {}, false, Ok()}).code(),
+  EXPECT_EQ(r.Add({"b", "GET", "/api/a", "m", Grade::kGeneral1, Access::kPublic, "", {}, false, Ok()}).code(),
             Status::Code::kAlreadyExists);
-  EXPECT_TRUE(r.Add({"c", "POST", "/api/a", "m", DataGrade::kPublic, Access::kPublic, "", {}, false, Ok()}).ok());
-  EXPECT_EQ(r.Add({"d", "GET", "/a", "m", DataGrade::kPublic, Access::kPublic, "", {}, false, Ok()}).code(),
+  EXPECT_TRUE(r.Add({"c", "POST", "/api/a", "m", Grade::kGeneral1, Access::kPublic, "", {}, false, Ok()}).ok());
+  EXPECT_EQ(r.Add({"d", "GET", "/a", "m", Grade::kGeneral1, Access::kPublic, "", {}, false, Ok()}).code(),
             Status::Code::kInvalidArgument);
-  EXPECT_EQ(r.Add({"e", "GET", "/api/e", "m", DataGrade::kPublic, Access::kPublic, "", {}, false, nullptr}).code(),
+  EXPECT_EQ(r.Add({"e", "GET", "/api/e", "m", Grade::kGeneral1, Access::kPublic, "", {}, false, nullptr}).code(),
             Status::Code::kInvalidArgument);
 }
 

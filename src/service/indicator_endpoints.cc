@@ -195,23 +195,22 @@ Result<HttpResponse> Tags(const AnalyticsState* s, const RequestContext& ctx) {
   auto scope = ScopeOf(*s, ctx);
   if (!scope.ok()) return scope.status();
   const analytics::CaseFrame& f = *s->frame;
+  // Rule 1 of the AccessGuard contract: only rows the caller may see are counted (scope, sealed cases).
+  auto visible = [&](uint32_t i) { return scope->InScope(f.court[i]) && (scope->sealed_visible || !f.sealed.Contains(i)); };
   int64_t in_scope_rows = 0;
-  if (scope->nation) {
-    in_scope_rows = f.rows;
-  } else {
-    for (uint32_t i = 0; i < f.rows; ++i) in_scope_rows += scope->InScope(f.court[i]);
-  }
+  for (uint32_t i = 0; i < f.rows; ++i) in_scope_rows += visible(i);
   std::string out;
   JsonWriter w(&out);
   w.BeginObject();
   w.Field("asof", s->asof.ToString());
-  w.FieldInt("cases", in_scope_rows);
+  w.Key("cases");
+  if (auto shown = scope->Suppress(in_scope_rows)) w.Int(*shown); else w.Null();
   w.Key("items");
   w.BeginArray();
   for (const auto& d : s->tags->defs()) {
     const analytics::Bitmap* b = s->tags->Find(d.name);
     int64_t n = 0;
-    if (b) b->ForEach([&](uint32_t i) { n += scope->InScope(f.court[i]); });
+    if (b) b->ForEach([&](uint32_t i) { n += visible(i); });
     auto shown = scope->Suppress(n);
     w.BeginObject();
     w.Field("name", d.name);
@@ -232,7 +231,7 @@ Result<HttpResponse> Tags(const AnalyticsState* s, const RequestContext& ctx) {
 }  // namespace
 
 Status RegisterIndicatorEndpoints(EndpointRegistry* registry, const AnalyticsState* s) {
-  Endpoint q{"indicators.query", "GET", "/api/indicators", "indicators", DataGrade::kInternal, Access::kUser,
+  Endpoint q{"indicators.query", "GET", "/api/indicators", "indicators", Grade::kGeneral1, Access::kUser,
              "审判质量指标 (drill-down province → region → court → judge) / trial-quality indicators",
              {{"names", "query", "string", "indicator ids or names, comma-separated (default: all built-ins)"},
               {"by", "query", "string", "dimensions, comma-separated (default province)"},
@@ -244,12 +243,12 @@ Status RegisterIndicatorEndpoints(EndpointRegistry* registry, const AnalyticsSta
              [s](const HttpRequest& r, const RequestContext& c) { return Indicators(s, r, c); }};
   TP_RETURN_IF_ERROR(registry->Add(std::move(q)));
   TP_RETURN_IF_ERROR(registry->SetCachePolicy("indicators.query", CachePolicy::kPerScope));
-  Endpoint cat{"indicators.catalog", "GET", "/api/indicators/catalog", "indicators", DataGrade::kPublic, Access::kUser,
+  Endpoint cat{"indicators.catalog", "GET", "/api/indicators/catalog", "indicators", Grade::kGeneral1, Access::kUser,
                "指标定义 / indicator definitions, dimensions, default period", {}, false,
                [s](const HttpRequest&, const RequestContext&) { return Catalog(s); }};
   TP_RETURN_IF_ERROR(registry->Add(std::move(cat)));
   TP_RETURN_IF_ERROR(registry->SetCachePolicy("indicators.catalog", CachePolicy::kShared));
-  Endpoint tags{"tags.list", "GET", "/api/tags", "indicators", DataGrade::kInternal, Access::kUser,
+  Endpoint tags{"tags.list", "GET", "/api/tags", "indicators", Grade::kGeneral1, Access::kUser,
                 "标签及案件数 / case tags with counts in the caller's scope", {}, false,
                 [s](const HttpRequest&, const RequestContext& c) { return Tags(s, c); }};
   TP_RETURN_IF_ERROR(registry->Add(std::move(tags)));

@@ -37,7 +37,8 @@ std::string OpenApiJson(const EndpointRegistry& registry, const std::string& ver
     op["summary"] = e.summary;
     op["tags"] = {e.module};
     tags[e.module] = true;
-    op["x-data-grade"] = DataGradeKey(e.grade);
+    op["x-data-grade"] = security::GradeName(e.grade);
+    if (e.redacted) op["x-redacted"] = true;
     op["x-access"] = AccessName(e.access);
     if (e.access == Access::kPublic) op["security"] = json::array();
     else op["security"] = {{{"session", json::array()}}, {{"apiKey", json::array()}}};

@@ -1,24 +1,9 @@
 #include "tianping/service/principal.h"
 
+#include <algorithm>
+#include <cstdlib>
+
 namespace tianping::service {
-
-const char* DataGradeName(DataGrade g) {
-  switch (g) {
-    case DataGrade::kPublic: return "公开";
-    case DataGrade::kInternal: return "内部";
-    case DataGrade::kSensitive: return "敏感";
-  }
-  return "?";
-}
-
-const char* DataGradeKey(DataGrade g) {
-  switch (g) {
-    case DataGrade::kPublic: return "public";
-    case DataGrade::kInternal: return "internal";
-    case DataGrade::kSensitive: return "sensitive";
-  }
-  return "?";
-}
 
 const char* AccessName(Access a) {
   switch (a) {
@@ -27,6 +12,15 @@ const char* AccessName(Access a) {
     case Access::kAdmin: return "admin";
   }
   return "?";
+}
+
+int64_t Caller::LimiterId() const {
+  if (key_id.empty()) return 0;
+  return static_cast<int64_t>(std::strtoull(key_id.c_str(), nullptr, 16));
+}
+
+Grade EffectiveClearance(const security::Principal& p) {
+  return std::min(p.clearance, security::SpecOf(p.role).max_clearance);
 }
 
 }  // namespace tianping::service

@@ -70,8 +70,9 @@ HttpResponse ResponseCache::Respond(const CachedResponse& e, const HttpRequest& 
   return r;
 }
 
-std::string ScopeCacheKey(const Principal& p) {
-  return std::to_string(static_cast<int>(p.role)) + "/" + std::to_string(static_cast<int>(p.clearance));
+std::string ScopeCacheKey(const security::Principal& p) {
+  return std::string(security::SpecOf(p.role).name) + "/" + p.scope.ToString() + "/" +
+         std::to_string(static_cast<int>(p.clearance)) + "/" + p.judge_id;
 }
 
 }  // namespace tianping::service

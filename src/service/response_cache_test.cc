@@ -65,12 +65,22 @@ TEST(ResponseCacheTest, EmptiedWhenFull) {
   EXPECT_EQ(cache.Get("c")->body, "3");
 }
 
-TEST(ResponseCacheTest, ScopeKeySeparatesRoles) {
-  Principal viewer{"v", Role::kViewer, DataGrade::kInternal, 0, true};
-  Principal admin{"a", Role::kAdmin, DataGrade::kSensitive, 0, true};
-  Principal viewer2{"w", Role::kViewer, DataGrade::kInternal, 0, true};
-  EXPECT_NE(ScopeCacheKey(viewer), ScopeCacheKey(admin));
-  EXPECT_EQ(ScopeCacheKey(viewer), ScopeCacheKey(viewer2));  // the user name is not part of the scope
+TEST(ResponseCacheTest, ScopeKeySeparatesRolesAndScopes) {
+  security::Principal a{"a", security::Role::kSpcAnalyst, {security::CourtScope::Kind::kNation, ""}, security::Grade::kImportant, ""};
+  security::Principal b = a;
+  b.name = "b";
+  EXPECT_EQ(ScopeCacheKey(a), ScopeCacheKey(b));  // the user name is not part of the scope
+  security::Principal yue = a;
+  yue.role = security::Role::kHighCourtAnalyst;
+  yue.scope = {security::CourtScope::Kind::kProvince, "粤"};
+  security::Principal min = yue;
+  min.scope.code = "闽";
+  security::Principal researcher = a;
+  researcher.role = security::Role::kResearcher;
+  security::Principal lower = a;
+  lower.clearance = security::Grade::kGeneral2;
+  for (const auto* p : {&yue, &min, &researcher, &lower}) EXPECT_NE(ScopeCacheKey(a), ScopeCacheKey(*p));
+  EXPECT_NE(ScopeCacheKey(yue), ScopeCacheKey(min));
 }
 
 }  // namespace

@@ -32,6 +32,7 @@ Status ComputeIndicatorWarnings(const AnalyticsState& s, std::vector<Warning>* o
     if (d.range_low || d.range_high) q.indicators.push_back(&d);
   if (q.indicators.empty()) return Status::Ok();
   q.by = {"court"};
+  q.where = "not sealed";  // warnings never count sealed cases (they exist only for 核心 clearances)
   q.from = s.default_from;
   q.to = s.default_to;
   q.tags = &*s.tags;
@@ -69,13 +70,14 @@ Status ComputeIndicatorWarnings(const AnalyticsState& s, std::vector<Warning>* o
 void ComputeTagWarnings(const AnalyticsState& s, std::vector<Warning>* out) {
   const analytics::CaseFrame& f = *s.frame;
   std::vector<int64_t> court_cases(f.courts.size(), 0);
-  for (uint32_t i = 0; i < f.rows; ++i) ++court_cases[f.court[i]];
+  for (uint32_t i = 0; i < f.rows; ++i) court_cases[f.court[i]] += !f.sealed.Contains(i);
   for (const char* tag : kAlertTags) {
     const analytics::Bitmap* b = s.tags->Find(tag);
     if (!b) continue;
     std::vector<int64_t> count(f.courts.size(), 0);
     std::vector<std::vector<std::string>> samples(f.courts.size());
     b->ForEach([&](uint32_t i) {
+      if (f.sealed.Contains(i)) return;
       uint32_t c = f.court[i];
       if (++count[c] <= static_cast<int64_t>(kSamples)) samples[c].push_back(f.case_ids[i]);
     });
@@ -219,7 +221,7 @@ Result<HttpResponse> Warnings(const AnalyticsState* s, const HttpRequest& req, c
 
 Status RegisterWarningEndpoints(EndpointRegistry* registry, const AnalyticsState* s) {
   TP_RETURN_IF_ERROR(registry->Add(
-      {"warnings.list", "GET", "/api/warnings", "warnings", DataGrade::kInternal, Access::kUser,
+      {"warnings.list", "GET", "/api/warnings", "warnings", Grade::kGeneral2, Access::kUser,
        "预警中心：指标越界与超审限/长期未结 / warnings with evidence, in the caller's scope",
        {{"kind", "query", "string", "indicator | tag"},
         {"level", "query", "string", "红 | 黄"},

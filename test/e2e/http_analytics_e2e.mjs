@@ -19,10 +19,17 @@ const srv = await startServer(tianping, dir);
 const c = makeClient(srv.base);
 let failed = false;
 try {
-  let r = await c.request('POST', '/api/login', { body: { user: 'admin', password: srv.password } });
-  assert.equal(r.status, 200, r.text);
-  const auth = { headers: { Cookie: r.headers['set-cookie'][0].split(';')[0] } };
+  const login = async (user, password) => {
+    const r = await c.request('POST', '/api/login', { body: { user, password } });
+    assert.equal(r.status, 200, r.text);
+    return { headers: { Cookie: r.headers['set-cookie'][0].split(';')[0] } };
+  };
+  // The demo analyst (spc_analyst, nation) reads; the demo admin manages users and reads no case data.
+  const admin = await login('admin', srv.password);
+  const auth = await login('analyst', srv.analystPassword);
   const get = (path, headers = {}) => c.get(path, { headers: { ...auth.headers, ...headers } });
+  const getAs = (who, path) => c.get(path, who);
+  let r;
 
   // Catalogue = `tianping indicators --list`.
   r = await get('/api/indicators/catalog');
@@ -56,7 +63,8 @@ try {
   assert.equal(r.json.level, 'province');
   assert.equal(r.json.next_level, 'region');
   const byProvince = r.json;
-  compare(byProvince, JSON.parse(cli('indicators', '--data', dir, '--names', names, '--by', 'province', '--from', from, '--to', to, '--format', 'json')));
+  // The analyst's clearance (重要) does not reach sealed cases (核心): they are not counted.
+  compare(byProvince, JSON.parse(cli('indicators', '--data', dir, '--names', names, '--by', 'province', '--from', from, '--to', to, '--where', 'not sealed', '--format', 'json')));
   // The cached answer: same bytes, an ETag, 304 on If-None-Match.
   const etag = r.headers.etag;
   assert.ok(etag, 'cached answers carry an ETag');
@@ -77,7 +85,7 @@ try {
     assert.equal(r.status, 200, r.text);
     assert.equal(r.json.level, level);
     assert.ok(r.json.rows.length > 0, `no rows at ${level}`);
-    compare(r.json, JSON.parse(cli('indicators', '--data', dir, '--names', names, '--from', from, '--to', to, '--drill', drill, '--format', 'json')));
+    compare(r.json, JSON.parse(cli('indicators', '--data', dir, '--names', names, '--from', from, '--to', to, '--drill', drill, '--where', 'not sealed', '--format', 'json')));
     if (level === 'judge') { assert.equal(r.json.next_level, ''); assert.equal(r.json.rows[0].drill, null); break; }
     const next = [...r.json.rows].sort((a, b) => b.cells[0].denominator - a.cells[0].denominator)[0];
     drill = next.drill;
@@ -88,12 +96,19 @@ try {
   assertError(await get('/api/indicators?drill=judge=x'), 400, 'invalid_argument');
   assertError(await get('/api/indicators?where=closur%20=%201'), 400, 'parse_error');
 
-  // Tags = `tianping tags`.
-  r = await get('/api/tags');
+  // Tags = `tianping tags` for a 核心 clearance (sealed cases included); fewer or equal for the analyst.
+  r = await c.request('POST', '/api/admin/users', { ...admin, body: { name: 'core', password: 'pw-core-123456', role: 'spc_analyst', scope: 'nation', clearance: '核心' } });
+  assert.equal(r.status, 201, r.text);
+  const core = await login('core', 'pw-core-123456');
+  r = await getAs(core, '/api/tags');
   assert.equal(r.status, 200, r.text);
   const tags = JSON.parse(cli('tags', '--data', dir, '--format', 'json'));
   assert.equal(r.json.cases, CASES);
   assert.deepEqual(r.json.items.map((t) => [t.name, t.count]), tags.tags.map((t) => [t.name, t.cases]));
+  const sealed = readFileSync(join(dir, 'cases.jsonl'), 'utf8').split('"is_sealed":true').length - 1;
+  const analystTags = (await get('/api/tags')).json;
+  assert.equal(analystTags.cases, CASES - sealed);
+  analystTags.items.forEach((t, i) => assert.ok(t.count <= tags.tags[i].cases && t.count >= tags.tags[i].cases - sealed));
 
   // Warnings: every alert has evidence that holds against the data.
   r = await get('/api/warnings?page_size=1000');
@@ -165,6 +180,62 @@ try {
   const got = r.json.documents.flatMap((d) => d.mismatches.map((m) => [d.doc_id, m.field, m.structured, m.document]));
   assert.deepEqual(got.sort(), mine.sort());
   assertError(await get('/api/cases/no-such-case/crosscheck'), 404, 'not_found');
+
+  // Security: the admin role reads no case data; a province-scoped analyst sees only its province, with
+  // answers cached per scope; a researcher gets small cells suppressed and documents anonymised.
+  assertError(await getAs(admin, '/api/indicators'), 403, 'permission_denied');
+  for (const [name, role, scope] of [['yue', 'high_court_analyst', 'province:粤'], ['res', 'researcher', 'nation']]) {
+    r = await c.request('POST', '/api/admin/users', { ...admin, body: { name, password: 'pw-' + name + '-123456', role, scope } });
+    assert.equal(r.status, 201, r.text);
+  }
+  const yue = await login('yue', 'pw-yue-123456');
+  const res = await login('res', 'pw-res-123456');
+  const target0 = `/api/indicators?names=${names}&from=${from}&to=${to}`;
+  r = await getAs(yue, target0);
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.json.scope, 'scoped');
+  assert.deepEqual(r.json.rows.map((x) => x.label), ['广东省']);
+  assert.deepEqual(r.json.rows[0].cells, byProvince.rows.find((x) => x.label === '广东省').cells);
+  assert.notEqual(r.headers.etag, etag, 'a scoped answer is cached apart from the national one');
+  r = await getAs(yue, `/api/indicators?names=${names}&from=${from}&to=${to}&drill=${encodeURIComponent('province=浙江省')}`);
+  assert.equal(r.json.rows.length, 0);
+  r = await getAs(yue, '/api/warnings?page_size=1000');
+  assert.ok(r.json.items.every((a) => a.province === '广东省'));
+  assert.equal(r.json.total, w.items.filter((a) => a.province === '广东省').length);
+  r = await getAs(yue, '/api/tags');
+  assert.ok(r.json.cases > 0 && r.json.cases < CASES);
+  // Researcher: cells counting fewer than 10 cases are withheld; the others equal the analyst's.
+  const byCourt = `/api/indicators?names=close_rate&by=court&from=${from}&to=${to}`;
+  const full = (await get(byCourt)).json, anon = (await getAs(res, byCourt)).json;
+  assert.equal(anon.min_cell, 10);
+  assert.equal(anon.rows.length, full.rows.length);
+  let hidden = 0;
+  anon.rows.forEach((row, i) => {
+    const a = row.cells[0], f = full.rows[i].cells[0];
+    if (f.denominator > 0 && f.denominator < 10) {
+      ++hidden;
+      assert.equal(a.suppressed, true);
+      assert.equal(a.value, null);
+      assert.equal(a.numerator, null);
+      assert.equal(a.display, '<10');
+    } else {
+      assert.deepEqual(a, f);
+    }
+  });
+  assert.ok(hidden > 0, 'small courts exist in 3,000 cases');
+  // Documents reach a researcher anonymised: no natural person's name of the case stays in the text.
+  const cases = new Map(readFileSync(join(dir, 'cases.jsonl'), 'utf8').trim().split('\n').map((l) => [JSON.parse(l).case_id, JSON.parse(l)]));
+  const named = docs.find((d) => (cases.get(d.case_id)?.parties || []).some((p) => p.kind === '自然人' && d.text.includes(p.name)));
+  const person = cases.get(named.case_id).parties.find((p) => p.kind === '自然人' && named.text.includes(p.name)).name;
+  r = await getAs(res, '/api/documents/' + encodeURIComponent(named.doc_id));
+  assert.equal(r.status, 200, r.text);
+  assert.ok(!r.json.text.includes(person), `researcher sees ${person}`);
+  assert.ok((await get('/api/documents/' + encodeURIComponent(named.doc_id))).json.text.includes(person));
+  // Reads of documents are audited under the reader's name.
+  r = await getAs(admin, '/api/audit?action=read&page_size=1000');
+  assert.equal(r.status, 200, r.text);
+  assert.ok(r.json.items.some((a) => a.actor === 'analyst' && a.object === 'document ' + doc.doc_id), 'analyst document read audited');
+  assert.ok(r.json.items.some((a) => a.actor === 'res' && a.object === 'document ' + named.doc_id));
 
   // Every new endpoint is in the registry and the OpenAPI document.
   const openapi = (await c.get('/api/openapi.json')).json;

@@ -67,9 +67,20 @@ try {
   assert.equal(r.json.role, 'admin');
   const cookie = r.headers['set-cookie'][0].split(';')[0];
   assert.match(cookie, /^tp_session=[0-9a-f]{64}$/);
-  const auth = { headers: { Cookie: cookie } };
-  r = await get('/api/me', auth);
+  const adminAuth = { headers: { Cookie: cookie } };
+  r = await get('/api/me', adminAuth);
   assert.equal(r.json.user, 'admin');
+  assert.equal(r.json.reads_cases, false);
+  // The administrator reads no case data, not even the national summary (grade 一般-2 > its 一般-1).
+  assertError(await get('/api/summary', adminAuth), 403, 'permission_denied');
+  // The demo analyst (spc_analyst, nation) does: the data endpoints below run as the analyst.
+  r = await request(srv.base, 'POST', '/api/login', { body: { user: 'analyst', password: srv.analystPassword } });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.json.role, 'spc_analyst');
+  assert.equal(r.json.scope, 'nation');
+  assert.equal(r.json.clearance, '重要');
+  const analystCookie = r.headers['set-cookie'][0].split(';')[0];
+  const auth = { headers: { Cookie: analystCookie } };
 
   // Summary: the counts add up to the generated number of cases, and match `tianping summarize`.
   r = await get('/api/summary', auth);
@@ -84,11 +95,11 @@ try {
   assert.deepEqual(summary, cli);
 
   // gzip when accepted, identical content; plain otherwise.
-  r = await get('/api/summary', { headers: { Cookie: cookie, 'Accept-Encoding': 'gzip' } });
+  r = await get('/api/summary', { headers: { Cookie: analystCookie, 'Accept-Encoding': 'gzip' } });
   assert.equal(r.headers['content-encoding'], 'gzip');
   assert.ok(r.raw.length < Buffer.byteLength(JSON.stringify(summary)));
   assert.deepEqual(JSON.parse(r.text), summary);
-  r = await get('/api/ref/courts?page_size=200', { headers: { Cookie: cookie, 'Accept-Encoding': 'gzip, deflate' } });
+  r = await get('/api/ref/courts?page_size=200', { headers: { Cookie: analystCookie, 'Accept-Encoding': 'gzip, deflate' } });
   assert.equal(r.headers['content-encoding'], 'gzip');
   assert.equal(r.json.items.length, 200);
 
@@ -144,10 +155,15 @@ try {
   assertError(await get('/api/nothing-here', auth), 404, 'not_found');
   assertError(await request(srv.base, 'DELETE', '/api/summary', auth), 405, 'method_not_allowed');
 
-  // API keys: a viewer key with burst 3 and 0.01 tokens/s → the 4th call is refused with Retry-After.
-  r = await request(srv.base, 'POST', '/api/admin/keys', { ...auth, body: { name: 'e2e', rate_per_sec: 0.01, burst: 3, daily_quota: 1000 } });
+  // API keys act as a user of security.db: an analyst key with burst 3 and 0.01 tokens/s → the 4th call
+  // is refused with Retry-After.
+  assertError(await request(srv.base, 'POST', '/api/admin/keys', { ...auth, body: { user: 'analyst' } }), 403, 'permission_denied');
+  assertError(await request(srv.base, 'POST', '/api/admin/keys', { ...adminAuth, body: { user: 'nobody' } }), 404, 'not_found');
+  r = await request(srv.base, 'POST', '/api/admin/keys', { ...adminAuth, body: { user: 'analyst', rate_per_sec: 0.01, burst: 3, daily_quota: 1000 } });
   assert.equal(r.status, 201, r.text);
   const key = r.json.key;
+  const keyId = r.json.key_id;
+  assert.match(key, /^tpk_[0-9a-f]{12}_[0-9a-f]{48}$/);
   const withKey = { headers: { 'X-API-Key': key } };
   for (let i = 0; i < 3; ++i) assert.equal((await get('/api/summary', withKey)).status, 200);
   r = await get('/api/summary', withKey);
@@ -155,23 +171,27 @@ try {
   assert.ok(Number(r.headers['retry-after']) >= 1, 'Retry-After: ' + r.headers['retry-after']);
   assertError(await get('/api/summary', { headers: { 'X-API-Key': 'tpk_forged' } }), 401, 'unauthenticated');
   // A second key with a daily quota of 2.
-  r = await request(srv.base, 'POST', '/api/admin/keys', { ...auth, body: { name: 'quota', rate_per_sec: 100, burst: 100, daily_quota: 2 } });
+  r = await request(srv.base, 'POST', '/api/admin/keys', { ...adminAuth, body: { user: 'analyst', rate_per_sec: 100, burst: 100, daily_quota: 2 } });
   const quotaKey = { headers: { 'X-API-Key': r.json.key } };
   assert.equal((await get('/api/ref/provinces', quotaKey)).status, 200);
   assert.equal((await get('/api/ref/provinces', quotaKey)).status, 200);
   r = await get('/api/ref/provinces', quotaKey);
   assertError(r, 429, 'quota_exceeded');
   assert.ok(Number(r.headers['retry-after']) >= 1);
-  // Viewer keys cannot reach admin endpoints.
-  r = await request(srv.base, 'POST', '/api/admin/keys', { ...auth, body: { name: 'viewer', rate_per_sec: 100, burst: 100 } });
-  assertError(await get('/api/admin/endpoints', { headers: { 'X-API-Key': r.json.key } }), 403, 'permission_denied');
-  r = await get('/api/admin/keys', auth);
-  assert.deepEqual(r.json.items.map((k) => k.name), ['e2e', 'quota', 'viewer']);
-  assert.equal(r.json.items[0].used_today, 3);
-  assert.ok(!r.text.includes(key), 'keys are never listed in full');
+  // Analyst keys cannot reach admin endpoints; a revoked key is refused.
+  r = await request(srv.base, 'POST', '/api/admin/keys', { ...adminAuth, body: { user: 'analyst', rate_per_sec: 100, burst: 100 } });
+  const third = r.json;
+  assertError(await get('/api/admin/endpoints', { headers: { 'X-API-Key': third.key } }), 403, 'permission_denied');
+  assert.equal((await request(srv.base, 'DELETE', '/api/admin/keys/' + third.key_id, adminAuth)).status, 200);
+  assertError(await get('/api/ref/provinces', { headers: { 'X-API-Key': third.key } }), 401, 'unauthenticated');
+  r = await get('/api/admin/keys', adminAuth);
+  assert.deepEqual(r.json.items.map((k) => [k.user, k.daily_quota, k.revoked]),
+    [['analyst', 1000, false], ['analyst', 2, false], ['analyst', 100000, true]]);
+  assert.equal(r.json.items.find((k) => k.key_id === keyId).used_today, 3);
+  assert.ok(!r.text.includes(key.slice(17)), 'key secrets are never listed');
 
   // Interface management: every endpoint with its statistics; OpenAPI lists each one.
-  r = await get('/api/admin/endpoints', auth);
+  r = await get('/api/admin/endpoints', adminAuth);
   assert.equal(r.status, 200);
   const eps = r.json.items;
   const byName = Object.fromEntries(eps.map((e) => [e.name, e]));
@@ -180,7 +200,8 @@ try {
   assert.ok(byName['dataset.summary'].errors >= 3); // 401s and the 429 above
   assert.ok(byName['dataset.summary'].p99_ms >= byName['dataset.summary'].p50_ms);
   assert.equal(byName['ref.courts'].module, 'ref');
-  assert.equal(byName['dataset.summary'].grade, '内部');
+  assert.equal(byName['dataset.summary'].grade, '一般-2');
+  assert.equal(byName['ref.courts'].grade, '一般-1');
   r = await get('/api/openapi.json');
   assert.equal(r.status, 200);
   assert.equal(r.json.openapi, '3.0.3');
@@ -216,27 +237,35 @@ try {
   }
   assertError(await get('/api/components/nope', auth), 404, 'not_found');
 
-  // Login attempts are throttled per address: 10 in a burst (3 were used above), then 429.
+  // Login attempts are throttled per address: 10 in a burst (4 were used above: wrong, malformed, admin, analyst), then 429.
   let attempts = 0;
   do {
     r = await request(srv.base, 'POST', '/api/login', { body: { user: 'admin', password: 'guess' + attempts } });
     ++attempts;
   } while (r.status === 401 && attempts < 20);
   assertError(r, 429, 'rate_limited');
-  assert.equal(attempts, 8);
+  assert.equal(attempts, 7);
   assert.ok(Number(r.headers['retry-after']) >= 1);
 
   // Logout ends the session.
   await request(srv.base, 'POST', '/api/logout', auth);
   assertError(await get('/api/me', auth), 401, 'unauthenticated');
+  assert.equal((await get('/api/me', adminAuth)).status, 200, 'other sessions stay open');
   // The access log (audit hook): one JSON line per API request, with who asked and the outcome.
   const log = readFileSync(accessLog, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-  assert.ok(log.some((l) => l.user === 'admin' && l.endpoint === 'dataset.summary' && l.status === 200));
+  assert.ok(log.some((l) => l.user === 'analyst' && l.endpoint === 'dataset.summary' && l.status === 200));
+  assert.ok(log.some((l) => l.user === 'admin' && l.endpoint === 'dataset.summary' && l.status === 403));
   assert.ok(log.some((l) => l.user === '' && l.endpoint === 'dataset.summary' && l.status === 401));
-  assert.ok(log.some((l) => l.user === 'key:e2e' && l.status === 429));
+  assert.ok(log.some((l) => l.user === 'key:' + keyId && l.status === 429));
   assert.ok(log.some((l) => l.endpoint === '' && l.status === 404 && l.target === '/api/nothing-here'));
   assert.ok(log.every((l) => l.remote === '127.0.0.1' && /^\d{4}-\d\d-\d\dT/.test(l.time)));
   assert.ok(!readFileSync(accessLog, 'utf8').includes(srv.password), 'passwords never reach the log');
+  // Logins and key administration are in the security module's audit log, which verifies.
+  const audit = JSON.parse(execFileSync(tianping, ['audit', 'query', '--data', dir, '--as', 'admin', '--format', 'json']).toString());
+  const actions = audit.map((a) => `${a.actor} ${a.action}`);
+  for (const a of ['admin login', 'analyst login', 'admin login.failed', 'admin key.create', 'admin key.revoke'])
+    assert.ok(actions.includes(a), `audit lacks "${a}": ${actions.join(', ')}`);
+  execFileSync(tianping, ['audit', 'verify', '--data', dir, '--as', 'admin']);
   console.log('http e2e: all checks passed');
 } catch (e) {
   failed = true;

@@ -17,11 +17,11 @@ import { renderAudit } from './pages/audit.js';
 const componentPage = (id) => async (el, nav) => renderWidgetPage(el, await api('/api/components/' + id), nav);
 
 const PAGES = [
-  { route: 'overview', title: '全国概览', render: componentPage('overview') },
-  { route: 'indicators', title: '指标分析', render: (el, nav, params) => renderIndicators(el, params, nav) },
-  { route: 'warnings', title: '预警中心', render: componentPage('warnings') },
-  { route: 'case', title: '案件全貌', render: (el, nav, params) => renderCaseView(el, params) },
-  { route: 'party', title: '当事人画像', render: (el, nav, params) => renderParty(el, params, nav) },
+  { route: 'overview', title: '全国概览', cases: true, render: componentPage('overview') },
+  { route: 'indicators', title: '指标分析', cases: true, render: (el, nav, params) => renderIndicators(el, params, nav) },
+  { route: 'warnings', title: '预警中心', cases: true, render: componentPage('warnings') },
+  { route: 'case', title: '案件全貌', cases: true, render: (el, nav, params) => renderCaseView(el, params) },
+  { route: 'party', title: '当事人画像', cases: true, render: (el, nav, params) => renderParty(el, params, nav) },
   { route: 'documents', title: '文书纠错', render: (el, nav, params) => renderDocuments(el, params) },
   { route: 'courts', title: '法院', render: (el, nav, params) => renderCourts(el, params) },
   { route: 'case-number', title: '案号解析', render: (el, nav, params) => renderCaseNumber(el, params) },
@@ -67,13 +67,17 @@ function renderLogin(message = '') {
   });
 }
 
+// Pages this principal may open: admin pages for the admin role, case-data pages for roles that read
+// cases (the admin role reads none: docs/security.md).
+const visiblePages = () => PAGES.filter((p) => (!p.admin || me.role === 'admin') && (!p.cases || me.reads_cases));
+
 function renderShell(current) {
-  const links = PAGES.filter((p) => !p.admin || me.role === 'admin')
+  const links = visiblePages()
     .map((p) => `<a href="#/${p.route}" data-route="${p.route}" class="${p.route === current ? 'active' : ''}">${p.title}</a>`)
     .join('');
   app.innerHTML = `
     <header><span class="brand">天平</span><nav>${links}</nav>
-      <span class="user">${me.user}（${me.role === 'admin' ? '管理员' : '用户'}）<button id="logout">退出</button></span></header>
+      <span class="user">${me.user}（${me.role_label}）<button id="logout">退出</button></span></header>
     <main id="page"></main>`;
   app.querySelector('#logout').addEventListener('click', async () => {
     await api('/api/logout', { method: 'POST' }).catch(() => {});
@@ -94,7 +98,8 @@ async function route() {
     }
   }
   const { route: r, params } = parseHash();
-  const page = PAGES.find((p) => p.route === r) || PAGES[0];
+  const pages = visiblePages();
+  const page = pages.find((p) => p.route === r) || pages[0];
   const el = renderShell(page.route);
   el.dataset.page = page.route;
   try {

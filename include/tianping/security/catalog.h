@@ -6,6 +6,7 @@
 // Load(); share freely.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -26,6 +27,13 @@ struct CatalogEntry {
   std::string note;
 };
 
+// A selection of catalog rows (`tianping catalog`, GET /api/catalog): each set filter must match.
+struct CatalogQuery {
+  std::optional<Grade> grade;
+  std::optional<Sharing> sharing;
+  bool sensitive_only = false;  // only PIPL-sensitive fields
+};
+
 class Catalog {
  public:
   // Parses the CSV text (header field,category,grade,pipl_sensitive,sharing,mask,note; '#' comments).
@@ -44,6 +52,8 @@ class Catalog {
   // Find() that treats an uncatalogued field as the most restrictive (核心, never published, drop):
   // an unknown field is never shown by mistake.
   const CatalogEntry& Get(std::string_view field) const;
+  // The entries matching `q`, in catalog order.
+  std::vector<const CatalogEntry*> Select(const CatalogQuery& q) const;
 
  private:
   std::vector<CatalogEntry> entries_;

@@ -30,11 +30,20 @@ struct NewUser {
   std::string password;            // at least 8 bytes
 };
 
+// Limits of one API key, enforced by the HTTP service: a token bucket (rate_per_sec tokens/s, burst
+// capacity) and a daily quota. Persisted per key in security.db (table key_limits).
+struct KeyLimits {
+  double rate_per_sec = 50;
+  double burst = 100;
+  int64_t daily_quota = 100000;  // requests per UTC day; 0 = unlimited
+};
+
 struct ApiKeyInfo {
   std::string key_id;
   std::string user;
   std::string created_at;
   bool revoked = false;
+  KeyLimits limits;
 };
 
 class PrincipalStore {
@@ -58,8 +67,11 @@ class PrincipalStore {
   // The stored argon2id string of a user (for tests and `user list --show-hashes`); NotFound.
   Result<std::string> PasswordHash(const std::string& name) const;
 
-  // Creates a key for `user`; returns the full key, which is never stored.
-  Result<std::string> CreateKey(const std::string& user);
+  // Creates a key for `user` with `limits`; returns the full key, which is never stored.
+  // InvalidArgument for limits that are negative or a burst below 1.
+  Result<std::string> CreateKey(const std::string& user, const KeyLimits& limits = {});
+  // One key's record with its limits; NotFound.
+  Result<ApiKeyInfo> Key(const std::string& key_id) const;
   // The key's user as a principal named "key:<key_id>"; PermissionDenied("invalid API key") for an
   // unknown, malformed, revoked or wrong key.
   Result<Principal> AuthenticateKey(const std::string& key) const;

@@ -23,6 +23,7 @@
 #include "tianping/common/status.h"
 #include "tianping/model/reference.h"
 #include "tianping/service/endpoint_registry.h"
+#include "tianping/service/guarded_endpoints.h"
 #include "tianping/store/store.h"
 #include "tianping/text/doc_check.h"
 #include "tianping/text/segmenter.h"
@@ -46,9 +47,9 @@ struct Warning {
 
 struct AnalyticsState {
   const ReferenceData* ref = nullptr;
+  const GuardedState* guarded = nullptr;             // the AccessGuard, the audit log, the current snapshot
   std::string data_dir;
-  std::unique_ptr<StoreSnapshot> snapshot;           // null when the data dir holds no case store
-  uint64_t snapshot_id = 0;                          // 0: cases read from cases.jsonl
+  uint64_t snapshot_id = 0;                          // the frame's snapshot; 0: cases read from cases.jsonl
   std::shared_ptr<const analytics::CaseFrame> frame;  // null: no dataset (frame_status says why)
   Status frame_status = Status::NotFound("no dataset loaded");
   analytics::IndicatorRegistry indicators;
@@ -70,6 +71,7 @@ struct AnalyticsOptions {
   std::string indicator_dir;  // empty: IndicatorRegistry::DefaultDir()
   std::string tag_dir;        // empty: DefaultTagDir()
   const text::Segmenter* segmenter = nullptr;  // for the document checker; may be null
+  const GuardedState* guarded = nullptr;       // REQUIRED: scope, redaction and audit of every read
 };
 
 // Never fails for a missing dataset (the endpoints then answer 409 with the reason); fails for broken

@@ -1,6 +1,6 @@
 // Endpoints over what every deployment has: health, reference data, 案号 parsing, segmentation and the
-// dataset summary; plus login/session/API-key management and the admin views (endpoint statistics,
-// OpenAPI). Each Register* function adds its rows to the one EndpointRegistry (docs/api.md).
+// dataset summary; plus login/session, user and API-key management and the admin views (endpoint
+// statistics, OpenAPI). Each Register* function adds its rows to the one EndpointRegistry (docs/api.md).
 #pragma once
 
 #include <mutex>
@@ -8,7 +8,7 @@
 
 #include "tianping/common/status.h"
 #include "tianping/model/reference.h"
-#include "tianping/service/authenticator.h"
+#include "tianping/service/security_service.h"
 #include "tianping/service/endpoint_registry.h"
 #include "tianping/service/rate_limiter.h"
 #include "tianping/text/segmenter.h"
@@ -25,7 +25,7 @@ struct CoreState {
   Status segmenter_status;
   std::string summary_json, summary_gzip;      // computed once at start-up
   Status summary_status = Status::NotFound("no dataset loaded (serve --data DIR with cases.jsonl)");
-  Authenticator* auth = nullptr;
+  SecurityService* security = nullptr;         // principals, sessions, keys, the audit log
   RateLimiter* limiter = nullptr;
   RateLimiter* login_limiter = nullptr;        // login attempts per remote address (kLoginLimits)
   const EndpointRegistry* registry = nullptr;

@@ -22,7 +22,7 @@ namespace tianping::service {
 // One record per API request: the hook where the audit trail plugs in (today `serve --access-log`; the
 // security module's audit log later). Query strings are kept: they are part of what was asked.
 struct AccessRecord {
-  std::string principal;  // user name, "key:<name>", or "" when anonymous / not authenticated
+  std::string principal;  // user name, "key:<key_id>", or "" when anonymous / not authenticated
   std::string method, target, endpoint;  // endpoint: registry name, "" when no route matched
   int status = 0;
   uint64_t micros = 0;
@@ -56,7 +56,7 @@ class Dispatcher {
   };
   HttpResponse Route(HttpRequest& request, size_t* stat_slot, std::string* principal);
   HttpResponse ServeStatic(const HttpRequest& request) const;
-  Result<Principal> Authenticate(const HttpRequest& request, bool* rate_limited, HttpResponse* limited);
+  Result<Caller> Authenticate(const HttpRequest& request, bool* rate_limited, HttpResponse* limited);
 
   const EndpointRegistry* registry_;
   Authenticator* auth_;
@@ -67,6 +67,11 @@ class Dispatcher {
   AccessSink sink_;
   ResponseCache cache_;
 };
+
+// The gate before the handler: admin endpoints need the admin role; other non-public endpoints need
+// EffectiveClearance(principal) >= grade unless the endpoint is `redacted` (it masks per clearance).
+// REQUIRES: caller.authenticated unless e.access == kPublic.
+Status CheckEndpointAccess(const Endpoint& e, const Caller& caller);
 
 // True if the Accept-Encoding header value accepts gzip.
 bool AcceptsGzip(const std::string& accept_encoding);

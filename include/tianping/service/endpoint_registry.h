@@ -18,8 +18,11 @@
 
 namespace tianping::service {
 
+// What a handler knows about its caller. For Access::kPublic endpoints without credentials the caller
+// is not authenticated and the principal is empty: public endpoints must not read case data.
 struct RequestContext {
-  const Principal& principal;
+  const security::Principal& principal;  // role, court scope, clearance (docs/security.md)
+  const Caller& caller;                  // how it authenticated (API key id), for audit records
 };
 
 using Handler = std::function<Result<HttpResponse>(const HttpRequest&, const RequestContext&)>;
@@ -42,12 +45,19 @@ struct Endpoint {
   std::string method;      // GET | POST | DELETE
   std::string path;        // "/api/ref/courts", segments "{id}" match one path segment
   std::string module;      // "ref" — the OpenAPI tag and admin grouping
-  DataGrade grade = DataGrade::kPublic;
+  // The grade (security::Grade, 一般-1 … 核心) of the most sensitive data the endpoint returns. Unless
+  // `redacted`, the dispatcher requires EffectiveClearance(principal) >= grade (admin endpoints are
+  // gated by role instead: they return no case data).
+  Grade grade = Grade::kGeneral1;
   Access access = Access::kUser;
   std::string summary;     // one line, Chinese / English
   std::vector<ParamSpec> params;
   bool paginated = false;  // accepts page/page_size and returns {"items","page","page_size","total"}
   Handler handler;
+  // The handler reads through the AccessGuard: rows outside the caller's scope are invisible and fields
+  // above its clearance are masked or removed, so `grade` is the ceiling of what it may show, not a
+  // gate. Such handlers audit every read of personal data.
+  bool redacted = false;
   CachePolicy cache = CachePolicy::kNone;  // only for GET endpoints whose data is fixed while serving
 };
 

@@ -1,34 +1,34 @@
-// Who is calling: the result of authentication, handed to every handler. Grades follow the data
-// classification of docs/api.md (公开 内部 敏感); the security module will later refine them.
+// Who is calling: the security module's principal (role, court scope, clearance — docs/security.md),
+// wrapped with how it authenticated. Every handler receives the security::Principal; the grade of the
+// data an endpoint returns is a security::Grade (一般-1 … 核心). Thread-safety: plain values.
 #pragma once
 
 #include <cstdint>
 #include <string>
 
+#include "tianping/security/grade.h"
+#include "tianping/security/principal.h"
+#include "tianping/security/principal_store.h"
+
 namespace tianping::service {
 
-enum class DataGrade { kPublic = 0, kInternal = 1, kSensitive = 2 };  // 公开 内部 敏感
-const char* DataGradeName(DataGrade grade);  // "公开" ...
-const char* DataGradeKey(DataGrade grade);   // "public" ...
+using security::Grade;
+using security::KeyLimits;
 
-enum class Access { kPublic, kUser, kAdmin };  // no login / any principal / administrators only
+enum class Access { kPublic, kUser, kAdmin };  // no login / any principal / role admin only
 const char* AccessName(Access access);         // "public" "user" "admin"
 
-enum class Role { kViewer, kAdmin };
-
-struct Principal {
-  std::string name;                         // user name, or "key:<name>" for an API key
-  Role role = Role::kViewer;
-  DataGrade clearance = DataGrade::kInternal;  // highest grade this principal may read
-  int64_t api_key_id = 0;                   // > 0 when authenticated by an API key
+// The authenticated caller: a user (session) or an API key acting as its user.
+struct Caller {
+  security::Principal principal;  // name: the user, or "key:<key_id>" for an API key
+  std::string key_id;             // non-empty when authenticated by an API key
+  KeyLimits limits;               // the key's limits (API keys only)
   bool authenticated = false;
+  // The rate limiter's slot for the key (its 12 hex digits as a number); 0 for sessions.
+  int64_t LimiterId() const;
 };
 
-// Limits of one API key: a token bucket (rate_per_sec tokens/s, burst capacity) and a daily quota.
-struct KeyLimits {
-  double rate_per_sec = 50;
-  double burst = 100;
-  int64_t daily_quota = 100000;  // requests per UTC day; 0 = unlimited
-};
+// The clearance that applies to endpoint gates: min(clearance, the role's maximum).
+Grade EffectiveClearance(const security::Principal& p);
 
 }  // namespace tianping::service

@@ -41,7 +41,8 @@ class ResponseCache {
   size_t bytes_ = 0;
 };
 
-// The part of the principal a kPerScope answer depends on (role, scope, clearance).
-std::string ScopeCacheKey(const Principal& principal);
+// The part of the principal a kPerScope answer depends on (role, scope, clearance, judge id) — never the
+// user name, so users with equal rights share entries.
+std::string ScopeCacheKey(const security::Principal& principal);
 
 }  // namespace tianping::service

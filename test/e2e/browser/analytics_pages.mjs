@@ -2,7 +2,8 @@
 // playwright-core against the real binary over a generated, ingested dataset. Logs in; the indicator
 // explorer's chart and table equal /api/indicators and clicking a bar drills province → region → court
 // → judge; the warning centre's tiles and tables equal /api/warnings; the document checker highlights
-// the API's findings. Screenshots: <artifact dir>/analytics-*.png.
+// the API's findings; the case view (by 案号) shows the API's chain; the party profile the API's cases;
+// the admin's security supervision page the audit log. Screenshots: <artifact dir>/analytics-*.png.
 // usage: node browser/analytics_pages.mjs <path to tianping> <artifact dir> <web dist dir>
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -59,9 +60,11 @@ try {
     await page.mouse.click(pos.x, pos.y);
   };
 
+  // The analyst (spc_analyst, nation) reads case data; the admin (step 6) only the audit log.
   await page.goto(srv.base + '/');
   await page.waitForSelector('#login-form');
-  await page.fill('input[name=password]', srv.password);
+  await page.fill('input[name=user]', 'analyst');
+  await page.fill('input[name=password]', srv.analystPassword);
   await page.click('#login-form button');
   await ready('overview');
 
@@ -131,6 +134,58 @@ try {
   await page.click('#doc-form button');
   await page.waitForSelector('#doc-count');
   assert.equal(Number(await page.textContent('#doc-count')), target.findings.length);
+
+  // 4. Case view: search by 案号 → fields, the proceeding chain and documents = /api/cases/{案号}.
+  const lines = readFileSync(join(dir, 'cases.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const appeal = lines.find((c) => c.derived_from && c.derived_from.relation);  // a case with a chain
+  const root = lines.find((c) => c.case_id === appeal.derived_from.case_id);
+  await page.click('a[data-route="case"]');
+  await ready('case');
+  await page.fill('#case-form input[name=q]', root.case_number);
+  await page.click('#case-form button');
+  await page.waitForSelector('#case-chain');
+  const view = await api('/api/cases/' + encodeURIComponent(root.case_number));
+  assert.equal(await page.textContent('[data-field="court_name"]'), view.case.court_name);
+  const chainIds = await page.$$eval('#case-chain tbody tr', (t) => t.map((x) => x.dataset.case));
+  assert.deepEqual(chainIds, view.chain.map((n) => n.case_id));
+  assert.ok(chainIds.includes(appeal.case_id), 'the appeal is in the chain');
+  const docLinks = await page.$$eval('#case-docs a', (a) => a.length);
+  assert.equal(docLinks, view.documents.length);
+  await page.waitForSelector('#crosscheck-table, #crosscheck-none');
+  await shot(page, '4-case');
+
+  // 5. Party profile: a party of that case → its cases = /api/parties.
+  const party = view.case.parties.find((p) => p.name);
+  await page.click(`#case-parties a[href="#/party?q=${encodeURIComponent(party.name)}"]`);
+  await ready('party');
+  await page.waitForSelector('#party-cases, #party-suppressed');
+  const prof = await api('/api/parties?page_size=200&q=' + encodeURIComponent(party.name));
+  assert.equal(Number(await page.textContent('#party-total')), prof.total);
+  const partyRows = await page.$$eval('#party-cases tbody tr', (t) => t.length);
+  assert.equal(partyRows, prof.items.length);
+  const roles = await chart('party-roles');
+  assert.deepEqual(Object.fromEntries(roles.data.map((d) => [d.name, d.value])), prof.by_role);
+  await shot(page, '5-party');
+
+  // 6. Security supervision (admin): the audit log shows the analyst's reads above.
+  await page.click('#logout');
+  await page.waitForSelector('#login-form');
+  await page.fill('input[name=user]', 'admin');
+  await page.fill('input[name=password]', srv.password);
+  await page.click('#login-form button');
+  await page.waitForSelector('#page[data-ready="1"]');
+  assert.equal(await page.$('a[data-route="indicators"]'), null, 'the admin reads no case data');
+  await page.click('a[data-route="audit"]');
+  await ready('audit');
+  await page.waitForSelector('#audit-ok');
+  const audit = await api('/api/audit?page_size=200');
+  const shownTotal = Number(await page.textContent('#audit-total'));
+  assert.ok(shownTotal >= 1 && shownTotal <= audit.total);  // the page's own query is audited too
+  const actors = await page.$$eval('#audit-volumes tbody tr td:first-child', (t) => t.map((x) => x.textContent));
+  assert.ok(actors.includes('analyst'), actors.join(','));
+  const vol = await chart('audit-volume-chart');
+  assert.ok(vol.categories.includes('analyst'));
+  await shot(page, '6-audit');
 
   console.log(`browser analytics test passed; screenshots in ${artifacts}`);
 } catch (e) {

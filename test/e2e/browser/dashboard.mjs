@@ -59,9 +59,12 @@ try {
   await page.fill('input[name=password]', 'wrong-password');
   await page.click('#login-form button');
   await page.waitForFunction(() => document.querySelector('#login-error').textContent.length > 0);
-  await page.fill('input[name=password]', srv.password);
+  // The analyst reads case data (the overview); the administrator sees none (step 6).
+  await page.fill('input[name=user]', 'analyst');
+  await page.fill('input[name=password]', srv.analystPassword);
   await page.click('#login-form button');
   await ready('overview');
+  assert.equal(await page.$('a[data-route="admin"]'), null);
   await shot(page, '1-overview');
 
   // 2. Overview: every widget equals /api/summary.
@@ -139,7 +142,15 @@ try {
   await ready('segment');
   await shot(page, '5-segment');
 
-  // 6. 接口管理 (admin): the charts list every registered endpoint with the API's counts.
+  // 6. 接口管理 (admin): the charts list every registered endpoint with the API's counts. The
+  // administrator has no overview (it reads no case data).
+  await page.click('#logout');
+  await page.waitForSelector('#login-form');
+  await page.fill('input[name=user]', 'admin');
+  await page.fill('input[name=password]', srv.password);
+  await page.click('#login-form button');
+  await page.waitForSelector('#page[data-ready="1"]');
+  assert.equal(await page.$('a[data-route="overview"]'), null);
   await page.click('a[data-route="admin"]');
   await ready('admin');
   const eps = (await api('/api/admin/endpoints')).items;

@@ -12,7 +12,7 @@ export function generateDataset(tianping, cases, seed = 7) {
   return dir;
 }
 
-// Resolves to {base, port, password, stop(): Promise<exit code>}.
+// Resolves to {base, port, password (demo admin), analystPassword (demo spc_analyst), stop(): Promise<exit code>}.
 export function startServer(tianping, dataDir, extraArgs = []) {
   const args = ['serve', '--data', dataDir, '--port', '0', '--bind', '127.0.0.1', '--fast-password-hash', ...extraArgs];
   const child = spawn(tianping, args, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -33,6 +33,7 @@ export function startServer(tianping, dataDir, extraArgs = []) {
         port: Number(m[1]),
         base: `http://127.0.0.1:${m[1]}`,
         password: readFileSync(join(dataDir, 'admin-initial-password'), 'utf8').trim(),
+        analystPassword: readFileSync(join(dataDir, 'analyst-initial-password'), 'utf8').trim(),
         stdout: () => out,
         stderr: () => stderr,
         stop: () => { child.kill('SIGTERM'); return exited; },
