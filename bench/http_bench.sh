@@ -25,16 +25,20 @@ pid=$!
 for _ in $(seq 1 300); do grep -q listening "$dir/out" 2>/dev/null && break; sleep 0.2; done
 base=$(grep -o 'http://[0-9.:]*' "$dir/out")
 pw=$(cat "$dir/admin-initial-password")
-cookie=$(curl -s -i -H 'Content-Type: application/json' -d "{\"user\":\"admin\",\"password\":\"$pw\"}" "$base/api/login" |
-         grep -i '^set-cookie' | sed 's/^[^:]*: //; s/;.*//')
+login() { curl -s -i -H 'Content-Type: application/json' -d "{\"user\":\"$1\",\"password\":\"$2\"}" "$base/api/login" |
+          grep -i '^set-cookie' | sed 's/^[^:]*: //; s/;.*//'; }
+cookie=$(login admin "$pw")
+# The key acts as the demo analyst (spc_analyst, nation): the administrator reads no case data.
 key=$(curl -s -b "$cookie" -H 'Content-Type: application/json' \
-      -d '{"name":"bench","rate_per_sec":10000000,"burst":10000000,"daily_quota":0}' "$base/api/admin/keys" |
+      -d '{"user":"analyst","rate_per_sec":10000000,"burst":10000000,"daily_quota":0}' "$base/api/admin/keys" |
       sed 's/.*"key":"\([^"]*\)".*/\1/')
+# A party of the first case for the party-profile endpoint (its name, URL-encoded).
+party=$(head -1 "$dir/cases.jsonl" | python3 -c 'import json,sys,urllib.parse; c=json.loads(sys.stdin.readline()); print(urllib.parse.quote([p["name"] for p in c["parties"] if p["kind"]=="自然人"][0]))')
 echo "server: $base, $cases cases, ${THREADS:-2} server threads; wrk: 2 threads, 64 connections, $duration"
 for path in "/api/summary" "/api/case-number?q=%EF%BC%882023%EF%BC%89%E4%BA%AC0105%E6%B0%91%E5%88%9D12345%E5%8F%B7" \
             "/api/ref/courts?province=%E4%BA%AC&page_size=20" \
             "/api/indicators?names=close_rate,average_duration&drill=province%3D%E5%B9%BF%E4%B8%9C%E7%9C%81" \
-            "/api/tags" ${EXTRA_PATHS:-}; do
+            "/api/tags" "/api/parties?q=$party" ${EXTRA_PATHS:-}; do
   echo "== GET $path"
   curl -s -o /dev/null -H "X-API-Key: $key" "$base$path"  # the first call fills the response cache
   wrk -t2 -c64 -d"$duration" --latency -H "X-API-Key: $key" -H 'Accept-Encoding: gzip' "$base$path" |

@@ -17,6 +17,7 @@
 #include "tianping/security/audit_log.h"
 #include "tianping/security/principal_store.h"
 #include "tianping/service/authenticator.h"
+#include "tianping/service/caller_cache.h"
 
 namespace tianping::service {
 
@@ -69,11 +70,14 @@ class SecurityService : public Authenticator {
     std::string user;
     int64_t expires;
   };
+  Result<Caller> FromSessionUncached(const std::string& token);
+  Result<Caller> FromApiKeyUncached(const std::string& key);
   std::string data_dir_;
   std::mutex mu_;  // guards store_, audit_ and sessions_
   std::unique_ptr<security::PrincipalStore> store_;
   std::unique_ptr<security::AuditLog> audit_;
   std::unordered_map<std::string, Session> sessions_;
+  CallerCache callers_;  // authenticated sessions and keys for 2 s (cleared by every change made here)
 };
 
 }  // namespace tianping::service
