@@ -16,7 +16,9 @@
 namespace tianping::service {
 namespace {
 
-constexpr double kMinDenominator = 30;     // an indicator alert needs at least this many cases behind it
+// An indicator alert is shown for courts with at least `min_cases` (default 30) cases filed or closed in
+// the period: denominators are not always counts (Σ审限天数), and a rate over a handful of cases is noise.
+constexpr int64_t kDefaultMinCases = 30;
 constexpr int64_t kMinTagCases = 3;        // a tag alert needs at least this many cases
 constexpr size_t kSamples = 5;
 const char* const kAlertTags[] = {"超审限", "长期未结"};
@@ -38,14 +40,19 @@ Status ComputeIndicatorWarnings(const AnalyticsState& s, std::vector<Warning>* o
   q.tags = &*s.tags;
   auto t = analytics::EvaluateIndicators(f, q);
   if (!t.ok()) return t.status();
+  // Cases of each court filed or closed in the period (sealed ones excluded, as above).
+  std::vector<int64_t> period_cases(f.courts.size(), 0);
+  const int32_t lo = q.from.days(), hi = q.to.days();
+  auto in = [&](int32_t d) { return d != analytics::kNoDate && d >= lo && d <= hi; };
+  for (uint32_t i = 0; i < f.rows; ++i)
+    if ((in(f.filed[i]) || in(f.closed[i])) && !f.sealed.Contains(i)) ++period_cases[f.court[i]];
   for (const auto& row : t->rows) {
     auto it = s.court_by_name.find(row.key.front());
-    if (it == s.court_by_name.end()) continue;
+    if (it == s.court_by_name.end() || period_cases[it->second] == 0) continue;
     for (size_t i = 0; i < row.cells.size(); ++i) {
       const auto& c = row.cells[i];
       const auto& d = *t->indicators[i];
-      double support = c.has_denominator ? c.denominator : c.numerator;
-      if (!c.in_range || *c.in_range || support < kMinDenominator || std::isnan(c.value)) continue;
+      if (!c.in_range || *c.in_range || std::isnan(c.value)) continue;
       Warning w;
       w.kind = "indicator";
       w.court_code = f.courts.Value(it->second);
@@ -58,6 +65,7 @@ Status ComputeIndicatorWarnings(const AnalyticsState& s, std::vector<Warning>* o
       w.range_low = d.range_low;
       w.range_high = d.range_high;
       w.unit = d.unit;
+      w.court_cases = period_cases[it->second];
       double bound = d.range_low && c.value < *d.range_low ? *d.range_low : d.range_high.value_or(c.value);
       w.severity = std::fabs(c.value - bound) / std::max(1.0, std::fabs(bound));
       w.level = w.severity >= 0.2 ? "红" : "黄";
@@ -140,6 +148,7 @@ void WriteWarning(JsonWriter& w, const Warning& x, const DataScope& scope) {
     if (x.range_low) w.Double(*x.range_low, 4); else w.Null();
     w.Key("range_high");
     if (x.range_high) w.Double(*x.range_high, 4); else w.Null();
+    w.FieldInt("court_cases", x.court_cases);  // the court's cases filed or closed in the period
   } else {
     auto shown = scope.Suppress(x.count);
     w.Key("count");
@@ -163,6 +172,8 @@ Result<HttpResponse> Warnings(const AnalyticsState* s, const HttpRequest& req, c
   std::string kind = req.Param("kind").value_or(""), level = req.Param("level").value_or("");
   std::string province = req.Param("province").value_or(""), court = req.Param("court").value_or("");
   std::string subject = req.Param("subject").value_or("");
+  auto min_cases = IntParam(req, "min_cases", kDefaultMinCases, 1, 1000000000);
+  if (!min_cases.ok()) return min_cases.status();
   if (!kind.empty() && kind != "indicator" && kind != "tag")
     return Status::InvalidArgument("kind must be indicator or tag, found '" + kind + "'");
   if (!level.empty() && level != "红" && level != "黄")
@@ -178,6 +189,7 @@ Result<HttpResponse> Warnings(const AnalyticsState* s, const HttpRequest& req, c
     uint32_t code = 0;
     if (!f.courts.Find(w.court_code, &code) || !scope->InScope(code)) continue;
     if (w.kind == "tag" && !scope->Suppress(w.count)) continue;  // a suppressed count is no evidence
+    if (w.kind == "indicator" && w.court_cases < *min_cases) continue;
     if ((!province.empty() && w.province != province) || (!court.empty() && w.court_code != court)) continue;
     // Summary counts follow the place filters; the list also follows kind, level and subject.
     ++by_province[w.province];
@@ -227,7 +239,8 @@ Status RegisterWarningEndpoints(EndpointRegistry* registry, const AnalyticsState
         {"level", "query", "string", "红 | 黄"},
         {"province", "query", "string", "province name, e.g. 广东省"},
         {"court", "query", "string", "法院代字"},
-        {"subject", "query", "string", "indicator or tag name"}},
+        {"subject", "query", "string", "indicator or tag name"},
+        {"min_cases", "query", "integer", "indicator alerts: courts with at least this many cases in the period (30)"}},
        true, [s](const HttpRequest& r, const RequestContext& c) { return Warnings(s, r, c); }}));
   return registry->SetCachePolicy("warnings.list", CachePolicy::kPerScope);
 }
