@@ -1,38 +1,14 @@
 // HTTP end-to-end test through the real binary on a loopback port (ctest: http_e2e).
 // usage: node http_e2e.mjs <path to tianping>
-import http from 'node:http';
 import assert from 'node:assert/strict';
-import { gunzipSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateDataset, startServer, removeDir } from './lib/server.mjs';
+import { request, closeConnections } from './lib/http.mjs';
 
 const tianping = process.argv[2];
 const CASES = 2000;
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-
-function request(base, method, path, { headers = {}, body } = {}) {
-  return new Promise((resolve, reject) => {
-    const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
-    const h = { ...headers };
-    if (payload !== undefined && !h['Content-Type']) h['Content-Type'] = 'application/json';
-    const req = http.request(base + encodeURI(path).replace(/%25/g, '%'), { method, headers: h, agent }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => {
-        const raw = Buffer.concat(chunks);
-        const text = res.headers['content-encoding'] === 'gzip' ? gunzipSync(raw).toString() : raw.toString();
-        let json = null;
-        try { json = JSON.parse(text); } catch { /* not JSON */ }
-        resolve({ status: res.statusCode, headers: res.headers, raw, text, json, reused: req.reusedSocket });
-      });
-    });
-    req.on('error', reject);
-    if (payload !== undefined) req.write(payload);
-    req.end();
-  });
-}
 
 function assertError(r, status, code) {
   assert.equal(r.status, status, `${status} expected, got ${r.status}: ${r.text}`);
@@ -272,7 +248,7 @@ try {
   console.error(e);
   console.error('server stderr:\n' + srv.stderr());
 } finally {
-  agent.destroy();
+  closeConnections();
   const code = await srv.stop();
   if (code !== 0) {
     console.error('server did not shut down cleanly on SIGTERM: ' + code);

@@ -1,6 +1,6 @@
 // Starts the real `tianping serve` on a free loopback port over a freshly generated dataset.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -10,6 +10,12 @@ export function generateDataset(tianping, cases, seed = 7) {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   return dir;
+}
+
+// The demo login's password, or null when the service created none (security.db had users).
+function readDemoPassword(dataDir, user) {
+  const f = join(dataDir, `${user}-initial-password`);
+  return existsSync(f) ? readFileSync(f, 'utf8').trim() : null;
 }
 
 // Resolves to {base, port, password (demo admin), analystPassword (demo spc_analyst), stop(): Promise<exit code>}.
@@ -32,8 +38,8 @@ export function startServer(tianping, dataDir, extraArgs = []) {
       resolve({
         port: Number(m[1]),
         base: `http://127.0.0.1:${m[1]}`,
-        password: readFileSync(join(dataDir, 'admin-initial-password'), 'utf8').trim(),
-        analystPassword: readFileSync(join(dataDir, 'analyst-initial-password'), 'utf8').trim(),
+        password: readDemoPassword(dataDir, 'admin'),
+        analystPassword: readDemoPassword(dataDir, 'analyst'),
         stdout: () => out,
         stderr: () => stderr,
         stop: () => { child.kill('SIGTERM'); return exited; },
