@@ -21,19 +21,19 @@ std::string Digest(const std::string& credential) {
 
 }  // namespace
 
-std::optional<Caller> CallerCache::Get(const std::string& credential) const {
+std::optional<Caller> CallerCache::Get(const std::string& credential, int64_t version) const {
   std::string key = Digest(credential);
   std::shared_lock lock(mu_);
   auto it = map_.find(key);
-  if (it == map_.end() || it->second.expires_ms < NowMs()) return std::nullopt;
+  if (it == map_.end() || it->second.version != version || it->second.expires_ms < NowMs()) return std::nullopt;
   return it->second.caller;
 }
 
-void CallerCache::Put(const std::string& credential, const Caller& caller) {
+void CallerCache::Put(const std::string& credential, const Caller& caller, int64_t version) {
   std::string key = Digest(credential);
   std::unique_lock lock(mu_);
   if (map_.size() >= max_entries_) map_.clear();
-  map_[key] = {caller, NowMs() + ttl_ms_};
+  map_[key] = {caller, NowMs() + ttl_ms_, version};
 }
 
 void CallerCache::Clear() {

@@ -118,17 +118,24 @@ void SecurityService::Logout(const std::string& token) {
   callers_.Clear();
 }
 
+int64_t SecurityService::StoreVersion() {
+  std::lock_guard<std::mutex> lock(mu_);
+  return store_->DataVersion();
+}
+
 Result<Caller> SecurityService::FromSession(const std::string& token) {
-  if (auto hit = callers_.Get("s:" + token)) return *hit;
+  const int64_t version = StoreVersion();
+  if (auto hit = callers_.Get("s:" + token, version)) return *hit;
   auto c = FromSessionUncached(token);
-  if (c.ok()) callers_.Put("s:" + token, *c);
+  if (c.ok()) callers_.Put("s:" + token, *c, version);
   return c;
 }
 
 Result<Caller> SecurityService::FromApiKey(const std::string& key) {
-  if (auto hit = callers_.Get("k:" + key)) return *hit;
+  const int64_t version = StoreVersion();
+  if (auto hit = callers_.Get("k:" + key, version)) return *hit;
   auto c = FromApiKeyUncached(key);
-  if (c.ok()) callers_.Put("k:" + key, *c);
+  if (c.ok()) callers_.Put("k:" + key, *c, version);
   return c;
 }
 

@@ -70,6 +70,7 @@ class SecurityService : public Authenticator {
     std::string user;
     int64_t expires;
   };
+  int64_t StoreVersion();  // PrincipalStore::DataVersion under mu_
   Result<Caller> FromSessionUncached(const std::string& token);
   Result<Caller> FromApiKeyUncached(const std::string& key);
   std::string data_dir_;
@@ -77,7 +78,7 @@ class SecurityService : public Authenticator {
   std::unique_ptr<security::PrincipalStore> store_;
   std::unique_ptr<security::AuditLog> audit_;
   std::unordered_map<std::string, Session> sessions_;
-  CallerCache callers_;  // authenticated sessions and keys for 2 s (cleared by every change made here)
+  CallerCache callers_;  // authenticated sessions and keys: 2 s, while security.db is unchanged elsewhere
 };
 
 }  // namespace tianping::service
