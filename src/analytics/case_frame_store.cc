@@ -7,7 +7,8 @@
 
 namespace tianping::analytics {
 
-Result<std::shared_ptr<const CaseFrame>> LoadCaseFrameStore(const StoreSnapshot& snap, const ReferenceData& ref) {
+Result<std::shared_ptr<const CaseFrame>> LoadCaseFrameStore(const StoreSnapshot& snap, const ReferenceData& ref,
+                                                            const std::function<bool(const Case&)>& keep) {
   const SnapshotInfo& info = snap.info();
   Progress progress("load", "cases", info.case_count());
   CaseFrameBuilder builder(ref);
@@ -18,7 +19,7 @@ Result<std::shared_ptr<const CaseFrame>> LoadCaseFrameStore(const StoreSnapshot&
       if (!c.ok())
         return c.status().WithContext(snap.dir() + " partition " + info.partitions[p].name + " row " +
                                       std::to_string(row) + ": ");
-      builder.Add(*c);
+      if (!keep || keep(*c)) builder.Add(*c);
       if ((row & 4095) == 4095) progress.Add(4096);
     }
     progress.Add(n & 4095);

@@ -6,6 +6,7 @@
 
 #include <cstdio>
 
+#include "admin_action.h"
 #include "commands.h"
 #include "exit_codes.h"
 #include "rows_output.h"
@@ -95,6 +96,8 @@ int RunClean(int argc, char** argv) {
   app.add_option("--format", format, "table|json|csv")->capture_default_str();
   app.add_option("--samples", samples, "samples per rule")->capture_default_str();
   app.add_flag("--quiet", quiet, "no progress on stderr");
+  ReaderOptions who;
+  who.AddTo(app);
   CLI11_PARSE(app, argc, argv);
   if (Status s = CheckFormat(format); !s.ok()) return Fail("clean", s);
   auto ref = ReferenceData::Load(ref_dir, data_dir);
@@ -104,8 +107,18 @@ int RunClean(int argc, char** argv) {
   options.samples = samples;
   options.progress = !quiet;
   if (fix) {
+    // Fixing commits a snapshot: administrative (an admin once one exists), audited.
+    auto admin = AdminAction::Begin(data_dir, who, "clean --fix");
+    if (!admin.ok()) return Fail("clean", admin.status());
     auto result = CleanFix(data_dir, options);
     if (!result.ok()) return Fail("clean", result.status());
+    std::string fixed;
+    for (const auto& [rule, n] : result->fixed) fixed += (fixed.empty() ? "" : " ") + rule + "=" + std::to_string(n);
+    if (Status s = admin->Record("clean.fix", "store snapshot " + std::to_string(result->snapshot.id),
+                                 result->committed ? fixed : "nothing to fix");
+        !s.ok()) {
+      return Fail("clean", s);
+    }
     if (!result->committed) {
       std::printf("clean --fix: nothing to fix, no snapshot committed\n");
     } else {

@@ -1,5 +1,5 @@
-// tianping doc generate --template NAME --case ID [--data DIR | --cases cases.jsonl] [--date YYYY-MM-DD]
-//                       [--party NAME] [--set key=value ...] [--templates DIR]
+// tianping doc generate --template NAME --case ID [--data DIR [--as USER | --key KEY] | --cases cases.jsonl]
+//                       [--date YYYY-MM-DD] [--party NAME] [--set key=value ...] [--templates DIR]
 // Renders a standard court document (制式文书) from data/templates/NAME.tpl with the fields of one case
 // (docs/templates.md). Missing data is reported, never invented: every missing field is listed on
 // stderr, nothing is written to stdout and the exit code is non-zero.
@@ -14,33 +14,35 @@
 
 #include "cmd_doc.h"
 #include "exit_codes.h"
+#include "guarded_reader.h"
 #include "tianping/model/case_json.h"
 #include "tianping/model/jsonl_reader.h"
+#include "tianping/security/guarded_store.h"
 #include "tianping/store/store.h"
 #include "tianping/text/doc_template.h"
 
 namespace tianping::cli {
 namespace {
 
-// Where case records come from: the case store's current snapshot (--data DIR) or a cases.jsonl
-// (--cases). `id` is a case_id or a 案号; a 案号 shared by several cases in the store is ambiguous.
-Result<Case> FindCaseInStore(const std::string& data_dir, const std::string& id) {
+// Where case records come from: the case store's current snapshot (--data DIR), read through the
+// AccessGuard as `tianping case` reads it (security::GuardedStore: the reader of --as/--key, audited,
+// the case as the reader may see it — masked fields are rendered masked; an invisible case is "case ID
+// not found" like a missing one), or a cases.jsonl the operator holds (--cases). `id` is a case_id or
+// a 案号 (the first case with that 案号 the reader may see).
+Result<Case> FindCaseInStore(const std::string& data_dir, const std::string& id, const ReaderOptions& who) {
   auto snap = StoreSnapshot::Open(data_dir);
   if (!snap.ok()) return snap.status();
-  auto ref = (*snap)->FindCase(id);
-  if (!ref.ok()) return ref.status();
-  if (ref->has_value()) return (*snap)->ReadCase(**ref);
-  auto by_number = (*snap)->FindCasesByNumber(id);
-  if (!by_number.ok()) return by_number.status();
-  if (by_number->empty()) return Status::NotFound("case " + id + " not in the store " + data_dir);
-  if (by_number->size() > 1)
-    return Status::InvalidArgument("案号 " + id + " names " + std::to_string(by_number->size()) +
-                                   " cases in " + data_dir + "; give the case_id");
-  return (*snap)->ReadCase(by_number->front());
+  auto gr = GuardedReader::Open(data_dir, who, "doc generate");
+  if (!gr.ok()) return gr.status();
+  security::GuardedStore store(**snap, (*gr)->guard(), (*gr)->principal(), (*gr)->Sink());
+  auto view = store.ReadCase(id);
+  if (!view.ok()) return view.status();
+  return std::move(view->shown);
 }
 
-Result<Case> FindCase(const std::string& cases_path, const std::string& data_dir, const std::string& id) {
-  if (cases_path.empty()) return FindCaseInStore(data_dir, id);
+Result<Case> FindCase(const std::string& cases_path, const std::string& data_dir, const std::string& id,
+                      const ReaderOptions& who) {
+  if (cases_path.empty()) return FindCaseInStore(data_dir, id, who);
   auto reader = JsonlReader::Open(cases_path);
   if (!reader.ok()) return reader.status();
   std::string_view line;
@@ -75,6 +77,8 @@ int RunDocGenerate(int argc, char** argv) {
   app.add_option("--set", sets, "key=value supplied by the caller (hearing_time, hearing_place, agreement …)");
   app.add_option("--templates", template_dir, "template folder (default data/templates)");
   app.add_flag("--list", list, "list the templates and exit");
+  ReaderOptions who;
+  who.AddTo(app);
   CLI11_PARSE(app, argc, argv);
   if (template_dir.empty()) template_dir = DefaultTemplateDir();
   if (list) {
@@ -101,7 +105,7 @@ int RunDocGenerate(int argc, char** argv) {
     if (!d) return Fail("doc generate", Status::InvalidArgument("--date: expected YYYY-MM-DD, got " + date_text));
     issue = *d;
   }
-  auto c = FindCase(cases_path, data_dir, id);
+  auto c = FindCase(cases_path, data_dir, id, who);
   if (!c.ok()) return Fail("doc generate", c.status());
   text::TemplateRecord extra;
   if (!party.empty()) {

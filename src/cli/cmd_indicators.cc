@@ -1,7 +1,10 @@
 // tianping indicators [--data DIR | --in DIR_OR_cases.jsonl] [--names a,b] [--by DIMS] --from YYYY-MM
 //                     --to YYYY-MM [--where EXPR] [--drill LEVEL=VALUE] [--format table|json|csv] [--list]
+//                     [--as USER | --key KEY]
 // Cases come from the current store snapshot in --data (default ./tianping-data or $TIANPING_DATA) or,
-// with --in, from a cases.jsonl; user-defined indicators are always read from --data.
+// with --in, from a cases.jsonl; user-defined indicators are always read from --data. The store is read
+// through the AccessGuard (frame_source.h): only cases the reader may see, audited, and for
+// researcher/public every small cell (0 < n < 10) blanked.
 // Trial-quality indicators (审判质量指标), docs/indicators.md. --drill province=广东省 shows that province's
 // regions (province → region → court → judge).
 #include <CLI/CLI.hpp>
@@ -18,6 +21,7 @@
 #include "tianping/analytics/engine.h"
 #include "tianping/analytics/query_text.h"
 #include "tianping/analytics/tag.h"
+#include "tianping/security/guarded_aggregates.h"
 #include "tianping/store/store.h"
 
 namespace tianping::cli {
@@ -31,6 +35,8 @@ int RunIndicators(int argc, char** argv) {
   std::string ind_dir = analytics::IndicatorRegistry::DefaultDir(), tag_dir = analytics::DefaultTagDir();
   bool list = false;
   int threads = 2;
+  ReaderOptions reader;
+  reader.AddTo(app);
   app.add_option("--in", in, "read cases.jsonl (or a dataset folder holding one) instead of the store");
   app.add_option("--names", names, "indicators by id or name, comma-separated (default: all built-ins); "
                                    "user-defined: NAME or NAME@VERSION");
@@ -96,8 +102,10 @@ int RunIndicators(int argc, char** argv) {
   }
   auto ref = ReferenceData::Load(ref_dir);
   if (!ref.ok()) return Fail("indicators", ref.status());
-  auto frame = LoadFrame(in, data_dir, *ref);
-  if (!frame.ok()) return Fail("indicators", frame.status());
+  auto loaded = LoadFrame(in, data_dir, *ref, reader, "indicators",
+                          "names=" + names + " by=" + by + " from=" + from + " to=" + to + " where=" + q.where);
+  if (!loaded.ok()) return Fail("indicators", loaded.status());
+  const auto* frame = &loaded->frame;
   auto tag_defs = analytics::LoadTagDefs(tag_dir);
   if (!tag_defs.ok()) return Fail("indicators", tag_defs.status());
   auto tags = analytics::TagSet::Compute(**frame, *tag_defs, q.to.days());
@@ -105,6 +113,13 @@ int RunIndicators(int argc, char** argv) {
   q.tags = &*tags;
   auto table = analytics::EvaluateIndicators(**frame, q);
   if (!table.ok()) return Fail("indicators", table.status());
+  if (const GuardedReader* gr = loaded->reader.get()) {
+    int blanked = security::SuppressIndicatorCells(gr->guard(), gr->principal(), &*table);
+    if (blanked > 0) {
+      std::fprintf(stderr, "indicators: %d cell(s) below the minimum cell size of role %s shown as -\n", blanked,
+                   security::SpecOf(gr->principal().role).name);
+    }
+  }
   std::string out = format == "json" ? analytics::FormatJson(*table) : format == "csv" ? analytics::FormatCsv(*table)
                                                                                       : analytics::FormatTable(*table);
   std::fwrite(out.data(), 1, out.size(), stdout);

@@ -1,12 +1,14 @@
 // tianping ingest [--data DIR] [--threads N] [--ref DIR | --no-ref] [--quiet] [--format table|json]
 //                 [--input-format auto|jsonl|csv] FILE...
 // Loads JSONL or CSV cases and documents ("-" = stdin) into the store as one new snapshot; rejected rows go to
-// DIR/quarantine/<snapshot>.jsonl. Prints a summary of what changed.
+// DIR/quarantine/<snapshot>.jsonl. Prints a summary of what changed. Administrative (admin_action.h):
+// once security.db has an admin, --as ADMIN or --key KEY; audited.
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
 
 #include "commands.h"
+#include "admin_action.h"
 #include "exit_codes.h"
 #include "rows_output.h"
 #include "tianping/common/json_writer.h"
@@ -32,8 +34,12 @@ int RunIngest(int argc, char** argv) {
   std::string input_format = "auto";
   app.add_option("--input-format", input_format, "auto (.csv = CSV) | jsonl | csv")->capture_default_str();
   app.add_option("files", files, "JSONL files, - for stdin")->required();
+  ReaderOptions who;
+  who.AddTo(app);
   CLI11_PARSE(app, argc, argv);
   if (Status s = CheckFormat(format); !s.ok()) return Fail("ingest", s);
+  auto admin = AdminAction::Begin(data_dir, who, "ingest");
+  if (!admin.ok()) return Fail("ingest", admin.status());
 
   std::optional<ReferenceData> ref;
   if (!no_ref) {
@@ -51,6 +57,13 @@ int RunIngest(int argc, char** argv) {
   }
   auto report = IngestFiles(data_dir, files, options);
   if (!report.ok()) return Fail("ingest", report.status());
+  std::string detail;
+  for (const auto& f : files) detail += (detail.empty() ? "" : " ") + f;
+  detail += " cases=" + std::to_string(report->cases) + " documents=" + std::to_string(report->documents) +
+            " quarantined=" + std::to_string(report->snapshot.changes.quarantined);
+  if (Status s = admin->Record("ingest", "store snapshot " + std::to_string(report->snapshot.id), detail); !s.ok()) {
+    return Fail("ingest", s);
+  }
   if (format == "json") {
     std::string out;
     JsonWriter w(&out);

@@ -1,17 +1,19 @@
 // Snapshot history commands (docs/store-format.md "Snapshots"):
-//   tianping snapshots [--data DIR] [--format table|json|csv]
+//   tianping snapshots [--data DIR] [--format table|json|csv] [--as ADMIN | --key KEY]
 //   tianping diff A B [--as USER | --key KEY] [--data DIR] [--format table|json|csv] [--limit N]
 //     lists only cases the reader may see (AccessGuard::CanSee in the snapshot that holds them), by case id
 //     when the reader may see case ids, else by 案号; counts through SuppressCell; document counts only
 //     when no case was left out; audited (request before, read after).
-//   tianping rollback --to ID [--data DIR]
-//   tianping verify [--data DIR] [--snapshot ID]      (re-reads every file and checks its CRC32C)
+//   tianping rollback --to ID [--data DIR] [--as ADMIN | --key KEY]
+//   tianping verify [--data DIR] [--snapshot ID] [--as ADMIN | --key KEY]   (re-reads every file, checks CRC32C)
+// snapshots, rollback and verify are administrative (admin_action.h): an admin once one exists, audited.
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
 
 #include "commands.h"
 #include "exit_codes.h"
+#include "admin_action.h"
 #include "guarded_reader.h"
 #include "rows_output.h"
 #include "tianping/common/json_writer.h"
@@ -70,10 +72,17 @@ int RunSnapshots(int argc, char** argv) {
   std::string data_dir = DefaultDataDir(), format = "table";
   app.add_option("--data", data_dir, "store directory")->capture_default_str();
   app.add_option("--format", format, "table|json|csv")->capture_default_str();
+  ReaderOptions who;
+  who.AddTo(app);
   CLI11_PARSE(app, argc, argv);
   if (Status s = CheckFormat(format); !s.ok()) return Fail("snapshots", s);
+  auto admin = AdminAction::Begin(data_dir, who, "snapshots");
+  if (!admin.ok()) return Fail("snapshots", admin.status());
   auto list = ListSnapshots(data_dir);
   if (!list.ok()) return Fail("snapshots", list.status());
+  if (Status s = admin->Record("snapshots", "store", std::to_string(list->size()) + " snapshots listed"); !s.ok()) {
+    return Fail("snapshots", s);
+  }
   Rows rows = {{"snapshot", "parent", "created_at", "cases", "documents", "added", "changed", "removed",
                 "quarantined", "description"}};
   for (const auto& s : *list) {
@@ -213,9 +222,18 @@ int RunRollback(int argc, char** argv) {
   uint64_t to = 0;
   app.add_option("--data", data_dir, "store directory")->capture_default_str();
   app.add_option("--to", to, "snapshot to restore (0 = empty)")->required();
+  ReaderOptions who;
+  who.AddTo(app);
   CLI11_PARSE(app, argc, argv);
+  auto admin = AdminAction::Begin(data_dir, who, "rollback");
+  if (!admin.ok()) return Fail("rollback", admin.status());
   auto info = Rollback(data_dir, to);
   if (!info.ok()) return Fail("rollback", info.status());
+  if (Status s = admin->Record("rollback", "store snapshot " + std::to_string(info->id),
+                              "to=" + std::to_string(to) + " parent=" + std::to_string(info->parent));
+      !s.ok()) {
+    return Fail("rollback", s);
+  }
   PrintSnapshotSummary(*info, data_dir, "table");
   return 0;
 }
@@ -226,11 +244,21 @@ int RunVerify(int argc, char** argv) {
   uint64_t id = 0;
   app.add_option("--data", data_dir, "store directory")->capture_default_str();
   app.add_option("--snapshot", id, "snapshot to verify (default: current)");
+  ReaderOptions who;
+  who.AddTo(app);
   CLI11_PARSE(app, argc, argv);
+  auto admin = AdminAction::Begin(data_dir, who, "verify");
+  if (!admin.ok()) return Fail("verify", admin.status());
   auto snap = StoreSnapshot::Open(data_dir, id);
   if (!snap.ok()) return Fail("verify", snap.status());
-  if (Status s = (*snap)->Verify(); !s.ok()) return Fail("verify", s);
+  if (Status s = (*snap)->Verify(); !s.ok()) {
+    (void)admin->Record("store.verify", "store snapshot " + std::to_string(id), "failed: " + s.ToString());
+    return Fail("verify", s);
+  }
   const SnapshotInfo& info = (*snap)->info();
+  if (Status s = admin->Record("store.verify", "store snapshot " + std::to_string(info.id), "ok"); !s.ok()) {
+    return Fail("verify", s);
+  }
   std::printf("snapshot %llu ok: %zu partitions, %llu cases, %llu documents, %.1f MB checked\n",
               static_cast<unsigned long long>(info.id), info.partitions.size(),
               static_cast<unsigned long long>(info.case_count()),

@@ -1,6 +1,7 @@
 // tianping tags [--data DIR | --in DIR_OR_cases.jsonl] [--asof YYYY-MM-DD] [--format table|json|csv]
 // Cases come from the current store snapshot in --data (default ./tianping-data or $TIANPING_DATA) or,
-// with --in, from a cases.jsonl.
+// with --in, from a cases.jsonl. The store is read through the AccessGuard (frame_source.h, --as/--key):
+// only cases the reader may see are counted, audited; researcher/public see small counts as "<10".
 // Lists the rule-defined tags (data/tags/*.json) with their rules and case counts.
 #include <CLI/CLI.hpp>
 
@@ -25,6 +26,8 @@ int RunTags(int argc, char** argv) {
   app.add_option("--format", format, "table | json | csv")->check(CLI::IsMember({"table", "json", "csv"}));
   app.add_option("--ref", ref_dir, "reference table folder");
   app.add_option("--tag-dir", tag_dir, "tag definitions");
+  ReaderOptions reader;
+  reader.AddTo(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -34,8 +37,16 @@ int RunTags(int argc, char** argv) {
   if (!ref.ok()) return Fail("tags", ref.status());
   auto defs = analytics::LoadTagDefs(tag_dir);
   if (!defs.ok()) return Fail("tags", defs.status());
-  auto frame = LoadFrame(in, data_dir, *ref);
-  if (!frame.ok()) return Fail("tags", frame.status());
+  auto loaded = LoadFrame(in, data_dir, *ref, reader, "tags", "asof=" + asof);
+  if (!loaded.ok()) return Fail("tags", loaded.status());
+  const auto* frame = &loaded->frame;
+  // A count as shown: suppressed small cells of researcher/public readers of the store print as "<10".
+  const GuardedReader* gr = loaded->reader.get();
+  auto count = [&](uint64_t n) -> std::string {
+    if (!gr) return std::to_string(n);
+    auto shown = gr->guard().SuppressCell(gr->principal(), static_cast<int64_t>(n));
+    return shown ? std::to_string(*shown) : "<" + std::to_string(security::SpecOf(gr->principal().role).min_cell);
+  };
   int32_t day = (*frame)->max_date;
   if (!asof.empty()) {
     auto d = Date::Parse(asof);
@@ -49,7 +60,9 @@ int RunTags(int argc, char** argv) {
     JsonWriter w(&out);
     w.BeginObject();
     w.Field("asof", Date::FromDays(day).ToString());
-    w.FieldInt("cases", (*frame)->rows);
+    w.Key("cases");
+    if (!gr || gr->guard().SuppressCell(gr->principal(), (*frame)->rows)) w.Int((*frame)->rows);
+    else w.Null();
     w.Key("tags");
     w.BeginArray();
     for (const auto& d : tags->defs()) {
@@ -57,7 +70,10 @@ int RunTags(int argc, char** argv) {
       w.Field("name", d.name);
       w.Field("subject", d.subject);
       w.Field("rule", d.rule);
-      w.FieldInt("cases", static_cast<int64_t>(tags->Find(d.name)->Cardinality()));
+      w.Key("cases");
+      int64_t n = static_cast<int64_t>(tags->Find(d.name)->Cardinality());
+      if (!gr || gr->guard().SuppressCell(gr->principal(), n)) w.Int(n);
+      else w.Null();
       w.Field("description", d.description);
       w.EndObject();
     }
@@ -67,12 +83,12 @@ int RunTags(int argc, char** argv) {
   } else if (format == "csv") {
     out = "name,subject,cases,rule\n";
     for (const auto& d : tags->defs())
-      out += d.name + "," + d.subject + "," + std::to_string(tags->Find(d.name)->Cardinality()) + ",\"" + d.rule + "\"\n";
+      out += d.name + "," + d.subject + "," + count(tags->Find(d.name)->Cardinality()) + ",\"" + d.rule + "\"\n";
   } else {
-    out = "截止 " + Date::FromDays(day).ToString() + "，案件 " + std::to_string((*frame)->rows) + "\n";
+    out = "截止 " + Date::FromDays(day).ToString() + "，案件 " + count((*frame)->rows) + "\n";
     for (const auto& d : tags->defs()) {
       char buf[64];
-      std::snprintf(buf, sizeof buf, "%10llu", static_cast<unsigned long long>(tags->Find(d.name)->Cardinality()));
+      std::snprintf(buf, sizeof buf, "%10s", count(tags->Find(d.name)->Cardinality()).c_str());
       out += d.name + std::string(d.name.size() < 18 ? (18 - d.name.size()) * 2 / 3 : 1, ' ') + buf + "  " + d.rule + "\n";
     }
   }

@@ -2,7 +2,9 @@
 //   tianping user add NAME --role ROLE [--scope nation|province:粤|court:京0105] [--clearance 一般-3]
 //                    [--judge-id J] [--password-env VAR | reads the password from stdin] [--as ADMIN]
 //   tianping user role NAME ROLE [--clearance G] [--scope S] [--as ADMIN]
-//   tianping user key NAME [--as ADMIN]          prints a new API key once (only its hash is stored)
+//   tianping user key NAME [--rate R] [--burst B] [--quota Q] [--as ADMIN]
+//                                                 prints a new API key once (only its hash is stored), with
+//                                                 the HTTP service's limits (requests/s, burst, per UTC day)
 //   tianping user revoke-key KEY_ID [--as ADMIN]
 //   tianping user list [--format table|json|csv]   tianping user roles   tianping user keys
 //   tianping user login NAME                        checks the password read from stdin (exit 6 if wrong)
@@ -25,6 +27,7 @@ using security::CourtScope;
 struct Options {
   std::string data_dir = "./tianping-data", as, name, role, scope, clearance, judge_id, password_env, key_id;
   std::string format = "table";
+  security::KeyLimits limits;  // user key: the HTTP service's limits
 };
 
 std::string ReadPassword(const Options& o) {
@@ -110,9 +113,12 @@ int SetRole(SecurityContext& ctx, const Options& o) {
 int Key(SecurityContext& ctx, const Options& o) {
   auto actor = ctx.RequireAdmin(o.as, "user key " + o.name);
   if (!actor.ok()) return Fail("user key", actor.status());
-  auto key = ctx.store->CreateKey(o.name);
+  auto key = ctx.store->CreateKey(o.name, o.limits);
   if (!key.ok()) return Fail("user key", key.status());
-  auto rec = ctx.audit->Append(*actor, "key.create", "user " + o.name, 0, "key_id=" + key->substr(4, 12));
+  auto rec = ctx.audit->Append(*actor, "key.create", "user " + o.name, 0,
+                               "key_id=" + key->substr(4, 12) + " rate_per_sec=" + std::to_string(o.limits.rate_per_sec) +
+                                   " burst=" + std::to_string(o.limits.burst) +
+                                   " daily_quota=" + std::to_string(o.limits.daily_quota));
   if (!rec.ok()) return Fail("user key", rec.status());
   std::printf("%s\n", key->c_str());
   std::fprintf(stderr, "user key: shown once; only its hash is stored\n");
@@ -138,8 +144,12 @@ int List(SecurityContext& ctx, const Options& o) {
 }
 
 int Keys(SecurityContext& ctx, const Options& o) {
-  std::vector<std::vector<std::string>> rows = {{"key_id", "user", "created_at", "revoked"}};
-  for (const auto& k : ctx.store->Keys()) rows.push_back({k.key_id, k.user, k.created_at, k.revoked ? "yes" : "no"});
+  std::vector<std::vector<std::string>> rows = {{"key_id", "user", "created_at", "revoked", "rate_per_sec", "burst",
+                                                 "daily_quota"}};
+  for (const auto& k : ctx.store->Keys()) {
+    rows.push_back({k.key_id, k.user, k.created_at, k.revoked ? "yes" : "no", std::to_string(k.limits.rate_per_sec),
+                    std::to_string(k.limits.burst), std::to_string(k.limits.daily_quota)});
+  }
   PrintRows(rows, o.format, {});
   return 0;
 }
@@ -186,6 +196,9 @@ int RunUser(int argc, char** argv) {
   role->add_option("--scope", o.scope, "new scope");
   auto* key = app.add_subcommand("key", "创建 API 密钥 / create an API key (printed once)");
   key->add_option("name", o.name, "user name")->required();
+  key->add_option("--rate", o.limits.rate_per_sec, "HTTP requests per second (token refill)")->capture_default_str();
+  key->add_option("--burst", o.limits.burst, "HTTP burst capacity (>= 1)")->capture_default_str();
+  key->add_option("--quota", o.limits.daily_quota, "HTTP requests per UTC day (0 = unlimited)")->capture_default_str();
   auto* revoke = app.add_subcommand("revoke-key", "吊销 API 密钥 / revoke an API key");
   revoke->add_option("key_id", o.key_id, "the 12 hex digits after tpk_")->required();
   auto* list = app.add_subcommand("list", "用户列表 / list users");

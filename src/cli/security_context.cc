@@ -44,6 +44,17 @@ Result<std::string> SecurityContext::RequireAdmin(const std::string& as_user, co
   return Status::PermissionDenied(what + ": requires --as an admin user");
 }
 
+Result<std::string> SecurityContext::RequireAdmin(const std::string& as_user, const std::string& key,
+                                                  const std::string& what) {
+  if (key.empty()) return RequireAdmin(as_user, what);
+  if (!as_user.empty()) return Status::InvalidArgument("give only one of --as USER and --key KEY");
+  auto p = store->AuthenticateKey(key);
+  if (p.ok() && p->role == security::Role::kAdmin) return p->name;
+  (void)audit->Append(p.ok() ? p->name : "key:?", "denied", what, 0,
+                      p.ok() ? "administrative action refused" : "invalid API key");
+  return Status::PermissionDenied(what + ": requires --as an admin user");
+}
+
 Result<security::Principal> SecurityContext::Reader(const std::string& as_user, std::string key,
                                                     const std::string& what) {
   if (key.empty() && as_user.empty()) {

@@ -24,6 +24,9 @@ struct SecurityContext {
   // otherwise, and the refusal is audited). Before that (bootstrap) anyone may act, recorded as
   // "local:<$USER>". Returns the actor name for the audit log.
   Result<std::string> RequireAdmin(const std::string& as_user, const std::string& what);
+  // The same with an API key instead (--key): the key's user must be an admin; the actor is
+  // "key:<key_id>". `key` empty → RequireAdmin(as_user, what); both given → InvalidArgument.
+  Result<std::string> RequireAdmin(const std::string& as_user, const std::string& key, const std::string& what);
   // The reader of a data command (case, party, diff, redact): --as USER or --key KEY (default
   // $TP_API_KEY), not both. Without either: while security.db holds no users at all, the local
   // operator (who can read the data files anyway) reads as the bootstrap principal

@@ -8,8 +8,9 @@ namespace tianping::service {
 Result<std::shared_ptr<const StoreSnapshot>> StoreHolder::Current() {
   std::ifstream in(dir_ + "/CURRENT");
   if (!in) {
-    return Status::FailedPrecondition("no case store in " + dir_ + " (load one with tianping ingest --data " + dir_ +
-                                      " cases.jsonl documents.jsonl)");
+    // The message names no server path: callers are remote.
+    return Status::FailedPrecondition(
+        "no case store loaded in the service's data folder (tianping ingest --data DIR cases.jsonl documents.jsonl)");
   }
   std::stringstream ss;
   ss << in.rdbuf();

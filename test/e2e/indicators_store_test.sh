@@ -55,5 +55,5 @@ done
 if "$TP" doc generate --template 受理通知书 --case NOPE --data "$W/tdata" --date 2023-03-01 2> "$W/nope.err"; then
   fail "unknown case accepted"
 fi
-grep -q "not in the store" "$W/nope.err" || fail "unknown case error: $(cat "$W/nope.err")"
+grep -q "case NOPE not found" "$W/nope.err" || fail "unknown case error: $(cat "$W/nope.err")"
 echo "ok"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# End-to-end: the store's read commands (case, party, diff) through the AccessGuard, every role × every
-# output format. The hand-made fixture test/e2e/security (known IDs, phones, names; a sealed case; minors
+# End-to-end: the store's read commands (case, party, diff, indicators, tags, doc generate) through the
+# AccessGuard, every role × every output format, and the administrative store commands (ingest,
+# snapshots, rollback, verify, clean --fix) for admins only. The hand-made fixture test/e2e/security (known IDs, phones, names; a sealed case; minors
 # and family cases) plus two linked cases (C7 appeals C1 at 京03; C8 executes C3 from 沪) and a small
 # generated dataset are ingested into a temp store. Proves that no forbidden value reaches stdout or
 # stderr, that out-of-scope lookups look exactly like missing ones, that a link never reveals an
@@ -46,7 +47,10 @@ reads() {
     for k in $CASE_KEYS $GEN_CASE; do ask "$k" case --as "$u" --format "$f"; done
     for k in $PARTY_KEYS $(head -5 <<<"$GEN_IDS"); do ask "$k" party --as "$u" --format "$f"; done
     run diff --as "$u" --format "$f" 0 1
+    run indicators --as "$u" --format "$f" --names acceptance_rate,appeal_rate --by court --from 2015-01 --to 2026-12
+    run tags --as "$u" --format "$f"
   done
+  for k in $CASE_KEYS; do ask "$k" doc generate --template 受理通知书 --date 2024-03-01 --as "$u" --case; done
 }
 
 IDS_ALL="110105199001011232 440106198803154321 440106198512019875 310115200801017777 510104197001015558 11010519800101333X 110105198202024449 110102197506066660"
@@ -88,8 +92,8 @@ require pub 张某 京0105民初1001号
 # --- lookups: invisible rows answer exactly like missing ones ----------------------------------
 same() {  # user, key, missing key, command...
   local u=$1 k=$2 m=$3 cmd=$4 a b
-  a=$(run "$cmd" --as "$u" "$k"; echo "exit=$?")
-  b=$(run "$cmd" --as "$u" "$m"; echo "exit=$?")
+  a=$(run $cmd --as "$u" "$k"; echo "exit=$?")
+  b=$(run $cmd --as "$u" "$m"; echo "exit=$?")
   [ "${a//$k/K}" = "${b//$m/K}" ] || fail "$u $cmd $k differs from missing $m: '$a' vs '$b'"
 }
 for u in root jing judge1 judge7 res pub; do
@@ -115,6 +119,47 @@ for u in res pub; do
     run party --as "$u" --format csv "$k" | grep -q '（' && fail "$u party lookup by '$k' returned rows"
   done
 done
+
+# --- aggregates: only courts in scope, small cells suppressed for researcher/public ----------------
+ind() { "$TP" indicators --data "$D/data" --as "$1" --format csv --names acceptance_rate --by province --from 2015-01 --to 2026-12 2>/dev/null; }
+ind spc >"$D/ind.spc"
+grep -q '^上海市,' "$D/ind.spc" || fail "spc: national indicators lack 上海市"
+[ "$(ind jing | tail -n +2)" = "$(grep '^北京市,' "$D/ind.spc")" ] || fail "jing: indicators not exactly the 北京市 row: $(ind jing)"
+[ "$(ind root | wc -l)" = 1 ] || fail "admin aggregates case data: $(ind root)"
+for u in res pub; do
+  # every shown numerator and denominator is 0 or >= 10 (else the cell is blanked "-")
+  ind "$u" | tail -n +2 | awk -F, -v u="$u" '($5 > 0 && $5 < 10) || ($6 > 0 && $6 < 10) { print "FAIL: " u " small cell: " $0; bad = 1 } END { exit bad }' || fails=$((fails + 1))
+  ind "$u" | grep -q ',-,%,-,-,' || fail "$u: no cell suppressed (test would be vacuous)"
+  run tags --as "$u" --format csv | tail -n +2 | awk -F, -v u="$u" '$3 ~ /^[1-9]$/ { print "FAIL: " u " small tag count: " $0; bad = 1 } END { exit bad }' || fails=$((fails + 1))
+done
+run tags --as res --format csv | grep -q ',<10,' || fail "res: no tag count suppressed (test would be vacuous)"
+j=$(run tags --as jing | head -1); s=$(run tags --as spc | head -1)
+[ "$j" != "$s" ] || fail "jing and spc count the same cases: $j"
+# doc generate reads the store as `case` does: redacted, invisible = missing
+run doc generate --template 受理通知书 --date 2024-03-01 --as spc --case C1 | grep -qF 张三丰 || fail "spc: document lacks the party"
+run doc generate --template 受理通知书 --date 2024-03-01 --as res --case （2023）京0105民初1001号 | grep -qF 张某 || fail "res: document not anonymised"
+same jing C2 C2X "doc generate --template 受理通知书 --date 2024-03-01 --case"
+
+# --- administrative store commands: admins only once one exists, audited -------------------------
+for cmd in "snapshots" "verify" "rollback --to 1" "clean --fix --quiet" "ingest --quiet $D/cases.jsonl"; do
+  out=$(run $cmd; echo "exit=$?")
+  grep -q 'exit=6' <<<"$out" || fail "$cmd without --as: $out"
+  out=$(run $cmd --as spc; echo "exit=$?")
+  grep -q 'exit=6' <<<"$out" || fail "$cmd --as spc: $out"
+done
+run snapshots --as root --format csv | grep -q '^1,0,' || fail "snapshots --as root"
+cur=$(run snapshots --as root --format csv | tail -1 | cut -d, -f1)
+run rollback --to "$cur" --as root >/dev/null || fail "rollback --as root"
+run verify --as root | grep -q ' ok: ' || fail "verify --as root"
+run clean --fix --quiet --as root >/dev/null || fail "clean --fix --as root"
+run case --as spc C1 | grep -qF 张三丰 || fail "store unreadable after rollback"
+for a in rollback store.verify snapshots clean.fix; do
+  run audit query --as root --actor root --action "$a" | grep -qF "$a" || fail "$a not audited"
+done
+run audit query --as root --action ingest | grep -qF 'local:' || fail "bootstrap ingest not audited"
+run audit query --as root --actor spc --action denied | grep -qF 'rollback' || fail "refused rollback not audited"
+run audit query --as root --actor jing --action count | grep -qF 'indicators' || fail "indicators read not audited"
+run audit query --as root --actor res --action count | grep -qF 'tags' || fail "tags read not audited"
 
 # --- audit --------------------------------------------------------------------------------------
 run audit query --as root --actor jing --action request | grep -qF 'case=C4' || fail "case request not audited"

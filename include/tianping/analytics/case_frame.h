@@ -13,6 +13,7 @@
 #include <array>
 #include <cstdint>
 #include <limits>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -137,6 +138,9 @@ class CaseFrameBuilder {
 Result<std::shared_ptr<const CaseFrame>> LoadCaseFrameJsonl(const std::string& path, const ReferenceData& ref);
 // Reads every case of `snap` (partition by partition, in row order) into a frame. Errors name the store
 // directory, partition and row. Shows progress on stderr.
-Result<std::shared_ptr<const CaseFrame>> LoadCaseFrameStore(const StoreSnapshot& snap, const ReferenceData& ref);
+// `keep` (when set) selects the cases that enter the frame — read paths pass the AccessGuard's CanSee so
+// aggregates count only rows the reader may see (docs/security.md); links to left-out cases are dropped.
+Result<std::shared_ptr<const CaseFrame>> LoadCaseFrameStore(const StoreSnapshot& snap, const ReferenceData& ref,
+                                                            const std::function<bool(const Case&)>& keep = nullptr);
 
 }  // namespace tianping::analytics
