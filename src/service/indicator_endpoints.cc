@@ -6,6 +6,7 @@
 #include "tianping/analytics/engine.h"
 #include "tianping/analytics/query_text.h"
 #include "tianping/common/json_writer.h"
+#include "tianping/security/guarded_aggregates.h"
 #include "tianping/service/analytics_endpoints.h"
 
 namespace tianping::service {
@@ -42,13 +43,12 @@ std::string MonthText(Date d) {
   return buf;
 }
 
-// One cell as shown to the caller: suppressed when its count (the denominator, or the numerator of a
-// count without denominator) is a small cell for the caller's role.
+// One cell as shown to the caller. Cells blanked by security::SuppressIndicatorCells (a small numerator or
+// denominator for the caller's role) have a NaN numerator and are shown as suppressed.
 void WriteCell(JsonWriter& w, const DataScope& scope, const analytics::IndicatorDef& d, const analytics::IndicatorCell& c) {
   w.BeginObject();
   w.Field("id", d.id);
-  double count = c.has_denominator ? c.denominator : c.numerator;
-  bool suppressed = !scope.Suppress(static_cast<int64_t>(std::llround(count))).has_value();
+  bool suppressed = std::isnan(c.numerator);
   w.Key("suppressed");
   w.Bool(suppressed);
   w.Key("value");
@@ -116,6 +116,7 @@ Result<HttpResponse> Indicators(const AnalyticsState* s, const HttpRequest& req,
   }
   auto t = analytics::EvaluateIndicators(*s->frame, q);
   if (!t.ok()) return t.status();
+  security::SuppressIndicatorCells(*s->guarded->guard, ctx.principal, &*t);  // rule 5, as the CLI does
 
   std::string out;
   JsonWriter w(&out);

@@ -208,7 +208,7 @@ try {
   assert.equal(r.json.total, w.items.filter((a) => a.province === '广东省').length);
   r = await getAs(yue, '/api/tags');
   assert.ok(r.json.cases > 0 && r.json.cases < CASES);
-  // Researcher: cells counting fewer than 10 cases are withheld; the others equal the analyst's.
+  // Researcher: cells whose numerator or denominator counts fewer than 10 are withheld; others equal the analyst's.
   const byCourt = `/api/indicators?names=close_rate&by=court&from=${from}&to=${to}`;
   const full = (await get(byCourt)).json, anon = (await getAs(res, byCourt)).json;
   assert.equal(anon.min_cell, 10);
@@ -216,7 +216,8 @@ try {
   let hidden = 0;
   anon.rows.forEach((row, i) => {
     const a = row.cells[0], f = full.rows[i].cells[0];
-    if (f.denominator > 0 && f.denominator < 10) {
+    const small = (n) => n != null && Number.isInteger(n) && n > 0 && n < 10;
+    if (small(f.numerator) || small(f.denominator)) {
       ++hidden;
       assert.equal(a.suppressed, true);
       assert.equal(a.value, null);
