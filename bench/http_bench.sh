@@ -1,32 +1,50 @@
 #!/usr/bin/env bash
-# HTTP benchmark (docs/benchmarks.md "HTTP"): wrk against the cached dataset-summary endpoint and the 案号
-# parser, through the full pipeline (API key auth + rate limiter + statistics), keep-alive, gzip.
+# HTTP benchmark (docs/benchmarks.md "HTTP"): wrk against the dataset summary, the 案号 parser, the court
+# list, the indicators (cached per query and scope) and the tags, through the full pipeline (API key auth +
+# rate limiter + statistics + response cache), keep-alive, gzip. The dataset is ingested into the store.
+# EXTRA_PATHS (space-separated, URL-encoded) adds endpoints.
 # usage: bench/http_bench.sh BUILD_DIR [CASES] [DURATION]     needs wrk (scripts/install-deps --with-browser)
 set -euo pipefail
 build=${1:-build} cases=${2:-200000} duration=${3:-10s}
 bin=$build/src/cli/tianping
 command -v wrk >/dev/null || { echo "http_bench: wrk not installed (scripts/install-deps --with-browser)" >&2; exit 0; }
-dir=$(mktemp -d /tmp/tp-http-bench-XXXXXX)
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$dir"' EXIT
-"$bin" gen --cases "$cases" --seed 20231 --out "$dir" --quiet 2>/dev/null
+# TP_HTTP_DIR: keep the generated, ingested dataset there and reuse it on later runs.
+if [ -n "${TP_HTTP_DIR:-}" ]; then
+  dir=$TP_HTTP_DIR; mkdir -p "$dir"
+  trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null' EXIT
+else
+  dir=$(mktemp -d /tmp/tp-http-bench-XXXXXX)
+  trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$dir"' EXIT
+fi
+if [ ! -s "$dir/CURRENT" ]; then
+  "$bin" gen --cases "$cases" --seed 20231 --out "$dir" --quiet 2>/dev/null
+  "$bin" ingest --data "$dir" "$dir/cases.jsonl" "$dir/documents.jsonl" >/dev/null 2>&1
+fi
 "$bin" serve --data "$dir" --port 0 --threads "${THREADS:-2}" --no-segmenter >"$dir/out" 2>"$dir/err" &
 pid=$!
 for _ in $(seq 1 300); do grep -q listening "$dir/out" 2>/dev/null && break; sleep 0.2; done
 base=$(grep -o 'http://[0-9.:]*' "$dir/out")
 pw=$(cat "$dir/admin-initial-password")
-cookie=$(curl -s -i -H 'Content-Type: application/json' -d "{\"user\":\"admin\",\"password\":\"$pw\"}" "$base/api/login" |
-         grep -i '^set-cookie' | sed 's/^[^:]*: //; s/;.*//')
+login() { curl -s -i -H 'Content-Type: application/json' -d "{\"user\":\"$1\",\"password\":\"$2\"}" "$base/api/login" |
+          grep -i '^set-cookie' | sed 's/^[^:]*: //; s/;.*//'; }
+cookie=$(login admin "$pw")
+# The key acts as the demo analyst (spc_analyst, nation): the administrator reads no case data.
 key=$(curl -s -b "$cookie" -H 'Content-Type: application/json' \
-      -d '{"name":"bench","rate_per_sec":10000000,"burst":10000000,"daily_quota":0}' "$base/api/admin/keys" |
+      -d '{"user":"analyst","rate_per_sec":10000000,"burst":10000000,"daily_quota":0}' "$base/api/admin/keys" |
       sed 's/.*"key":"\([^"]*\)".*/\1/')
+# A party of the first case for the party-profile endpoint (its name, URL-encoded).
+party=$(head -1 "$dir/cases.jsonl" | python3 -c 'import json,sys,urllib.parse; c=json.loads(sys.stdin.readline()); print(urllib.parse.quote([p["name"] for p in c["parties"] if p["kind"]=="自然人"][0]))')
 echo "server: $base, $cases cases, ${THREADS:-2} server threads; wrk: 2 threads, 64 connections, $duration"
 for path in "/api/summary" "/api/case-number?q=%EF%BC%882023%EF%BC%89%E4%BA%AC0105%E6%B0%91%E5%88%9D12345%E5%8F%B7" \
-            "/api/ref/courts?province=%E4%BA%AC&page_size=20"; do
+            "/api/ref/courts?province=%E4%BA%AC&page_size=20" \
+            "/api/indicators?names=close_rate,average_duration&drill=province%3D%E5%B9%BF%E4%B8%9C%E7%9C%81" \
+            "/api/tags" "/api/parties?q=$party" ${EXTRA_PATHS:-}; do
   echo "== GET $path"
+  curl -s -o /dev/null -H "X-API-Key: $key" "$base$path"  # the first call fills the response cache
   wrk -t2 -c64 -d"$duration" --latency -H "X-API-Key: $key" -H 'Accept-Encoding: gzip' "$base$path" |
     grep -E 'Requests/sec|Latency |  50%|  99%|Non-2xx|Transfer'
 done
 curl -s -b "$cookie" "$base/api/admin/endpoints" | python3 -c '
 import json,sys
 for e in json.load(sys.stdin)["items"]:
-    if e["calls"]>10: print("server-side %-18s calls %9d  p50 %.3f ms  p99 %.3f ms" % (e["name"], e["calls"], e["p50_ms"], e["p99_ms"]))'
+    if e["calls"]>10: print("server-side %-20s calls %9d  p50 %.3f ms  p99 %.3f ms" % (e["name"], e["calls"], e["p50_ms"], e["p99_ms"]))'

@@ -19,34 +19,14 @@
 #include "frame_source.h"
 #include "tianping/analytics/definition_store.h"
 #include "tianping/analytics/engine.h"
+#include "tianping/analytics/query_text.h"
 #include "tianping/analytics/tag.h"
 #include "tianping/security/guarded_aggregates.h"
 #include "tianping/store/store.h"
 
 namespace tianping::cli {
-namespace {
-
-std::vector<std::string> SplitList(const std::string& s) {
-  std::vector<std::string> out;
-  std::stringstream ss(s);
-  std::string item;
-  while (std::getline(ss, item, ','))
-    if (!item.empty()) out.push_back(item);
-  return out;
-}
-
-}  // namespace
-
-// "YYYY-MM" → first day (end = false) or last day (end = true) of the month.
-Result<Date> ParseMonth(const std::string& text, bool end) {
-  int y = 0, m = 0;
-  char dash = 0;
-  std::istringstream in(text);
-  if (!(in >> y >> dash >> m) || dash != '-' || m < 1 || m > 12 || y < 1900 || y > 2200 || !in.eof())
-    return Status::InvalidArgument("expected YYYY-MM, found '" + text + "'");
-  Date first = Date::FromYmd(y, m, 1);
-  return end ? first.AddMonths(1).AddDays(-1) : first;
-}
+using analytics::ParseMonth;
+using analytics::SplitList;
 
 int RunIndicators(int argc, char** argv) {
   CLI::App app{"审判质量指标 / trial-quality indicators", "tianping indicators"};
@@ -100,15 +80,8 @@ int RunIndicators(int argc, char** argv) {
   q.where = where;
   q.threads = threads;
   if (!drill.empty()) {
-    static const char* kChain[] = {"province", "region", "court", "judge"};
-    auto eq = drill.find('=');
-    std::string level = drill.substr(0, eq == std::string::npos ? 0 : eq);
-    int k = -1;
-    for (int i = 0; i < 3; ++i) if (level == kChain[i]) k = i;
-    if (k < 0) return Fail("indicators", Status::InvalidArgument("--drill expects province=, region= or court= VALUE"));
-    std::string value = drill.substr(eq + 1);
-    q.where = (where.empty() ? "" : "(" + where + ") and ") + (level == "court" ? "court_name" : level) + " = '" + value + "'";
-    q.by.insert(q.by.begin(), kChain[k + 1]);
+    Status st = analytics::ApplyDrill(drill, &q);
+    if (!st.ok()) return Fail("indicators", st);
   }
   std::vector<analytics::IndicatorDef> user_defs;
   std::unique_ptr<analytics::DefinitionStore> store;

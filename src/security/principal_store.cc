@@ -266,4 +266,10 @@ Result<std::string> PrincipalStore::KeyHash(const std::string& key_id) const {
   return (*s)->Text(0);
 }
 
+int64_t PrincipalStore::DataVersion() const {
+  auto s = db_->Prepare("PRAGMA data_version");
+  if (!s.ok() || !(*s)->Step()) return -1;
+  return (*s)->Int(0);
+}
+
 }  // namespace tianping::security

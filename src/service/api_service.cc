@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "tianping/model/dataset_summary.h"
+#include "tianping/service/analytics_endpoints.h"
 #include "tianping/service/component_catalog.h"
 #include "tianping/service/core_endpoints.h"
 #include "tianping/service/dispatcher.h"
@@ -30,6 +31,7 @@ struct ApiService::State {
   std::unique_ptr<security::AccessGuard> guard;
   std::unique_ptr<StoreHolder> store;
   GuardedState guarded;
+  std::unique_ptr<AnalyticsState> analytics;  // after `guarded`: it points there
 };
 
 ApiService::ApiService(std::unique_ptr<State> state) : state_(std::move(state)) {}
@@ -84,6 +86,13 @@ Result<std::unique_ptr<ApiService>> ApiService::Create(const ServiceOptions& opt
   s->guard = std::make_unique<security::AccessGuard>(security::Catalog::Default(), s->ref);
   s->store = std::make_unique<StoreHolder>(options.data_dir);
   s->guarded = {s->guard.get(), s->security.get(), s->store.get()};
+  AnalyticsOptions aopt;
+  aopt.data_dir = options.data_dir;
+  aopt.segmenter = core.segmenter;
+  aopt.guarded = &s->guarded;
+  auto analytics = LoadAnalyticsState(aopt, s->ref);
+  if (!analytics.ok()) return analytics.status();
+  s->analytics = std::move(analytics).value();
 
   // Every module's endpoints: one line per module (docs/api.md "Adding a module").
   TP_RETURN_IF_ERROR(RegisterCoreEndpoints(&s->registry, &core));
@@ -92,6 +101,9 @@ Result<std::unique_ptr<ApiService>> ApiService::Create(const ServiceOptions& opt
   TP_RETURN_IF_ERROR(RegisterComponentEndpoints(&s->registry, &s->components));
   TP_RETURN_IF_ERROR(RegisterGuardedEndpoints(&s->registry, &s->guarded));
   TP_RETURN_IF_ERROR(RegisterSecurityEndpoints(&s->registry, &s->guarded));
+  TP_RETURN_IF_ERROR(RegisterIndicatorEndpoints(&s->registry, s->analytics.get()));
+  TP_RETURN_IF_ERROR(RegisterWarningEndpoints(&s->registry, s->analytics.get()));
+  TP_RETURN_IF_ERROR(RegisterDocumentEndpoints(&s->registry, s->analytics.get()));
 
   s->dispatcher = std::make_unique<Dispatcher>(&s->registry, s->security.get(), &s->limiter);
   core.dispatcher = s->dispatcher.get();

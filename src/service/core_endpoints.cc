@@ -275,6 +275,9 @@ Status RegisterCoreEndpoints(EndpointRegistry* reg, const CoreState* s) {
   TP_RETURN_IF_ERROR(reg->Add({"dataset.summary", "GET", "/api/summary", "dataset", Grade::kGeneral2,
                                Access::kUser, "数据集概览 / dataset summary (cached at start-up)", {}, false,
                                [s](const HttpRequest& r, const RequestContext& c) { return Summary(s, r, c.principal); }}));
+  // Reference data and 案号 parsing do not change while serving: answered from the response cache.
+  for (const char* name : {"ref.courts", "ref.court", "ref.causes", "ref.provinces", "case_number.parse"})
+    TP_RETURN_IF_ERROR(reg->SetCachePolicy(name, CachePolicy::kShared));
   return Status::Ok();
 }
 

@@ -150,9 +150,18 @@ HttpResponse Dispatcher::Route(HttpRequest& request, size_t* slot, std::string* 
     return ErrorResponse(401, "unauthenticated", "请先登录 / login or X-API-Key required");
   if (Status st = CheckEndpointAccess(e, *caller); !st.ok()) return ErrorFromStatus(st);
   RequestContext ctx{caller->principal, *caller};
+  // Cached answers (Endpoint::cache): keyed by route, target and, per scope, the principal's scope.
+  std::string cache_key;
+  if (e.cache != CachePolicy::kNone && request.method == "GET") {
+    cache_key = std::to_string(m.index) + '\n' + request.target;
+    if (e.cache == CachePolicy::kPerScope) cache_key += '\n' + ScopeCacheKey(caller->principal);
+    if (auto hit = cache_.Get(cache_key)) return ResponseCache::Respond(*hit, request);
+  }
   try {
     auto r = e.handler(request, ctx);
     if (!r.ok()) return ErrorFromStatus(r.status());
+    if (!cache_key.empty() && r->status == 200 && r->headers.empty())
+      return ResponseCache::Respond(*cache_.Put(cache_key, *r), request);
     return std::move(r).value();
   } catch (const std::exception& ex) {
     return ErrorResponse(500, "internal", std::string("handler failed: ") + ex.what());
@@ -166,9 +175,12 @@ HttpResponse Dispatcher::Handle(HttpRequest request) {
   std::string who;
   HttpResponse r = api ? Route(request, &slot, &who) : ServeStatic(request);
   if (api) {
-    r.headers.emplace_back("Cache-Control", "no-store");
-    bool encoded = false;
-    for (auto& [k, v] : r.headers) encoded |= k == "Content-Encoding";
+    bool encoded = false, cache_control = false;
+    for (auto& [k, v] : r.headers) {
+      encoded |= k == "Content-Encoding";
+      cache_control |= k == "Cache-Control";
+    }
+    if (!cache_control) r.headers.emplace_back("Cache-Control", "no-store");
     if (!encoded && r.body.size() >= kMinGzipBytes && Compressible(r.content_type) &&
         AcceptsGzip(request.Header("accept-encoding"))) {
       r.body = GzipCompress(r.body, 1);

@@ -85,4 +85,14 @@ EndpointRegistry::Match EndpointRegistry::Find(std::string_view method, std::str
   return m;
 }
 
+Status EndpointRegistry::SetCachePolicy(std::string_view name, CachePolicy policy) {
+  for (auto& e : endpoints_) {
+    if (e.name != name) continue;
+    if (e.method != "GET") return Status::InvalidArgument("only GET endpoints are cached: " + e.name);
+    e.cache = policy;
+    return Status::Ok();
+  }
+  return Status::NotFound("no endpoint named " + std::string(name));
+}
+
 }  // namespace tianping::service

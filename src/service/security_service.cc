@@ -115,9 +115,31 @@ Result<std::string> SecurityService::Login(const std::string& user, const std::s
 void SecurityService::Logout(const std::string& token) {
   std::lock_guard<std::mutex> lock(mu_);
   sessions_.erase(token);
+  callers_.Clear();
+}
+
+int64_t SecurityService::StoreVersion() {
+  std::lock_guard<std::mutex> lock(mu_);
+  return store_->DataVersion();
 }
 
 Result<Caller> SecurityService::FromSession(const std::string& token) {
+  const int64_t version = StoreVersion();
+  if (auto hit = callers_.Get("s:" + token, version)) return *hit;
+  auto c = FromSessionUncached(token);
+  if (c.ok()) callers_.Put("s:" + token, *c, version);
+  return c;
+}
+
+Result<Caller> SecurityService::FromApiKey(const std::string& key) {
+  const int64_t version = StoreVersion();
+  if (auto hit = callers_.Get("k:" + key, version)) return *hit;
+  auto c = FromApiKeyUncached(key);
+  if (c.ok()) callers_.Put("k:" + key, *c, version);
+  return c;
+}
+
+Result<Caller> SecurityService::FromSessionUncached(const std::string& token) {
   std::lock_guard<std::mutex> lock(mu_);
   const Status invalid = Status::PermissionDenied("会话无效或已过期 / unknown or expired session");
   auto it = sessions_.find(token);
@@ -137,7 +159,7 @@ Result<Caller> SecurityService::FromSession(const std::string& token) {
   return c;
 }
 
-Result<Caller> SecurityService::FromApiKey(const std::string& key) {
+Result<Caller> SecurityService::FromApiKeyUncached(const std::string& key) {
   std::lock_guard<std::mutex> lock(mu_);
   auto p = store_->AuthenticateKey(key);
   if (!p.ok()) return Status::PermissionDenied("无效的 API 密钥 / unknown or revoked API key");
@@ -167,6 +189,7 @@ Result<std::string> SecurityService::CreateApiKey(const std::string& user, const
 Status SecurityService::RevokeApiKey(const std::string& key_id, const std::string& actor) {
   std::lock_guard<std::mutex> lock(mu_);
   TP_RETURN_IF_ERROR(store_->RevokeKey(key_id));
+  callers_.Clear();
   auto rec = audit_->Append(actor, "key.revoke", "key " + key_id, 0, "");
   return rec.ok() ? Status::Ok() : rec.status();
 }
@@ -192,6 +215,7 @@ Status SecurityService::SetRole(const std::string& name, security::Role role,
                                 const std::string& actor) {
   std::lock_guard<std::mutex> lock(mu_);
   TP_RETURN_IF_ERROR(store_->SetRole(name, role, clearance, scope));
+  callers_.Clear();
   auto p = store_->Get(name);
   if (!p.ok()) return p.status();
   auto rec = audit_->Append(actor, "user.role", "user " + name, 0,

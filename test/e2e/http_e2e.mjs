@@ -206,7 +206,7 @@ try {
   // The component service: widget pages, each widget's endpoint a registered route.
   r = await get('/api/components', auth);
   if (r.json.items.length > 0) {
-    assert.deepEqual(r.json.items.map((p) => p.id).sort(), ['admin', 'overview']);
+    assert.deepEqual(r.json.items.map((p) => p.id).sort(), ['admin', 'overview', 'warnings']);
     r = await get('/api/components/overview', auth);
     assert.equal(r.json.title, '全国概览');
     assert.ok(r.json.widgets.every((w) => eps.some((e) => e.path === w.endpoint.split('?')[0])));

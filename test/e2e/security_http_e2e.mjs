@@ -71,6 +71,16 @@ try {
       out += `${r.status} ${r.text.split(`"query":"${k}"`).join('"query":"<KEY>"')}\n`;
     }
     for (const p of ['/api/summary', '/api/catalog', '/api/admin/users']) out += (await get(p, opts)).text + '\n';
+    // The analytics module's reads: documents (checked), the cross-check, indicators by court, tags.
+    for (const k of ['DOC-C1', 'DOC-C2', 'DOC-C4']) {
+      const r = await get('/api/documents/' + enc(k) + '?check=1', opts);
+      out += `${r.status} ${r.text.split(k).join('<KEY>')}\n`;
+    }
+    for (const k of ['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8']) {
+      const r = await get('/api/cases/' + enc(k) + '/crosscheck', opts);
+      out += `${r.status} ${r.text.split(`case ${k}`).join('case <KEY>').split(`"case_id":"${k}"`).join('"case_id":"<KEY>"')}\n`;
+    }
+    for (const p of ['/api/indicators?by=court&from=2023-01&to=2024-12', '/api/tags']) out += (await get(p, opts)).text + '\n';
     return out;
   }
   const outputs = {};
@@ -88,6 +98,7 @@ try {
   await forbid('root', IDS_ALL, NAMES_ALL, PHONES_ALL, '京0105民初1001号', GEN_IDS, '"by_province"');
   await forbid('spc', SEALED);
   require('spc', '110105199001011232', '李梅', '13812345678', '京03民终7007号', '沪0115刑初3003号');
+  require('spc', '200 {"doc_id":"<KEY>"', '"findings":[', '"rows":[{"label":');  // documents and indicators were read
   await forbid('jing', NOT_JING, IDS_ALL, '"by_province"');
   require('jing', '张三丰', '13812345678', '110105********1232', '京03民终7007号', '京0105执8008号');
   await forbid('judge1', NOT_JING, '吴六顺', '11010519800101333X', '京03民终7007号');
@@ -98,6 +109,7 @@ try {
   require('exec', '110105198202024449', '110105********1232');
   await forbid('res', IDS_ALL, NAMES_ALL, PHONES_ALL, ADDR_ALL, SEALED, GEN_IDS, GEN_PHONES, '"by_province"');
   require('res', '张某', '京0105民初1001号', '北京星辰科技有限公司');
+  require('res', '200 {"doc_id":"<KEY>"');  // documents reach researchers, anonymised
   await forbid('pub', IDS_ALL, NAMES_ALL, PHONES_ALL, ADDR_ALL, SEALED, GEN_IDS, GEN_PHONES, 'DOC-C1', '"J1"', '"by_province"');
   require('pub', '张某', '京0105民初1001号');
 

@@ -7,15 +7,26 @@ import { renderWidgetPage } from './widgets/renderer.js';
 import { renderCourts } from './pages/courts.js';
 import { renderCaseNumber } from './pages/case_number.js';
 import { renderSegment } from './pages/segment.js';
+import { renderIndicators } from './pages/indicators.js';
+import { renderDocuments } from './pages/documents.js';
+import { renderCaseView } from './pages/case_view.js';
+import { renderParty } from './pages/party.js';
+import { renderAudit } from './pages/audit.js';
 
 // A page declared as widget JSON, fetched from the component service.
 const componentPage = (id) => async (el, nav) => renderWidgetPage(el, await api('/api/components/' + id), nav);
 
 const PAGES = [
   { route: 'overview', title: '全国概览', cases: true, render: componentPage('overview') },
+  { route: 'indicators', title: '指标分析', cases: true, render: (el, nav, params) => renderIndicators(el, params, nav) },
+  { route: 'warnings', title: '预警中心', cases: true, render: componentPage('warnings') },
+  { route: 'case', title: '案件全貌', cases: true, render: (el, nav, params) => renderCaseView(el, params) },
+  { route: 'party', title: '当事人画像', cases: true, render: (el, nav, params) => renderParty(el, params, nav) },
+  { route: 'documents', title: '文书纠错', render: (el, nav, params) => renderDocuments(el, params) },
   { route: 'courts', title: '法院', render: (el, nav, params) => renderCourts(el, params) },
   { route: 'case-number', title: '案号解析', render: (el, nav, params) => renderCaseNumber(el, params) },
   { route: 'segment', title: '中文分词', render: (el) => renderSegment(el) },
+  { route: 'audit', title: '安全监督', admin: true, render: (el, nav, params) => renderAudit(el, params, nav) },
   { route: 'admin', title: '接口管理', admin: true, render: componentPage('admin') },
 ];
 

@@ -15,6 +15,7 @@
 #include "tianping/service/endpoint_stats.h"
 #include "tianping/service/http_message.h"
 #include "tianping/service/rate_limiter.h"
+#include "tianping/service/response_cache.h"
 
 namespace tianping::service {
 
@@ -44,6 +45,7 @@ class Dispatcher {
   void SetAccessSink(AccessSink sink) { sink_ = std::move(sink); }
 
   const EndpointStats& stats() const { return stats_; }
+  const ResponseCache& response_cache() const { return cache_; }
   size_t static_file_count() const { return files_.size(); }
 
   static constexpr const char* kSessionCookie = "tp_session";
@@ -63,6 +65,7 @@ class Dispatcher {
   size_t unmatched_slot_;
   std::map<std::string, StaticFile> files_;
   AccessSink sink_;
+  ResponseCache cache_;
 };
 
 // The gate before the handler: admin endpoints need the admin role; other non-public endpoints need

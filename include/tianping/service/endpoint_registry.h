@@ -35,6 +35,11 @@ struct ParamSpec {
   bool required = false;
 };
 
+// Whether the dispatcher may answer from its response cache (docs/api.md "Compression and caching").
+// kShared: the 200 answer depends on the request target only; kPerScope: also on the principal's role,
+// scope and clearance (ScopeCacheKey). Cached answers are kept plain and gzip-compressed with an ETag.
+enum class CachePolicy { kNone, kShared, kPerScope };
+
 struct Endpoint {
   std::string name;        // unique, "ref.courts"
   std::string method;      // GET | POST | DELETE
@@ -53,6 +58,7 @@ struct Endpoint {
   // above its clearance are masked or removed, so `grade` is the ceiling of what it may show, not a
   // gate. Such handlers audit every read of personal data.
   bool redacted = false;
+  CachePolicy cache = CachePolicy::kNone;  // only for GET endpoints whose data is fixed while serving
 };
 
 class EndpointRegistry {
@@ -60,6 +66,8 @@ class EndpointRegistry {
   // Errors: InvalidArgument (missing name/handler, path not under /api/), AlreadyExists (same name, or
   // same method + path pattern).
   Status Add(Endpoint endpoint);
+  // Marks a registered GET endpoint cacheable. Errors: NotFound, InvalidArgument (not GET).
+  Status SetCachePolicy(std::string_view name, CachePolicy policy);
 
   struct Match {
     const Endpoint* endpoint = nullptr;  // null: no route

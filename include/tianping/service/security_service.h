@@ -17,6 +17,7 @@
 #include "tianping/security/audit_log.h"
 #include "tianping/security/principal_store.h"
 #include "tianping/service/authenticator.h"
+#include "tianping/service/caller_cache.h"
 
 namespace tianping::service {
 
@@ -69,11 +70,15 @@ class SecurityService : public Authenticator {
     std::string user;
     int64_t expires;
   };
+  int64_t StoreVersion();  // PrincipalStore::DataVersion under mu_
+  Result<Caller> FromSessionUncached(const std::string& token);
+  Result<Caller> FromApiKeyUncached(const std::string& key);
   std::string data_dir_;
   std::mutex mu_;  // guards store_, audit_ and sessions_
   std::unique_ptr<security::PrincipalStore> store_;
   std::unique_ptr<security::AuditLog> audit_;
   std::unordered_map<std::string, Session> sessions_;
+  CallerCache callers_;  // authenticated sessions and keys: 2 s, while security.db is unchanged elsewhere
 };
 
 }  // namespace tianping::service

@@ -13,7 +13,11 @@ import { PROVINCE_GRID, shortName } from './province_grid.js';
 
 window.echarts = echarts; // the browser tests read chart options through echarts.getInstanceByDom
 
-function pick(data, path) {
+export function esc(v) {
+  return String(v ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+}
+
+export function pick(data, path) {
   if (!path) return data;
   return path.split('.').reduce((v, k) => (v == null ? undefined : v[k]), data);
 }
@@ -22,7 +26,7 @@ function pick(data, path) {
 export function extractSeries(data, spec) {
   const raw = pick(data, spec.field);
   let rows;
-  if (Array.isArray(raw)) rows = raw.map((r) => ({ label: String(r[spec.label || 'label']), value: r[spec.value || 'value'] }));
+  if (Array.isArray(raw)) rows = raw.map((r) => ({ label: String(pick(r, spec.label || 'label')), value: pick(r, spec.value || 'value') }));
   else if (raw && typeof raw === 'object') rows = Object.entries(raw).map(([label, value]) => ({ label, value }));
   else rows = [];
   if (spec.exclude) rows = rows.filter((r) => !spec.exclude.includes(r.label));
@@ -79,11 +83,19 @@ function pieOption(rows, spec) {
   };
 }
 
+// A table cell: `key` is a dot path; `link` ("#/case?id={value}") links the value (each element of an array).
+function cell(r, c) {
+  const v = pick(r, c.key);
+  const one = (x) => (c.link ? `<a href="${c.link.replace('{value}', encodeURIComponent(x))}">${esc(x)}</a>` : esc(fmt(x)));
+  const text = Array.isArray(v) ? v.map(one).join(' ') : v == null ? '—' : one(v);
+  return `<td class="${typeof v === 'number' ? 'num' : ''}">${text}</td>`;
+}
+
 function renderTable(el, data, spec) {
   const rows = pick(data, spec.field) || [];
   const cols = spec.columns;
-  el.innerHTML = `<table class="grid"><thead><tr>${cols.map((c) => `<th>${c.title}</th>`).join('')}</tr></thead><tbody>${rows
-    .map((r) => `<tr>${cols.map((c) => `<td class="${typeof r[c.key] === 'number' ? 'num' : ''}">${fmt(r[c.key])}</td>`).join('')}</tr>`)
+  el.innerHTML = `<table class="grid"><thead><tr>${cols.map((c) => `<th>${esc(c.title)}</th>`).join('')}</tr></thead><tbody>${rows
+    .map((r) => `<tr>${cols.map((c) => cell(r, c)).join('')}</tr>`)
     .join('')}</tbody></table>`;
 }
 
@@ -97,7 +109,8 @@ export async function renderWidget(parent, spec, navigate) {
   const body = box.querySelector('.body');
   let data;
   try {
-    data = await cachedGet(spec.endpoint);
+    // Pages built in code may hand over the data they already fetched (spec.data).
+    data = spec.data !== undefined ? spec.data : await cachedGet(spec.endpoint);
   } catch (e) {
     body.innerHTML = `<div class="error">加载失败：${e.message}</div>`;
     return;
@@ -119,6 +132,8 @@ export async function renderWidget(parent, spec, navigate) {
   // Automated browsers (navigator.webdriver) get no animation: deterministic screenshots and clicks.
   if (navigator.webdriver) option.animation = false;
   chart.setOption(option);
+  // Pages built in code may pass onClick(label, index, rows) instead of a drill template.
+  if (spec.onClick) chart.on('click', (p) => spec.onClick(p.name, p.dataIndex, rows));
   if (spec.drill) {
     const provinces = await cachedGet('/api/ref/provinces').catch(() => ({ items: [] }));
     const abbr = Object.fromEntries(provinces.items.map((p) => [p.name, p.abbr]));

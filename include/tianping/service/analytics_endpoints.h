@@ -1,0 +1,85 @@
+// Endpoints over the dataset's cases: indicators (审判质量指标) with drill-down, the indicator catalogue,
+// tags with counts, the warning centre (预警中心), judgment documents (文书 and 文书纠错) and the
+// document/case cross-check. docs/api.md "Indicators, tags, warnings, documents".
+//
+// AnalyticsState is loaded once at start-up from the data directory: the case store's current snapshot
+// when there is one (else <data>/cases.jsonl) into a CaseFrame, the tags computed as of the data's
+// latest date, the built-in indicator definitions and the document checker. Every handler restricts
+// rows to the caller's court scope and suppresses small cells for roles that require it (data_scope.h).
+// Thread-safety: immutable after LoadAnalyticsState except the internally synchronised caches.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "tianping/analytics/case_frame.h"
+#include "tianping/analytics/indicator.h"
+#include "tianping/analytics/tag.h"
+#include "tianping/common/date.h"
+#include "tianping/common/status.h"
+#include "tianping/model/reference.h"
+#include "tianping/service/endpoint_registry.h"
+#include "tianping/service/guarded_endpoints.h"
+#include "tianping/store/store.h"
+#include "tianping/text/doc_check.h"
+#include "tianping/text/segmenter.h"
+
+namespace tianping::service {
+
+// One red light of the warning centre with its evidence (docs/api.md "Warnings").
+struct Warning {
+  std::string kind;        // indicator | tag
+  std::string court_code, court_name, province;
+  std::string subject;     // indicator name or tag name
+  std::string level;       // 红 (far outside / many cases) | 黄
+  double severity = 0;     // for ordering: relative distance outside the range, or the case count
+  // Evidence. indicator: value, numerator, denominator, range; tag: count, share of the court's cases.
+  double value = 0, numerator = 0, denominator = 0;
+  std::optional<double> range_low, range_high;
+  std::string unit;
+  int64_t count = 0, court_cases = 0;
+  std::vector<std::string> sample_case_ids;  // tag warnings: up to 5 case ids
+};
+
+struct AnalyticsState {
+  const ReferenceData* ref = nullptr;
+  const GuardedState* guarded = nullptr;             // the AccessGuard, the audit log, the current snapshot
+  std::string data_dir;
+  uint64_t snapshot_id = 0;                          // the frame's snapshot; 0: cases read from cases.jsonl
+  std::shared_ptr<const analytics::CaseFrame> frame;  // null: no dataset (frame_status says why)
+  Status frame_status = Status::NotFound("no dataset loaded");
+  analytics::IndicatorRegistry indicators;
+  std::optional<analytics::TagSet> tags;              // as of `asof`
+  Date asof;                                          // latest filed/closed date of the data
+  Date default_from, default_to;                      // the calendar year of `asof`
+  std::unique_ptr<text::DocChecker> checker;          // null: /api/documents/check answers 409
+  Status checker_status;
+  std::unordered_map<std::string, uint32_t> court_by_name;  // frame court name → frame court code
+
+  // The national warning list, computed on first use (warning_endpoints.cc).
+  mutable std::once_flag warnings_once;
+  mutable std::vector<Warning> warnings;
+  mutable Status warnings_status;
+};
+
+struct AnalyticsOptions {
+  std::string data_dir;
+  std::string indicator_dir;  // empty: IndicatorRegistry::DefaultDir()
+  std::string tag_dir;        // empty: DefaultTagDir()
+  const text::Segmenter* segmenter = nullptr;  // for the document checker; may be null
+  const GuardedState* guarded = nullptr;       // REQUIRED: scope, redaction and audit of every read
+};
+
+// Never fails for a missing dataset (the endpoints then answer 409 with the reason); fails for broken
+// definitions (indicators, tags, the checker's confusion list), naming the file.
+Result<std::unique_ptr<AnalyticsState>> LoadAnalyticsState(const AnalyticsOptions& options, const ReferenceData& ref);
+
+Status RegisterIndicatorEndpoints(EndpointRegistry* registry, const AnalyticsState* state);
+Status RegisterWarningEndpoints(EndpointRegistry* registry, const AnalyticsState* state);
+Status RegisterDocumentEndpoints(EndpointRegistry* registry, const AnalyticsState* state);
+
+}  // namespace tianping::service

@@ -1,0 +1,48 @@
+// The dispatcher's cache of finished answers for endpoints whose data does not change while the service
+// runs (Endpoint::cache): each entry keeps the body plain and gzip-compressed and a strong ETag, so a hit
+// costs one hash look-up and a copy — no JSON building, no compression per request.
+// Bounded: when an insert would exceed max_entries or max_bytes the cache is emptied (answers are cheap
+// to rebuild; no LRU bookkeeping on the hot path).
+// Thread-safety: Get and Put may be called concurrently.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <shared_mutex>
+#include <string>
+#include <unordered_map>
+
+#include "tianping/service/http_message.h"
+#include "tianping/service/principal.h"
+
+namespace tianping::service {
+
+struct CachedResponse {
+  std::string content_type, body, gzipped;  // gzipped empty when the body is too small to compress
+  std::string etag;                         // "\"<16 hex digits>\"" of the plain body
+};
+
+class ResponseCache {
+ public:
+  explicit ResponseCache(size_t max_entries = 4096, size_t max_bytes = 64u << 20)
+      : max_entries_(max_entries), max_bytes_(max_bytes) {}
+  std::shared_ptr<const CachedResponse> Get(const std::string& key) const;
+  // Builds the entry (gzip, ETag) from a 200 answer and stores it.
+  std::shared_ptr<const CachedResponse> Put(const std::string& key, const HttpResponse& response);
+  size_t size() const;
+
+  // The answer to send: 304 when If-None-Match names the ETag, gzip body when accepted.
+  static HttpResponse Respond(const CachedResponse& entry, const HttpRequest& request);
+
+ private:
+  size_t max_entries_, max_bytes_;
+  mutable std::shared_mutex mu_;
+  std::unordered_map<std::string, std::shared_ptr<const CachedResponse>> map_;
+  size_t bytes_ = 0;
+};
+
+// The part of the principal a kPerScope answer depends on (role, scope, clearance, judge id) — never the
+// user name, so users with equal rights share entries.
+std::string ScopeCacheKey(const security::Principal& principal);
+
+}  // namespace tianping::service

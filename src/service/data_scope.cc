@@ -1,0 +1,78 @@
+#include "data_scope.h"
+
+#include "tianping/security/access_guard.h"
+
+namespace tianping::service {
+namespace {
+
+Status Audit(const AnalyticsState& s, const RequestContext& ctx, const std::string& object, int64_t rows,
+             const std::string& detail) {
+  return s.guarded->security->Audit(ctx.principal.name, "read", object, rows, detail);
+}
+
+}  // namespace
+
+Result<DataScope> ScopeOf(const AnalyticsState& state, const RequestContext& ctx) {
+  const security::Principal& p = ctx.principal;
+  const security::RoleSpec& spec = security::SpecOf(p.role);
+  if (!spec.reads_cases)
+    return Status::PermissionDenied(std::string("role ") + spec.name + " reads no case data");
+  const security::AccessGuard& guard = *state.guarded->guard;
+  DataScope d;
+  d.min_cell = spec.min_cell;
+  d.case_ids = guard.CheckFilter(p, "case.case_id").ok();
+  // Sealed cases exist only for a 核心 clearance (or their own judge, whom aggregates do not single out).
+  bool sealed_visible = p.clearance >= security::Grade::kCore && spec.max_clearance >= security::Grade::kCore;
+  std::vector<std::string> terms;
+  if (!sealed_visible) terms.push_back("not sealed");
+  if (p.scope.kind != security::CourtScope::Kind::kNation && state.frame) {
+    d.nation = false;
+    const analytics::CaseFrame& f = *state.frame;
+    d.court_mask.assign(f.courts.size(), 0);
+    std::string list;
+    for (uint32_t code = 1; code < f.courts.size(); ++code) {
+      if (!guard.InScope(p, f.courts.Value(code))) continue;
+      d.court_mask[code] = 1;
+      list += (list.empty() ? "'" : ", '") + f.courts.Value(code) + "'";
+    }
+    // No court of the data in scope: a condition no row meets.
+    terms.push_back(list.empty() ? "court in ('-')" : "court in (" + list + ")");
+  }
+  for (const auto& t : terms) d.where += (d.where.empty() ? "" : " and ") + t;
+  d.sealed_visible = sealed_visible;
+  return d;
+}
+
+Result<CaseView> FetchCase(const AnalyticsState& state, const RequestContext& ctx, std::string_view id) {
+  auto snap = state.guarded->store->Current();
+  if (!snap.ok()) return snap.status();
+  auto ref = (*snap)->FindCase(id);
+  if (!ref.ok()) return ref.status();
+  std::optional<Case> found;
+  if (*ref) {
+    auto c = (*snap)->ReadCase(**ref);
+    if (!c.ok()) return c.status();
+    found = std::move(c).value();
+  }
+  auto shown = state.guarded->guard->Fetch(ctx.principal, found ? &*found : nullptr, id);
+  if (!shown.ok()) {
+    TP_RETURN_IF_ERROR(state.guarded->security->Audit(ctx.principal.name, "read.notfound", "case " + std::string(id), 0, "http"));
+    return shown.status();
+  }
+  return CaseView{std::move(*found), std::move(shown).value()};
+}
+
+std::string ShowText(const AnalyticsState& state, const RequestContext& ctx, const Case& original, std::string_view text) {
+  return state.guarded->guard->RedactText(ctx.principal, original, text);
+}
+
+Document ShowDocument(const AnalyticsState& state, const RequestContext& ctx, const Case& original, const Document& d) {
+  return state.guarded->guard->RedactDocument(ctx.principal, original, d);
+}
+
+Status AuditRead(const AnalyticsState& state, const RequestContext& ctx, const std::string& object, int64_t rows,
+                 const std::string& detail) {
+  return Audit(state, ctx, object, rows, detail);
+}
+
+}  // namespace tianping::service

@@ -1,0 +1,53 @@
+// The rows and cells a principal may see in aggregate answers (indicators, tags, warnings): its court
+// scope as a row condition and a per-court-code mask, and the minimum cell size of its role
+// (AccessGuard::SuppressCell). docs/security.md "Wiring a read path" rules 1 and 5.
+// Thread-safety: values.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tianping/common/status.h"
+#include "tianping/service/analytics_endpoints.h"
+#include "tianping/service/endpoint_registry.h"
+
+namespace tianping::service {
+
+struct DataScope {
+  bool nation = true;                // no court restriction
+  std::string where;                 // row condition restricting to the scope; empty for the nation
+  std::vector<uint8_t> court_mask;   // by frame court code: 1 when in scope (empty for the nation)
+  int min_cell = 0;                  // counts in (0, min_cell) are suppressed; 0 = never
+  bool case_ids = true;              // may see case ids (samples in warnings)
+  bool sealed_visible = true;        // sealed cases are counted (核心 clearance); `where` excludes them otherwise
+
+  bool InScope(uint32_t frame_court_code) const {
+    return nation || (frame_court_code < court_mask.size() && court_mask[frame_court_code]);
+  }
+  // nullopt when the count must not be shown.
+  std::optional<int64_t> Suppress(int64_t count) const {
+    if (min_cell > 0 && count > 0 && count < min_cell) return std::nullopt;
+    return count;
+  }
+};
+
+// Errors: PermissionDenied when the principal's role reads no case data.
+Result<DataScope> ScopeOf(const AnalyticsState& state, const RequestContext& ctx);
+
+// One case for one caller: `original` for computing, `shown` (redacted) for answering.
+struct CaseView {
+  Case original, shown;
+};
+// From the store's current snapshot through AccessGuard::Fetch. Errors: NotFound "case <id> not found"
+// for missing and invisible cases alike (audited read.notfound); FailedPrecondition without a case store.
+Result<CaseView> FetchCase(const AnalyticsState& state, const RequestContext& ctx, std::string_view id);
+// Free text about `original` (a document, a compared value) as the caller may see it.
+std::string ShowText(const AnalyticsState& state, const RequestContext& ctx, const Case& original, std::string_view text);
+Document ShowDocument(const AnalyticsState& state, const RequestContext& ctx, const Case& original, const Document& d);
+// One audit record (action "read") under the caller's name. A failure must stop the request.
+Status AuditRead(const AnalyticsState& state, const RequestContext& ctx, const std::string& object, int64_t rows,
+                 const std::string& detail);
+
+}  // namespace tianping::service
