@@ -9,6 +9,7 @@
 #include <ctime>
 #include <cmath>
 #include <map>
+#include <memory>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
@@ -176,6 +177,46 @@ class Compiler {
   std::map<int, Bitmap> relevant_;
 };
 
+// Row conditions inside the aggregates of `e` (the non-period 'and' terms of each aggregate's condition).
+void ConditionsOf(const Expr& e, std::vector<const Expr*>* out) {
+  if (e.kind == Expr::Kind::kCall && (e.text == "count" || e.text == "sum" || e.text == "distinct" ||
+                                      e.text == "sumsq_monthly") && !e.args.empty()) {
+    std::vector<const Expr*> parts;
+    Conjuncts(*e.args.back(), &parts);
+    for (const Expr* p : parts)
+      if (!ContainsPeriod(*p)) out->push_back(p);
+    return;
+  }
+  for (const auto& a : e.args) ConditionsOf(*a, out);
+}
+
+// Evaluates the row conditions of every indicator on `threads` threads (one RowEvaluator each) into the
+// frame's PredicateCache, so that the serial compile finds them there. Errors are left to the compile.
+void Prewarm(const CaseFrame& f, const IndicatorQuery& q, const TagLookup& tags) {
+  if (!f.cache || q.threads < 2) return;
+  std::vector<std::unique_ptr<Expr>> keep;
+  std::vector<const Expr*> conds;
+  for (const IndicatorDef* def : q.indicators) {
+    for (const std::string* text : {&def->filter, &def->numerator, &def->denominator}) {
+      if (text->empty()) continue;
+      auto e = ParseExpr(*text);
+      if (!e.ok()) continue;
+      if (text == &def->filter) conds.push_back(e->get());
+      else ConditionsOf(**e, &conds);
+      keep.push_back(std::move(e).value());
+    }
+  }
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    RowEvaluator ev(f, q.to.days(), tags);
+    for (size_t i; (i = next.fetch_add(1)) < conds.size();) (void)ev.Predicate(*conds[i]);
+  };
+  std::vector<std::thread> pool;
+  for (int t = 1; t < q.threads; ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+}
+
 double Arith(const Expr& e, const Compiler& c, const std::vector<Term>& terms, size_t cell, int months) {
   switch (e.kind) {
     case Expr::Kind::kNumber: return e.number;
@@ -247,7 +288,9 @@ Result<IndicatorTable> EvaluateIndicators(const CaseFrame& f, const IndicatorQue
     b->ForEach([&](uint32_t i) { where[i] = 1; });
   }
 
-  // Compile every indicator's aggregates, shared by canonical text.
+  // Compile every indicator's aggregates, shared by canonical text (conditions evaluated in parallel first).
+  Prewarm(f, q, tags);
+  phase("prewarm");
   Compiler comp(f, &ev, q.from.days(), q.to.days());
   std::vector<std::unique_ptr<Expr>> keep;
   struct Formula { const Expr* num = nullptr; const Expr* den = nullptr; };

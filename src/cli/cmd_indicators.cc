@@ -16,6 +16,7 @@
 #include "frame_source.h"
 #include "tianping/analytics/definition_store.h"
 #include "tianping/analytics/engine.h"
+#include "tianping/analytics/frame_columns.h"
 #include "tianping/analytics/tag.h"
 #include "tianping/store/store.h"
 
@@ -123,11 +124,22 @@ int RunIndicators(int argc, char** argv) {
   }
   auto ref = ReferenceData::Load(ref_dir);
   if (!ref.ok()) return Fail("indicators", ref.status());
-  auto frame = LoadFrame(in, data_dir, *ref);
-  if (!frame.ok()) return Fail("indicators", frame.status());
   auto tag_defs = analytics::LoadTagDefs(tag_dir);
   if (!tag_defs.ok()) return Fail("indicators", tag_defs.status());
-  auto tags = analytics::TagSet::Compute(**frame, *tag_defs, q.to.days());
+  // Only the tags the query names (and those their rules use), and only the frame columns it reads.
+  std::vector<std::string> tag_names;
+  auto scan = [&](const std::string& text) {
+    auto e = text.empty() ? Result<std::unique_ptr<analytics::Expr>>(Status::NotFound("")) : analytics::ParseExpr(text);
+    if (e.ok()) analytics::TagNamesOf(**e, &tag_names);
+  };
+  scan(q.where);
+  for (const auto* d : q.indicators) { scan(d->numerator); scan(d->denominator); scan(d->filter); }
+  for (const auto& b : q.by) if (b.rfind("tag:", 0) == 0) tag_names.push_back(b.substr(4));
+  std::vector<analytics::TagDef> used_tags = analytics::TagsNeeded(*tag_defs, tag_names);
+  uint32_t columns = analytics::FrameColumnsForQuery(q.indicators, q.where, q.by, *tag_defs);
+  auto frame = LoadFrame(in, data_dir, *ref, columns);
+  if (!frame.ok()) return Fail("indicators", frame.status());
+  auto tags = analytics::TagSet::Compute(**frame, used_tags, q.to.days());
   if (!tags.ok()) return Fail("indicators", tags.status());
   q.tags = &*tags;
   auto table = analytics::EvaluateIndicators(**frame, q);

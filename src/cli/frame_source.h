@@ -12,8 +12,10 @@
 namespace tianping::cli {
 
 // REQUIRES: `ref` outlives the frame. An empty store (no snapshot committed) is an error that says how
-// to fill it, not an empty result.
+// to fill it, not an empty result. From the store only the column groups in `columns` are decoded
+// (analytics/frame_columns.h); a JSONL file always fills every column.
 Result<std::shared_ptr<const analytics::CaseFrame>> LoadFrame(const std::string& in, const std::string& data_dir,
-                                                              const ReferenceData& ref);
+                                                              const ReferenceData& ref,
+                                                              uint32_t columns = analytics::kFrameAllColumns);
 
 }  // namespace tianping::cli
