@@ -149,14 +149,25 @@ class Compiler {
       if (!b.ok()) return b.status().WithContext("filter: ");
       t.rows = t.rows.And(*b);
     }
+    // Values and codes are properties of the data too: cached in the frame like the predicates.
+    const std::string value_key = e.args[0]->ToString() + "#" + std::to_string(to_);
+    const bool shareable = f_.cache && value_key.find("tag(") == std::string::npos;
     if (t.func == "sum") {
-      auto v = ev_->Numeric(*e.args[0]);
-      if (!v.ok()) return v.status();
-      t.values = std::move(v).value();
+      if (shareable) t.values = f_.cache->GetInts(value_key);
+      if (!t.values) {
+        auto v = ev_->Numeric(*e.args[0]);
+        if (!v.ok()) return v.status();
+        t.values = std::make_shared<const std::vector<int64_t>>(std::move(v).value());
+        if (shareable) f_.cache->PutInts(value_key, t.values);
+      }
     } else if (t.func == "distinct") {
-      auto c = ev_->Category(*e.args[0]);
-      if (!c.ok()) return c.status();
-      t.codes = std::move(c->first);
+      if (shareable) t.codes = f_.cache->GetCodes(value_key);
+      if (!t.codes) {
+        auto c = ev_->Category(*e.args[0]);
+        if (!c.ok()) return c.status();
+        t.codes = std::make_shared<const std::vector<uint32_t>>(std::move(c->first));
+        if (shareable) f_.cache->PutCodes(value_key, t.codes);
+      }
     }
     index_[key] = terms_.size();
     term_of_[&e] = terms_.size();

@@ -74,11 +74,34 @@ class PredicateCache {
   void Clear() {
     std::lock_guard<std::mutex> l(mu_);
     map_.clear();
+    ints_.clear();
+    codes_.clear();
+  }
+  // Per-row values of numeric expressions (sum) and codes of categorical ones (distinct), likewise.
+  std::shared_ptr<const std::vector<int64_t>> GetInts(const std::string& key) const {
+    std::lock_guard<std::mutex> l(mu_);
+    auto it = ints_.find(key);
+    return it == ints_.end() ? nullptr : it->second;
+  }
+  void PutInts(const std::string& key, std::shared_ptr<const std::vector<int64_t>> v) {
+    std::lock_guard<std::mutex> l(mu_);
+    ints_.emplace(key, std::move(v));
+  }
+  std::shared_ptr<const std::vector<uint32_t>> GetCodes(const std::string& key) const {
+    std::lock_guard<std::mutex> l(mu_);
+    auto it = codes_.find(key);
+    return it == codes_.end() ? nullptr : it->second;
+  }
+  void PutCodes(const std::string& key, std::shared_ptr<const std::vector<uint32_t>> v) {
+    std::lock_guard<std::mutex> l(mu_);
+    codes_.emplace(key, std::move(v));
   }
 
  private:
   mutable std::mutex mu_;
   std::unordered_map<std::string, Bitmap> map_;
+  std::unordered_map<std::string, std::shared_ptr<const std::vector<int64_t>>> ints_;
+  std::unordered_map<std::string, std::shared_ptr<const std::vector<uint32_t>>> codes_;
 };
 
 // Party occurrences: one row per party of each case (a person or organisation appearing in several cases
