@@ -1,5 +1,7 @@
 // Indicator engine benchmark: every built-in indicator by province × month over one year.
 //   bench_indicators --in cases.jsonl [--tile K] [--year 2023] [--reps 5] [--threads 2]
+//   bench_indicators --data STORE_DIR ...     read the frame from a case store (only the columns the suite
+//                                             reads), timing the load
 //                    [--export DIR]   write DIR/frame.csv (the frame's columns, for the DuckDB peer) and
 //                                     DIR/tianping.csv (province, month, indicator id, numerator, denominator)
 // The input is replicated K times (case ids suffixed #k, links kept within each copy) to reach 10 M rows
@@ -15,6 +17,8 @@
 #include <vector>
 
 #include "tianping/analytics/engine.h"
+#include "tianping/analytics/frame_columns.h"
+#include "tianping/store/store.h"
 #include "tianping/model/case_json.h"
 #include "tianping/model/jsonl_reader.h"
 
@@ -56,7 +60,7 @@ void Export(const CaseFrame& f, const std::string& dir) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string in, export_dir;
+  std::string in, export_dir, data;
   int tile = 1, year = 2023, reps = 5, threads = 2;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string k = argv[i], v = argv[i + 1];
@@ -66,43 +70,12 @@ int main(int argc, char** argv) {
     else if (k == "--reps") reps = std::stoi(v);
     else if (k == "--threads") threads = std::stoi(v);
     else if (k == "--export") export_dir = v;
+    else if (k == "--data") data = v;
   }
-  if (in.empty()) { std::fprintf(stderr, "usage: bench_indicators --in cases.jsonl [--tile K] [--export DIR]\n"); return 2; }
+  if (in.empty() && data.empty()) { std::fprintf(stderr, "usage: bench_indicators --in cases.jsonl [--tile K] [--export DIR]\n"); return 2; }
   auto ref = ReferenceData::Load(ReferenceData::DefaultRefDir());
   auto reg = IndicatorRegistry::LoadDir(IndicatorRegistry::DefaultDir());
   if (!ref.ok() || !reg.ok()) { std::fprintf(stderr, "cannot load reference data or indicators\n"); return 1; }
-
-  auto t0 = std::chrono::steady_clock::now();
-  std::vector<Case> cases;
-  {
-    auto reader = JsonlReader::Open(in);
-    if (!reader.ok()) { std::fprintf(stderr, "%s\n", reader.status().ToString().c_str()); return 1; }
-    std::string_view line;
-    while ((*reader)->Next(&line)) {
-      auto c = ParseCaseJson(line);
-      if (!c.ok()) { std::fprintf(stderr, "%s%s\n", (*reader)->Where().c_str(), c.status().ToString().c_str()); return 1; }
-      c->parties.clear();  // not used by the indicators; keeps memory small
-      c->document_id.clear();
-      cases.push_back(std::move(c).value());
-    }
-  }
-  double parse_s = Seconds(t0);
-  t0 = std::chrono::steady_clock::now();
-  CaseFrameBuilder builder(*ref);
-  for (int k = 0; k < tile; ++k) {
-    std::string suffix = k ? "#" + std::to_string(k) : "";
-    for (Case c : cases) {
-      c.case_id += suffix;
-      if (c.derived_from) c.derived_from->case_id += suffix;
-      if (!c.judge_id.empty()) c.judge_id += suffix;  // each copy has its own judges
-      builder.Add(c);
-    }
-  }
-  cases.clear();
-  cases.shrink_to_fit();
-  CaseFrame frame = builder.Finish();
-  double build_s = Seconds(t0);
-  std::fprintf(stderr, "frame: %u rows (parse %.1f s, build %.1f s)\n", frame.rows, parse_s, build_s);
 
   IndicatorQuery q;
   for (const auto& d : reg->all()) q.indicators.push_back(&d);
@@ -110,6 +83,52 @@ int main(int argc, char** argv) {
   q.from = Date::FromYmd(year, 1, 1);
   q.to = Date::FromYmd(year, 12, 31);
   q.threads = threads;
+  std::shared_ptr<const CaseFrame> frame_ptr;
+  if (!data.empty()) {
+    auto t0 = std::chrono::steady_clock::now();
+    std::clock_t c0 = std::clock();
+    auto snap = StoreSnapshot::Open(data);
+    if (!snap.ok()) { std::fprintf(stderr, "%s\n", snap.status().ToString().c_str()); return 1; }
+    uint32_t columns = FrameColumnsForQuery(q.indicators, "", q.by, {});
+    auto f = LoadCaseFrameStore(**snap, *ref, columns, threads);
+    if (!f.ok()) { std::fprintf(stderr, "%s\n", f.status().ToString().c_str()); return 1; }
+    frame_ptr = *f;
+    std::printf("store load: %u rows, columns %s: %.3f s (CPU %.3f s)\n", frame_ptr->rows,
+                FrameColumnNames(columns).c_str(), Seconds(t0), static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC);
+  } else {
+    auto t0 = std::chrono::steady_clock::now();
+    std::vector<Case> cases;
+    {
+      auto reader = JsonlReader::Open(in);
+      if (!reader.ok()) { std::fprintf(stderr, "%s\n", reader.status().ToString().c_str()); return 1; }
+      std::string_view line;
+      while ((*reader)->Next(&line)) {
+        auto c = ParseCaseJson(line);
+        if (!c.ok()) { std::fprintf(stderr, "%s%s\n", (*reader)->Where().c_str(), c.status().ToString().c_str()); return 1; }
+        c->parties.clear();  // not used by the indicators; keeps memory small
+        c->document_id.clear();
+        cases.push_back(std::move(c).value());
+      }
+    }
+    double parse_s = Seconds(t0);
+    t0 = std::chrono::steady_clock::now();
+    CaseFrameBuilder builder(*ref);
+    for (int k = 0; k < tile; ++k) {
+      std::string suffix = k ? "#" + std::to_string(k) : "";
+      for (Case c : cases) {
+        c.case_id += suffix;
+        if (c.derived_from) c.derived_from->case_id += suffix;
+        if (!c.judge_id.empty()) c.judge_id += suffix;  // each copy has its own judges
+        builder.Add(c);
+      }
+    }
+    cases.clear();
+    cases.shrink_to_fit();
+    frame_ptr = std::make_shared<const CaseFrame>(builder.Finish());
+    double build_s = Seconds(t0);
+    std::fprintf(stderr, "frame: %u rows (parse %.1f s, build %.1f s)\n", frame_ptr->rows, parse_s, build_s);
+  }
+  const CaseFrame& frame = *frame_ptr;
   double best = 1e9, total = 0, cpu_total = 0, cold = 0, cold_cpu = 0;
   Result<IndicatorTable> table = Status::Internal("not run");
   for (int r = 0; r <= reps; ++r) {

@@ -10,6 +10,7 @@
 #include "gen/chinese_numerals.h"
 #include "gen/litigation_fee.h"
 #include "golden_indicators.h"
+#include "golden_tags.h"
 #include "tianping/common/date.h"
 #include "tianping/model/reference.h"
 #include "tianping/security/masking.h"
@@ -168,6 +169,7 @@ void RegisterHandlers(std::map<std::string, Handler>* handlers) {
   (*handlers)["judgment"] = JudgmentHandler;
   (*handlers)["gen"] = GenHandler;
   (*handlers)["indicators"] = IndicatorsHandler;
+  (*handlers)["tags"] = TagsHandler;
   RegisterDocCheckHandlers(handlers);
 }
 

@@ -91,8 +91,8 @@ void AccumulateTerm(const CaseFrame& f, const Periods& per, const std::vector<in
       RangeOf(f, per, *t, i, &lo, &hi);
       for (int p = lo; p < hi; ++p) {
         pair_cell.push_back(static_cast<uint32_t>(static_cast<size_t>(gid[a]) * P + p));
-        pair_code.push_back(t->codes[i]);
-        max_code = std::max(max_code, t->codes[i]);
+        pair_code.push_back((*t->codes)[i]);
+        max_code = std::max(max_code, (*t->codes)[i]);
       }
     });
     std::vector<uint32_t> start(cells + 1, 0), order(pair_cell.size());
@@ -112,7 +112,7 @@ void AccumulateTerm(const CaseFrame& f, const Periods& per, const std::vector<in
   t->rows.ForEach([&](uint32_t i) {
     int32_t a = via ? (*via)[i] : static_cast<int32_t>(i);
     if (a < 0 || (!where.empty() && !where[a]) || gid[a] < 0) return;
-    int64_t v = sum ? t->values[i] : 1;
+    int64_t v = sum ? (*t->values)[i] : 1;
     if (v == kNullInt) return;
     int lo = 0, hi = 0;
     RangeOf(f, per, *t, i, &lo, &hi);
@@ -158,7 +158,7 @@ void AccumulateFused(const CaseFrame& f, const Periods& per, const std::vector<i
   for (int t = 0; t < T; ++t) {
     const Term& term = *terms[t];
     hot[t].via = term.via == "@parent" ? f.parent.data() : term.via == "@root" ? f.root.data() : nullptr;
-    hot[t].values = term.func == "sum" ? term.values.data() : nullptr;
+    hot[t].values = term.func == "sum" ? term.values->data() : nullptr;
     if (term.period == PeriodKind::kPendingOver) {
       hot[t].over = term.over_first.data();
       hot[t].over_base = term.over_base;
@@ -172,27 +172,42 @@ void AccumulateFused(const CaseFrame& f, const Periods& per, const std::vector<i
   constexpr uint32_t kBlock = 1u << 16;
   auto work = [&](uint32_t begin, uint32_t end, std::vector<int64_t>* diff) {
     diff->assign(static_cast<size_t>(T) * groups * stride, 0);
-    std::vector<roaring_uint32_iterator_t> its(T);
-    for (int t = 0; t < T; ++t) {
-      roaring_init_iterator(terms[t]->rows.raw(), &its[t]);
-      if (its[t].has_value) roaring_move_uint32_iterator_equalorlarger(&its[t], begin);
-    }
-    roaring_uint32_iterator_t rel;
-    roaring_init_iterator(relevant.raw(), &rel);
-    if (rel.has_value) roaring_move_uint32_iterator_equalorlarger(&rel, begin);
+    // Row streams read from the bitmaps in batches (roaring_read_uint32_iterator), not one advance per row.
+    struct Stream {
+      roaring_uint32_iterator_t it;
+      uint32_t buf[512];
+      uint32_t n = 0, pos = 0;
+      bool done = false;
+      // Next row < limit, or false (the row stays for the next call).
+      bool Next(uint32_t limit, uint32_t* row) {
+        if (pos == n) {
+          if (done) return false;
+          n = roaring_read_uint32_iterator(&it, buf, 512);
+          pos = 0;
+          if (n == 0) { done = true; return false; }
+        }
+        if (buf[pos] >= limit) return false;
+        *row = buf[pos++];
+        return true;
+      }
+    };
+    auto open = [begin](const Bitmap& b, Stream* st) {
+      roaring_init_iterator(b.raw(), &st->it);
+      if (st->it.has_value) roaring_move_uint32_iterator_equalorlarger(&st->it, begin);
+      st->done = !st->it.has_value;
+    };
+    std::vector<Stream> its(T);
+    for (int t = 0; t < T; ++t) open(terms[t]->rows, &its[t]);
+    Stream rel;
+    open(relevant, &rel);
     std::vector<uint64_t> local(kBlock, 0);
-    for (uint32_t block = begin; block < end && rel.has_value; block = block + kBlock < block ? end : block + kBlock) {
+    for (uint32_t block = begin; block < end; block = block + kBlock < block ? end : block + kBlock) {
       const uint32_t block_end = static_cast<uint32_t>(std::min<uint64_t>(end, uint64_t{block} + kBlock));
       for (int t = 0; t < T; ++t) {
-        roaring_uint32_iterator_t& it = its[t];
         const uint64_t bit = uint64_t{1} << t;
-        while (it.has_value && it.current_value < block_end) {
-          local[it.current_value - block] |= bit;
-          roaring_advance_uint32_iterator(&it);
-        }
+        for (uint32_t r; its[t].Next(block_end, &r);) local[r - block] |= bit;
       }
-      for (; rel.has_value && rel.current_value < block_end; roaring_advance_uint32_iterator(&rel)) {
-        const uint32_t r = rel.current_value;
+      for (uint32_t r; rel.Next(block_end, &r);) {
         uint64_t m = local[r - block];
         if (!m) continue;
         local[r - block] = 0;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -18,8 +19,8 @@ struct Term {
   PeriodKind period = PeriodKind::kNone;
   int months = 0;
   Bitmap rows;             // condition (without the period condition) ∧ indicator filter
-  std::vector<int64_t> values;    // sum
-  std::vector<uint32_t> codes;    // distinct
+  std::shared_ptr<const std::vector<int64_t>> values;    // sum (shared with the frame's cache)
+  std::shared_ptr<const std::vector<uint32_t>> codes;    // distinct
   std::vector<int64_t> acc;       // result: G × P
   // pending_over: first period p with end(p) > filed + N months, by filed day − over_base.
   int32_t over_base = 0;

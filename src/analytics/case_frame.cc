@@ -32,12 +32,26 @@ CaseFrameBuilder::CaseFrameBuilder(const ReferenceData& ref) : ref_(ref) {
   f_.court_level.push_back(0);
   f_.court_province.push_back(0);
   f_.court_region.push_back(0);
+  f_.parties.entity_names.emplace_back();  // entity code 0 = no identity
 }
 
-uint32_t CaseFrameBuilder::CourtCode(const std::string& code) {
+std::string PartyEntityKey(std::string_view kind, std::string_view name, std::string_view id_number,
+                           std::string_view credit_code) {
+  if (!credit_code.empty()) return "C" + std::string(credit_code);
+  if (!id_number.empty()) return "I" + std::string(id_number);
+  if (name.empty()) return std::string();
+  std::string key = "N";
+  key += kind;
+  key += '\x1f';
+  key += name;
+  return key;
+}
+
+uint32_t CaseFrameBuilder::CourtCode(std::string_view code_view) {
   size_t before = f_.courts.size();
-  uint32_t c = f_.courts.Code(code);
+  uint32_t c = f_.courts.Code(code_view);
   if (f_.courts.size() == before) return c;
+  std::string code(code_view);
   const Court* court = ref_.FindCourt(code);
   std::string name = court ? court->name : code;
   std::string level = court ? CourtLevelName(court->level) : "未知";
@@ -59,19 +73,20 @@ uint32_t CaseFrameBuilder::CourtCode(const std::string& code) {
   return c;
 }
 
-uint32_t CaseFrameBuilder::CauseCode(const Case& c) {
+uint32_t CaseFrameBuilder::CauseCode(std::string_view cause_code, std::string_view cause_name,
+                                     const std::vector<std::string>& cause_path) {
   // Keyed by the cause code; a record without one is keyed by its cause name (or the leaf of its path).
-  std::string key = !c.cause_code.empty() ? c.cause_code : !c.cause_name.empty() ? c.cause_name
-                    : c.cause_path.empty() ? std::string() : c.cause_path.back();
+  std::string_view key = !cause_code.empty() ? cause_code : !cause_name.empty() ? cause_name
+                         : cause_path.empty() ? std::string_view() : std::string_view(cause_path.back());
   if (key.empty()) return 0;
   size_t before = f_.causes.size();
   uint32_t code = f_.causes.Code(key);
   if (f_.causes.size() == before) return code;
   std::array<uint32_t, 4> path{0, 0, 0, 0};
-  std::vector<std::string> names = c.cause_path;
-  const Cause* cause = ref_.FindCause(c.cause_code);
+  std::vector<std::string> names = cause_path;
+  const Cause* cause = ref_.FindCause(std::string(cause_code));
   if (names.empty() && cause) names = ref_.CausePath(*cause);
-  if (names.empty() && !c.cause_name.empty()) names.push_back(c.cause_name);
+  if (names.empty() && !cause_name.empty()) names.emplace_back(cause_name);
   for (size_t i = 0; i < names.size() && i < 4; ++i) path[i] = f_.cause_levels.Code(names[i]);
   // A path shorter than 4 repeats its leaf so that "cause at level 4" of a level-2 cause is the cause.
   for (size_t i = std::max<size_t>(names.size(), 1); i < 4; ++i) path[i] = path[i - 1];
@@ -80,22 +95,30 @@ uint32_t CaseFrameBuilder::CauseCode(const Case& c) {
   return code;
 }
 
+uint32_t CaseFrameBuilder::JudgeCode(std::string_view id, std::string_view name) {
+  size_t nj = f_.judges.size();
+  uint32_t j = f_.judges.Code(id.empty() ? name : id);
+  if (f_.judges.size() != nj) f_.judge_names.emplace_back(name);
+  return j;
+}
+
+uint32_t CaseFrameBuilder::StageCode(std::string_view type_code) {
+  const CaseType* t = CaseTypeTable::Default().Find(std::string(type_code));
+  return f_.stages.Code(t ? t->stage : "");
+}
+
 void CaseFrameBuilder::Add(const Case& c) {
   uint32_t row = f_.rows++;
   f_.case_ids.push_back(c.case_id);
   f_.court.push_back(CourtCode(c.court_code));
   f_.category.push_back(f_.categories.Code(c.category));
   f_.type_code.push_back(f_.type_codes.Code(c.type_code));
-  const CaseType* t = CaseTypeTable::Default().Find(c.type_code);
-  f_.stage.push_back(f_.stages.Code(t ? t->stage : ""));
+  f_.stage.push_back(StageCode(c.type_code));
   f_.procedure.push_back(f_.procedures.Code(c.procedure));
   f_.closure.push_back(f_.closures.Code(c.closed_date ? c.closure_method : ""));
-  f_.cause.push_back(CauseCode(c));
+  f_.cause.push_back(CauseCode(c.cause_code, c.cause_name, c.cause_path));
   f_.relation.push_back(f_.relations.Code(c.derived_from ? c.derived_from->relation : ""));
-  size_t nj = f_.judges.size();
-  uint32_t j = f_.judges.Code(c.judge_id.empty() ? c.judge_name : c.judge_id);
-  if (f_.judges.size() != nj) f_.judge_names.push_back(c.judge_name);
-  f_.judge.push_back(j);
+  f_.judge.push_back(JudgeCode(c.judge_id, c.judge_name));
   f_.received.push_back(c.received_date ? c.received_date->days() : kNoDate);
   f_.filed.push_back(c.filed_date.days());
   f_.closed.push_back(c.closed_date ? c.closed_date->days() : kNoDate);
@@ -113,10 +136,22 @@ void CaseFrameBuilder::Add(const Case& c) {
   if (c.correction_requested) correction_.push_back(row);
   if (c.is_sealed) sealed_.push_back(row);
   bool org = false, minor = false, lawyer = false;
+  PartyTable& pt = f_.parties;
   for (const Party& p : c.parties) {
+    bool has_lawyer = false;
+    for (const Agent& a : p.agents) has_lawyer |= a.kind == "律师" || a.kind == "法律援助律师";
     org |= p.kind == "法人" || p.kind == "非法人组织";
     minor |= p.is_minor;
-    for (const Agent& a : p.agents) lawyer |= a.kind == "律师" || a.kind == "法律援助律师";
+    lawyer |= has_lawyer;
+    uint32_t occ = pt.rows++;
+    pt.case_row.push_back(row);
+    pt.role.push_back(pt.roles.Code(p.role));
+    pt.kind.push_back(pt.kinds.Code(p.kind));
+    size_t ne = pt.entities.size();
+    pt.entity.push_back(pt.entities.Code(PartyEntityKey(p.kind, p.name, p.id_number, p.credit_code)));
+    if (pt.entities.size() != ne) pt.entity_names.push_back(p.name);
+    if (p.is_minor) party_minor_.push_back(occ);
+    if (has_lawyer) party_lawyer_.push_back(occ);
   }
   if (org) org_.push_back(row);
   if (minor) minor_.push_back(row);
@@ -136,6 +171,29 @@ CaseFrame CaseFrameBuilder::Finish() {
     if (it != by_id.end() && it->second != static_cast<int32_t>(i)) f.parent[i] = it->second;
   }
   parent_ids_.clear();
+  auto to_bitmap = [](std::vector<uint32_t>& v) {
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+    Bitmap b = Bitmap::FromSorted(v);
+    b.Optimize();
+    return b;
+  };
+  f.has_payment = to_bitmap(has_payment_);
+  f.voluntary = to_bitmap(voluntary_);
+  f.correction = to_bitmap(correction_);
+  f.sealed = to_bitmap(sealed_);
+  f.org_party = to_bitmap(org_);
+  f.minor_party = to_bitmap(minor_);
+  f.lawyer_party = to_bitmap(lawyer_);
+  f.parties.minor = to_bitmap(party_minor_);
+  f.parties.lawyer = to_bitmap(party_lawyer_);
+  FinishDerivedColumns(&f);
+  return std::move(f_);
+}
+
+void FinishDerivedColumns(CaseFrame* fp) {
+  CaseFrame& f = *fp;
+  const uint32_t n = f.rows;
   // Root: follow parents to the original (a row without a parent). The chain is bounded by n to stay
   // safe on cyclic links; a row on a cycle gets no root.
   uint32_t first_instance = 0;
@@ -152,15 +210,28 @@ CaseFrame CaseFrameBuilder::Finish() {
   }
   for (uint32_t i = 0; i < n; ++i)
     if (f.root[i] >= 0) f.root_filed[i] = f.filed[f.root[i]];
-  // Child flags.
+  // Child flags. Dictionary values are decided once per code, not per row.
+  auto table = [](const Dictionary& d, std::initializer_list<const char*> names, uint8_t mark) {
+    std::vector<uint8_t> t(d.size(), 0);
+    for (const char* s : names) {
+      uint32_t c = 0;
+      if (d.Find(s, &c)) t[c] = mark;
+    }
+    return t;
+  };
+  std::vector<uint8_t> rel_kind = table(f.relations, {"上诉"}, 1);
+  for (const char* s : {"再审审查", "再审"}) { uint32_t c = 0; if (f.relations.Find(s, &c)) rel_kind[c] = 2; }
+  { uint32_t c = 0; if (f.relations.Find("执行", &c)) rel_kind[c] = 3; }
   std::vector<uint32_t> appealed, petitioned, executed;
   for (uint32_t i = 0; i < n; ++i) {
     int32_t p = f.parent[i];
     if (p < 0) continue;
-    const std::string& rel = f.relations.Value(f.relation[i]);
-    if (rel == "上诉") appealed.push_back(static_cast<uint32_t>(p));
-    else if (rel == "再审审查" || rel == "再审") petitioned.push_back(static_cast<uint32_t>(p));
-    else if (rel == "执行") executed.push_back(static_cast<uint32_t>(p));
+    switch (rel_kind[f.relation[i]]) {
+      case 1: appealed.push_back(static_cast<uint32_t>(p)); break;
+      case 2: petitioned.push_back(static_cast<uint32_t>(p)); break;
+      case 3: executed.push_back(static_cast<uint32_t>(p)); break;
+      default: break;
+    }
   }
   auto to_bitmap = [](std::vector<uint32_t>& v) {
     std::sort(v.begin(), v.end());
@@ -169,42 +240,34 @@ CaseFrame CaseFrameBuilder::Finish() {
     b.Optimize();
     return b;
   };
+  std::vector<uint8_t> is_appealed(n, 0);
+  for (uint32_t p : appealed) is_appealed[p] = 1;
   f.appealed = to_bitmap(appealed);
   f.petitioned = to_bitmap(petitioned);
   f.executed = to_bitmap(executed);
-  f.has_payment = to_bitmap(has_payment_);
-  f.voluntary = to_bitmap(voluntary_);
-  f.correction = to_bitmap(correction_);
-  f.sealed = to_bitmap(sealed_);
-  f.org_party = to_bitmap(org_);
-  f.minor_party = to_bitmap(minor_);
-  f.lawyer_party = to_bitmap(lawyer_);
   // Effective date (生效日期, working definition in docs/indicators.md): a first-instance judgment,
   // mediation or dismissal not appealed takes effect on its closing date; an appeal or retrial closed by
   // 维持 / 改判 / 调解 takes effect on its closing date; a withdrawn appeal (撤诉) makes the
   // first-instance decision effective on the appeal's closing date.
   f.effective.assign(n, kNoDate);
-  auto is = [&](const Dictionary& d, uint32_t code, std::initializer_list<const char*> names) {
-    const std::string& v = d.Value(code);
-    for (const char* s : names)
-      if (v == s) return true;
-    return false;
-  };
+  std::vector<uint8_t> stage_kind = table(f.stages, {"一审"}, 1);  // 1 一审, 2 二审, 3 再审
+  { uint32_t c = 0; if (f.stages.Find("二审", &c)) stage_kind[c] = 2; if (f.stages.Find("再审", &c)) stage_kind[c] = 3; }
+  const std::vector<uint8_t> first_effect = table(f.closures, {"判决", "调解", "驳回起诉"}, 1);
+  const std::vector<uint8_t> appeal_effect = table(f.closures, {"维持", "改判", "调解"}, 1);
+  const std::vector<uint8_t> withdrawn = table(f.closures, {"撤诉"}, 1);
   for (uint32_t i = 0; i < n; ++i) {
     if (f.closed[i] == kNoDate) continue;
-    const std::string& st = f.stages.Value(f.stage[i]);
-    if (st == "一审") {
-      if (is(f.closures, f.closure[i], {"判决", "调解", "驳回起诉"}) && !f.appealed.Contains(i))
-        f.effective[i] = f.closed[i];
-    } else if (st == "二审" || st == "再审") {
-      if (is(f.closures, f.closure[i], {"维持", "改判", "调解"})) f.effective[i] = f.closed[i];
+    const uint8_t st = stage_kind[f.stage[i]];
+    const uint32_t cl = f.closure[i];
+    if (st == 1) {
+      if (first_effect[cl] && !is_appealed[i]) f.effective[i] = f.closed[i];
+    } else if (st == 2 || st == 3) {
+      if (appeal_effect[cl]) f.effective[i] = f.closed[i];
       int32_t p = f.parent[i];
-      if (st == "二审" && f.closures.Value(f.closure[i]) == "撤诉" && p >= 0 && f.closed[p] != kNoDate &&
-          is(f.closures, f.closure[p], {"判决", "调解", "驳回起诉"}))
+      if (st == 2 && withdrawn[cl] && p >= 0 && f.closed[p] != kNoDate && first_effect[f.closure[p]])
         f.effective[p] = f.closed[i];
     }
   }
-  return std::move(f_);
 }
 
 }  // namespace tianping::analytics

@@ -9,6 +9,7 @@
 #include <ctime>
 #include <cmath>
 #include <map>
+#include <memory>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
@@ -148,14 +149,25 @@ class Compiler {
       if (!b.ok()) return b.status().WithContext("filter: ");
       t.rows = t.rows.And(*b);
     }
+    // Values and codes are properties of the data too: cached in the frame like the predicates.
+    const std::string value_key = e.args[0]->ToString() + "#" + std::to_string(to_);
+    const bool shareable = f_.cache && value_key.find("tag(") == std::string::npos;
     if (t.func == "sum") {
-      auto v = ev_->Numeric(*e.args[0]);
-      if (!v.ok()) return v.status();
-      t.values = std::move(v).value();
+      if (shareable) t.values = f_.cache->GetInts(value_key);
+      if (!t.values) {
+        auto v = ev_->Numeric(*e.args[0]);
+        if (!v.ok()) return v.status();
+        t.values = std::make_shared<const std::vector<int64_t>>(std::move(v).value());
+        if (shareable) f_.cache->PutInts(value_key, t.values);
+      }
     } else if (t.func == "distinct") {
-      auto c = ev_->Category(*e.args[0]);
-      if (!c.ok()) return c.status();
-      t.codes = std::move(c->first);
+      if (shareable) t.codes = f_.cache->GetCodes(value_key);
+      if (!t.codes) {
+        auto c = ev_->Category(*e.args[0]);
+        if (!c.ok()) return c.status();
+        t.codes = std::make_shared<const std::vector<uint32_t>>(std::move(c->first));
+        if (shareable) f_.cache->PutCodes(value_key, t.codes);
+      }
     }
     index_[key] = terms_.size();
     term_of_[&e] = terms_.size();
@@ -175,6 +187,46 @@ class Compiler {
   int32_t from_, to_;
   std::map<int, Bitmap> relevant_;
 };
+
+// Row conditions inside the aggregates of `e` (the non-period 'and' terms of each aggregate's condition).
+void ConditionsOf(const Expr& e, std::vector<const Expr*>* out) {
+  if (e.kind == Expr::Kind::kCall && (e.text == "count" || e.text == "sum" || e.text == "distinct" ||
+                                      e.text == "sumsq_monthly") && !e.args.empty()) {
+    std::vector<const Expr*> parts;
+    Conjuncts(*e.args.back(), &parts);
+    for (const Expr* p : parts)
+      if (!ContainsPeriod(*p)) out->push_back(p);
+    return;
+  }
+  for (const auto& a : e.args) ConditionsOf(*a, out);
+}
+
+// Evaluates the row conditions of every indicator on `threads` threads (one RowEvaluator each) into the
+// frame's PredicateCache, so that the serial compile finds them there. Errors are left to the compile.
+void Prewarm(const CaseFrame& f, const IndicatorQuery& q, const TagLookup& tags) {
+  if (!f.cache || q.threads < 2) return;
+  std::vector<std::unique_ptr<Expr>> keep;
+  std::vector<const Expr*> conds;
+  for (const IndicatorDef* def : q.indicators) {
+    for (const std::string* text : {&def->filter, &def->numerator, &def->denominator}) {
+      if (text->empty()) continue;
+      auto e = ParseExpr(*text);
+      if (!e.ok()) continue;
+      if (text == &def->filter) conds.push_back(e->get());
+      else ConditionsOf(**e, &conds);
+      keep.push_back(std::move(e).value());
+    }
+  }
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    RowEvaluator ev(f, q.to.days(), tags);
+    for (size_t i; (i = next.fetch_add(1)) < conds.size();) (void)ev.Predicate(*conds[i]);
+  };
+  std::vector<std::thread> pool;
+  for (int t = 1; t < q.threads; ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+}
 
 double Arith(const Expr& e, const Compiler& c, const std::vector<Term>& terms, size_t cell, int months) {
   switch (e.kind) {
@@ -247,7 +299,9 @@ Result<IndicatorTable> EvaluateIndicators(const CaseFrame& f, const IndicatorQue
     b->ForEach([&](uint32_t i) { where[i] = 1; });
   }
 
-  // Compile every indicator's aggregates, shared by canonical text.
+  // Compile every indicator's aggregates, shared by canonical text (conditions evaluated in parallel first).
+  Prewarm(f, q, tags);
+  phase("prewarm");
   Compiler comp(f, &ev, q.from.days(), q.to.days());
   std::vector<std::unique_ptr<Expr>> keep;
   struct Formula { const Expr* num = nullptr; const Expr* den = nullptr; };

@@ -81,6 +81,9 @@ Result<RowEvaluator::Value> RowEvaluator::Field(const Expr& e, const std::string
   const std::vector<int32_t>* via = nullptr;
   if (name.rfind("parent.", 0) == 0) { via = &f_.parent; name = name.substr(7); }
   else if (name.rfind("root.", 0) == 0) { via = &f_.root; name = name.substr(5); }
+  if (uint32_t missing = FrameColumnsOfField(full) & ~f_.loaded)
+    return Status::Internal("position " + std::to_string(e.pos) + ": field '" + full + "' reads frame columns (" +
+                            FrameColumnNames(missing) + ") that were not loaded for this query");
   const uint32_t n = f_.rows;
   Value v;
   auto dict = [&](const std::vector<uint32_t>& base, const Dictionary& d) {

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "party_tags.h"
 #include "row_eval.h"
 
 namespace tianping::analytics {
@@ -54,15 +55,31 @@ Result<TagSet> TagSet::Compute(const CaseFrame& frame, const std::vector<TagDef>
   TagSet set;
   set.defs_ = defs;
   RowEvaluator ev(frame, asof, [&set](const std::string& name) { return set.Find(name); });
+  PartyTagEvaluator party(frame, &ev, [&set](const std::string& name) { return set.FindParties(name); });
   for (const auto& d : defs) {
     auto e = ParseExpr(d.rule);
     if (!e.ok()) return e.status().WithContext("tag " + d.name + ": ");
+    if (d.subject == "party") {
+      auto ents = party.Entities(**e);
+      if (!ents.ok()) return ents.status().WithContext("tag " + d.name + ": ");
+      ents->Optimize();
+      Bitmap cases = party.CasesOf(*ents);
+      cases.Optimize();
+      set.party_bits_[d.name] = std::move(ents).value();
+      set.bits_[d.name] = std::move(cases);
+      continue;
+    }
     auto b = ev.Predicate(**e);
     if (!b.ok()) return b.status().WithContext("tag " + d.name + ": ");
     b->Optimize();
     set.bits_[d.name] = std::move(b).value();
   }
   return set;
+}
+
+const Bitmap* TagSet::FindParties(const std::string& name) const {
+  auto it = party_bits_.find(name);
+  return it == party_bits_.end() ? nullptr : &it->second;
 }
 
 const Bitmap* TagSet::Find(const std::string& name) const {

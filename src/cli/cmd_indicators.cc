@@ -19,6 +19,7 @@
 #include "frame_source.h"
 #include "tianping/analytics/definition_store.h"
 #include "tianping/analytics/engine.h"
+#include "tianping/analytics/frame_columns.h"
 #include "tianping/analytics/query_text.h"
 #include "tianping/analytics/tag.h"
 #include "tianping/security/guarded_aggregates.h"
@@ -102,13 +103,27 @@ int RunIndicators(int argc, char** argv) {
   }
   auto ref = ReferenceData::Load(ref_dir);
   if (!ref.ok()) return Fail("indicators", ref.status());
-  auto loaded = LoadFrame(in, data_dir, *ref, reader, "indicators",
-                          "names=" + names + " by=" + by + " from=" + from + " to=" + to + " where=" + q.where);
-  if (!loaded.ok()) return Fail("indicators", loaded.status());
-  const auto* frame = &loaded->frame;
   auto tag_defs = analytics::LoadTagDefs(tag_dir);
   if (!tag_defs.ok()) return Fail("indicators", tag_defs.status());
-  auto tags = analytics::TagSet::Compute(**frame, *tag_defs, q.to.days());
+  // Only the tags the query names (and those their rules use), and only the frame columns it reads.
+  std::vector<std::string> tag_names;
+  auto scan = [&](const std::string& text) {
+    auto e = text.empty() ? Result<std::unique_ptr<analytics::Expr>>(Status::NotFound("")) : analytics::ParseExpr(text);
+    if (e.ok()) analytics::TagNamesOf(**e, &tag_names);
+  };
+  scan(q.where);
+  for (const auto* d : q.indicators) { scan(d->numerator); scan(d->denominator); scan(d->filter); }
+  for (const auto& b : q.by) if (b.rfind("tag:", 0) == 0) tag_names.push_back(b.substr(4));
+  std::vector<analytics::TagDef> used_tags = analytics::TagsNeeded(*tag_defs, tag_names);
+  uint32_t columns = analytics::FrameColumnsForQuery(q.indicators, q.where, q.by, *tag_defs);
+  auto loaded = LoadFrame(in, data_dir, *ref, reader, "indicators",
+                          "names=" + names + " by=" + by + " from=" + from + " to=" + to + " where=" + q.where, columns);
+  if (!loaded.ok()) return Fail("indicators", loaded.status());
+  const auto* frame = &loaded->frame;
+  // Only the rows the reader may see (court scope, sealed cases): the same condition the service uses.
+  const std::string& scope = loaded->visible.where;
+  if (!scope.empty()) q.where = q.where.empty() ? scope : "(" + q.where + ") and (" + scope + ")";
+  auto tags = analytics::TagSet::Compute(**frame, used_tags, q.to.days());
   if (!tags.ok()) return Fail("indicators", tags.status());
   q.tags = &*tags;
   auto table = analytics::EvaluateIndicators(**frame, q);

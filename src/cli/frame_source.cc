@@ -1,12 +1,12 @@
 #include "frame_source.h"
 
-#include "tianping/security/guarded_aggregates.h"
 #include "tianping/store/store.h"
 
 namespace tianping::cli {
 
 Result<LoadedFrame> LoadFrame(const std::string& in, const std::string& data_dir, const ReferenceData& ref,
-                              const ReaderOptions& who, const std::string& command, const std::string& detail) {
+                              const ReaderOptions& who, const std::string& command, const std::string& detail,
+                              uint32_t columns) {
   LoadedFrame out;
   if (!in.empty()) {
     auto f = analytics::LoadCaseFrameJsonl(in, ref);
@@ -25,10 +25,13 @@ Result<LoadedFrame> LoadFrame(const std::string& in, const std::string& data_dir
   std::string object = "store snapshot " + std::to_string((*snap)->info().id);
   // Audit before access: no record, no data.
   TP_RETURN_IF_ERROR(out.reader->Audit("request", object, 0, command + " " + detail));
-  auto f = security::LoadVisibleFrame(**snap, ref, out.reader->guard(), out.reader->principal());
+  auto f = analytics::LoadCaseFrameStore(**snap, ref, columns | security::kVisibilityColumns);
   if (!f.ok()) return f.status();
   out.frame = std::move(f).value();
-  TP_RETURN_IF_ERROR(out.reader->Audit("count", object, out.frame->rows, command + " " + detail));
+  auto visible = security::VisibleRowsOf(*out.frame, out.reader->guard(), out.reader->principal());
+  if (!visible.ok()) return visible.status();
+  out.visible = std::move(visible).value();
+  TP_RETURN_IF_ERROR(out.reader->Audit("count", object, out.visible.Count(*out.frame), command + " " + detail));
   return out;
 }
 

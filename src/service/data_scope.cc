@@ -1,6 +1,7 @@
 #include "data_scope.h"
 
 #include "tianping/security/access_guard.h"
+#include "tianping/security/guarded_aggregates.h"
 
 namespace tianping::service {
 namespace {
@@ -21,25 +22,17 @@ Result<DataScope> ScopeOf(const AnalyticsState& state, const RequestContext& ctx
   DataScope d;
   d.min_cell = spec.min_cell;
   d.case_ids = guard.CheckFilter(p, "case.case_id").ok();
-  // Sealed cases exist only for a 核心 clearance (or their own judge, whom aggregates do not single out).
-  bool sealed_visible = p.clearance >= security::Grade::kCore && spec.max_clearance >= security::Grade::kCore;
-  std::vector<std::string> terms;
-  if (!sealed_visible) terms.push_back("not sealed");
-  if (p.scope.kind != security::CourtScope::Kind::kNation && state.frame) {
-    d.nation = false;
-    const analytics::CaseFrame& f = *state.frame;
-    d.court_mask.assign(f.courts.size(), 0);
-    std::string list;
-    for (uint32_t code = 1; code < f.courts.size(); ++code) {
-      if (!guard.InScope(p, f.courts.Value(code))) continue;
-      d.court_mask[code] = 1;
-      list += (list.empty() ? "'" : ", '") + f.courts.Value(code) + "'";
-    }
-    // No court of the data in scope: a condition no row meets.
-    terms.push_back(list.empty() ? "court in ('-')" : "court in (" + list + ")");
+  if (!state.frame) {  // no data loaded: nothing to see, and nothing sealed shown
+    d.sealed_visible = false;
+    return d;
   }
-  for (const auto& t : terms) d.where += (d.where.empty() ? "" : " and ") + t;
-  d.sealed_visible = sealed_visible;
+  // One definition of the visible rows for the CLI and the service (security/guarded_aggregates.h).
+  auto v = security::VisibleRowsOf(*state.frame, guard, p);
+  if (!v.ok()) return v.status();
+  d.nation = v->court_mask.empty();
+  d.court_mask = std::move(v->court_mask);
+  d.where = std::move(v->where);
+  d.sealed_visible = v->sealed_visible;
   return d;
 }
 

@@ -25,6 +25,9 @@ same "all indicators by court, table" "$TP" indicators --from 2023-01 --to 2023-
 same "drill with where, json" "$TP" indicators --from 2022-01 --to 2024-12 --drill province=广东省 \
   --where "category = '民事'" --by year --format json
 same "by judge and tag" "$TP" indicators --from 2021-01 --to 2024-12 --by judge,tag:涉企 --format csv
+same "party tag in where and by" "$TP" indicators --from 2020-01 --to 2024-12 --by tag:多次被执行人 \
+  --where "tag('涉诉企业') or tag('职业放贷嫌疑')" --format csv
+same "party tags only" "$TP" tags --kind party --format json
 same "tags" "$TP" tags --format csv
 same "tags as of a date" "$TP" tags --asof 2024-06-30
 

@@ -4,8 +4,9 @@
 // flags are Bitmaps of rows. Links between proceedings are row numbers (parent = the proceeding a case
 // derives from, root = the original first-instance case of its chain; -1 when absent or not loaded).
 //
-// Sources: CaseFrameBuilder (from Case structs), fed from parsed JSONL (LoadCaseFrameJsonl) or from a
-// case-store snapshot (LoadCaseFrameStore); both go through CaseFrameBuilder::Add.
+// Sources: CaseFrameBuilder (from Case structs, fed from parsed JSONL by LoadCaseFrameJsonl), or a
+// case-store snapshot (LoadCaseFrameStore: the columns are filled straight from the segment columns, only
+// the column groups a query needs — frame_columns.h; `loaded` says which).
 // Semantics of every derived column: docs/indicators.md. Thread-safety: immutable after Finish();
 // share freely across threads.
 #pragma once
@@ -13,7 +14,6 @@
 #include <array>
 #include <cstdint>
 #include <limits>
-#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "tianping/analytics/bitmap.h"
+#include "tianping/analytics/frame_columns.h"
 #include "tianping/common/status.h"
 #include "tianping/model/case.h"
 #include "tianping/model/reference.h"
@@ -73,17 +74,59 @@ class PredicateCache {
   void Clear() {
     std::lock_guard<std::mutex> l(mu_);
     map_.clear();
+    ints_.clear();
+    codes_.clear();
+  }
+  // Per-row values of numeric expressions (sum) and codes of categorical ones (distinct), likewise.
+  std::shared_ptr<const std::vector<int64_t>> GetInts(const std::string& key) const {
+    std::lock_guard<std::mutex> l(mu_);
+    auto it = ints_.find(key);
+    return it == ints_.end() ? nullptr : it->second;
+  }
+  void PutInts(const std::string& key, std::shared_ptr<const std::vector<int64_t>> v) {
+    std::lock_guard<std::mutex> l(mu_);
+    ints_.emplace(key, std::move(v));
+  }
+  std::shared_ptr<const std::vector<uint32_t>> GetCodes(const std::string& key) const {
+    std::lock_guard<std::mutex> l(mu_);
+    auto it = codes_.find(key);
+    return it == codes_.end() ? nullptr : it->second;
+  }
+  void PutCodes(const std::string& key, std::shared_ptr<const std::vector<uint32_t>> v) {
+    std::lock_guard<std::mutex> l(mu_);
+    codes_.emplace(key, std::move(v));
   }
 
  private:
   mutable std::mutex mu_;
   std::unordered_map<std::string, Bitmap> map_;
+  std::unordered_map<std::string, std::shared_ptr<const std::vector<int64_t>>> ints_;
+  std::unordered_map<std::string, std::shared_ptr<const std::vector<uint32_t>>> codes_;
 };
+
+// Party occurrences: one row per party of each case (a person or organisation appearing in several cases
+// has several occurrences and one identity, `entity`). Identity: 统一社会信用代码 when present, else 公民身份号码,
+// else kind + name (two natural persons of the same name without id numbers are one identity).
+struct PartyTable {
+  uint32_t rows = 0;
+  std::vector<uint32_t> case_row;      // case row of each occurrence
+  std::vector<uint32_t> entity;        // code into entities (0: no name and no id)
+  std::vector<uint32_t> role, kind;    // codes into roles / kinds (原告, 被执行人 … / 自然人, 法人 …)
+  Dictionary roles, kinds;
+  Bitmap minor, lawyer;                // occurrences: a minor; represented by a lawyer
+  Dictionary entities;                 // identity keys
+  std::vector<std::string> entity_names;  // by entity code: the name of its first occurrence
+};
+
+// The identity key of a party (PartyTable::entities); "" when it has neither name nor id.
+std::string PartyEntityKey(std::string_view kind, std::string_view name, std::string_view id_number,
+                           std::string_view credit_code);
 
 struct CaseFrame {
   uint32_t rows = 0;
+  uint32_t loaded = kFrameAllColumns;  // FrameColumn groups filled; the others are zero / empty
   std::shared_ptr<PredicateCache> cache = std::make_shared<PredicateCache>();
-  std::vector<std::string> case_ids;
+  std::vector<std::string> case_ids;   // filled by CaseFrameBuilder; empty in a frame read from the store
 
   // Courts: row → court code; per court code: level, province name, region (intermediate court area).
   std::vector<uint32_t> court;         // code into courts
@@ -113,7 +156,12 @@ struct CaseFrame {
   Bitmap appealed, petitioned, executed;  // has a derived proceeding: 上诉 | 再审审查/再审 | 执行
   std::vector<std::string> judge_names;  // by judge code (judges holds judge_id)
   int32_t max_date = kNoDate;            // latest filed/closed date in the data
+  PartyTable parties;                    // when loaded & kFramePartyTable
 };
+
+// Fills the columns that follow from the others: root, root_filed, appealed / petitioned / executed and
+// effective. REQUIRES: every per-row column, parent and the closure / stage / relation dictionaries set.
+void FinishDerivedColumns(CaseFrame* f);
 
 // Builds a CaseFrame row by row. REQUIRES: Finish() once, after all Add calls.
 // Thread-safety: single-threaded.
@@ -125,22 +173,30 @@ class CaseFrameBuilder {
   // Resolves derived_from links (by case_id), roots, child flags and effective dates.
   CaseFrame Finish();
 
+  // Dictionary codes with the builder's semantics, for loaders that fill columns directly: a court code
+  // with its name, level, province and region; a cause keyed by its code (else name, else path leaf) with
+  // its path (the first seen for a key wins); a judge keyed by id (else name).
+  uint32_t CourtCode(std::string_view code);
+  uint32_t CauseCode(std::string_view code, std::string_view name, const std::vector<std::string>& path);
+  uint32_t JudgeCode(std::string_view id, std::string_view name);
+  uint32_t StageCode(std::string_view type_code);
+  CaseFrame& frame() { return f_; }
+
  private:
   const ReferenceData& ref_;
   CaseFrame f_;
   std::vector<std::string> parent_ids_;
   std::vector<uint32_t> has_payment_, voluntary_, correction_, sealed_, org_, minor_, lawyer_;
-  uint32_t CourtCode(const std::string& code);
-  uint32_t CauseCode(const Case& c);
+  std::vector<uint32_t> party_minor_, party_lawyer_;
 };
 
 // Streams `path` (a cases.jsonl, or a folder holding one) into a frame. Errors name file and line.
 Result<std::shared_ptr<const CaseFrame>> LoadCaseFrameJsonl(const std::string& path, const ReferenceData& ref);
-// Reads every case of `snap` (partition by partition, in row order) into a frame. Errors name the store
-// directory, partition and row. Shows progress on stderr.
-// `keep` (when set) selects the cases that enter the frame — read paths pass the AccessGuard's CanSee so
-// aggregates count only rows the reader may see (docs/security.md); links to left-out cases are dropped.
+// Reads every case of `snap` (partition by partition, in row order) into a frame, decoding only the
+// segment columns of the groups in `columns` (plus the core columns); partitions are decoded by `threads`
+// threads. The frame equals the one CaseFrameBuilder makes from the same cases in the same order (for
+// the loaded groups). Errors name the store file and column. Shows progress on stderr.
 Result<std::shared_ptr<const CaseFrame>> LoadCaseFrameStore(const StoreSnapshot& snap, const ReferenceData& ref,
-                                                            const std::function<bool(const Case&)>& keep = nullptr);
+                                                            uint32_t columns = kFrameAllColumns, int threads = 2);
 
 }  // namespace tianping::analytics

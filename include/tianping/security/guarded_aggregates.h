@@ -5,7 +5,10 @@
 // endpoints. Thread-safety: free functions over their arguments.
 #pragma once
 
+#include <cstdint>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "tianping/analytics/case_frame.h"
 #include "tianping/analytics/engine.h"
@@ -14,9 +17,27 @@
 
 namespace tianping::security {
 
-// The cases of `snap` that CanSee(p, c), as a frame.
-Result<std::shared_ptr<const analytics::CaseFrame>> LoadVisibleFrame(const StoreSnapshot& snap, const ReferenceData& ref,
-                                                                     const AccessGuard& guard, const Principal& p);
+// The rows of a frame a principal may see in aggregates (rule 1): cases of the courts in its scope, and
+// sealed cases only with a 核心 clearance (a judge's own sealed cases are not singled out in aggregates).
+// The same set as a row mask (Contains) and as a row condition of the expression language (`where`,
+// empty for every row) that a query ANDs with its own --where.
+struct VisibleRows {
+  bool all = true;                   // every row is visible
+  bool sealed_visible = true;
+  std::vector<uint8_t> court_mask;   // by frame court code: 1 when in scope; empty = every court
+  std::string where;
+  bool InScope(uint32_t court_code) const {
+    return court_mask.empty() || (court_code < court_mask.size() && court_mask[court_code]);
+  }
+  bool Contains(const analytics::CaseFrame& f, uint32_t row) const {
+    return all || (InScope(f.court[row]) && (sealed_visible || !f.sealed.Contains(row)));
+  }
+  int64_t Count(const analytics::CaseFrame& f) const;
+};
+// The frame columns VisibleRowsOf reads besides the core ones.
+inline constexpr uint32_t kVisibilityColumns = analytics::kFrameFlags;
+// Errors: PermissionDenied when the role reads no case data. REQUIRES: `frame` has kVisibilityColumns.
+Result<VisibleRows> VisibleRowsOf(const analytics::CaseFrame& frame, const AccessGuard& guard, const Principal& p);
 
 // For roles with a minimum cell size: every indicator cell whose numerator or denominator is a small cell
 // (0 < n < min_cell) is blanked — value, numerator and denominator NaN (shown as "-"), in_range cleared.
