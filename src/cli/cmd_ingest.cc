@@ -40,8 +40,9 @@ int RunIngest(int argc, char** argv) {
   size_t spill_cases = IngestOptions().spill_cases;
   app.add_option("--spill-cases", spill_cases, "cases held in memory before spilling to run files (0 = never)")
       ->capture_default_str();
-  app.add_option("--remove", remove, "case id to delete in the new snapshot (repeatable)");
-  app.add_option("--state", state, "KEY=VALUE recorded in the snapshot's source_state (repeatable)");
+  app.add_option("--remove", remove, "case id to delete in the new snapshot (repeatable)")->allow_extra_args(false);
+  app.add_option("--state", state, "KEY=VALUE recorded in the snapshot's source_state (repeatable)")
+      ->allow_extra_args(false);
   app.add_option("files", files, "JSONL files, - for stdin (none: only --remove / --state)");
   std::string from;
   int overlap_seconds = 120;

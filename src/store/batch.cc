@@ -4,6 +4,7 @@
 #include <future>
 #include <unordered_set>
 
+#include "store/batch_partition.h"
 #include "store/case_fingerprint.h"
 #include "store/case_schema.h"
 #include "store/case_segment_reader.h"
@@ -14,64 +15,9 @@
 
 namespace tianping::store {
 
-// A partition's batch rows are numbered 0, 1, … in arrival order: rows [0, spilled) are in spill runs
-// (runs[k] holds rows [runs[k].begin, runs[k].begin + runs[k].count)), the rest in `cases`, where batch
-// row r is builder row r - spilled.
-struct Batch::Partition {
-  struct Run {
-    std::string path;  // relative to the store directory
-    uint32_t begin = 0, count = 0;
-  };
-  std::string name;
-  int base = -1;  // index in the base snapshot's partitions, -1 when new
-  CaseSegmentBuilder cases;
-  std::vector<Run> runs;
-  uint32_t spilled = 0;
-  std::vector<bool> dropped;  // by batch row
-  size_t dropped_count = 0;
-  DocSegmentBuilder docs;
-  std::vector<uint32_t> keep_old_cases, keep_old_docs;  // base rows carried over when rewritten
-  bool lost_cases = false, lost_docs = false;           // a base row was replaced or moved away
-  uint32_t rows() const { return spilled + static_cast<uint32_t>(cases.case_count()); }
-  void Drop(uint32_t row) {
-    if (!dropped[row]) {
-      dropped[row] = true;
-      ++dropped_count;
-    }
-  }
-  bool NeedsCases() const { return lost_cases || rows() > dropped_count; }
-  bool NeedsDocs() const { return lost_docs || docs.size() > docs_dropped; }
-  size_t docs_dropped = 0;
-};
-
 Batch::Batch(StoreWriter* writer, const StoreSnapshot* base) : writer_(writer), base_(base) {
   const auto& parts = base_->info().partitions;
   for (size_t i = 0; i < parts.size(); ++i) partitions_[PartitionIndex(parts[i].name)]->base = static_cast<int>(i);
-}
-
-Batch::~Batch() {
-  for (const auto& p : partitions_) {
-    for (const auto& run : p->runs) (void)RemoveAll(writer_->dir() + "/" + run.path);
-  }
-}
-
-Status Batch::MaybeSpill() {
-  if (spill_cases_ == 0 || held_cases_ < spill_cases_) return Status::Ok();
-  for (auto& pp : partitions_) {
-    Partition& p = *pp;
-    if (p.cases.case_count() == 0) continue;
-    Partition::Run run{writer_->NewFilePath("run"), p.spilled, static_cast<uint32_t>(p.cases.case_count())};
-    auto w = SegmentWriter::Create(writer_->dir() + "/" + run.path);
-    if (!w.ok()) return w.status();
-    TP_RETURN_IF_ERROR(p.cases.WriteRunTo(w->get()));
-    auto info = (*w)->Finish(/*sync=*/false);
-    if (!info.ok()) return info.status();
-    p.runs.push_back(std::move(run));
-    p.spilled += p.runs.back().count;
-    p.cases = CaseSegmentBuilder();
-  }
-  held_cases_ = 0;
-  return Status::Ok();
 }
 
 uint32_t Batch::AddFileName(std::string name) {
@@ -131,20 +77,6 @@ Batch::Entry* Batch::FindDocEntry(std::string_view id) {
   if (it != docs_.end() && partitions_[it->second.partition]->docs.DocId(it->second.row) == id) return &it->second;
   auto o = doc_overflow_.find(std::string(id));
   return o == doc_overflow_.end() ? nullptr : &o->second;
-}
-
-void Batch::RemoveCases(const std::vector<std::string>& case_ids) {
-  for (const auto& id : case_ids) remove_.insert(id);
-}
-
-void Batch::SetSourceState(const std::map<std::string, std::string>& state) {
-  for (const auto& [k, v] : state) source_state_[k] = v;
-}
-
-bool Batch::Removes(std::string_view id) {
-  if (remove_.empty() || !remove_.count(std::string(id))) return false;
-  Entry* e = FindCaseEntry(id);
-  return !e || e->conflicted;
 }
 
 void Batch::AddCase(const Case& c, const std::string& partition, SourcePos pos, std::string_view raw) {

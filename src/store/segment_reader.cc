@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <memory>
 
 #include "store/coding.h"
 #include "store/crc32c.h"
@@ -114,7 +115,9 @@ Result<std::shared_ptr<const std::string>> SegmentReader::ReadBlock(const Column
     *raw = std::move(stored);
   } else {
     raw->resize(ref.raw_size);
-    size_t n = ZSTD_decompress(raw->data(), raw->size(), stored.data(), stored.size());
+    // One decompression context per thread: ZSTD_decompress would allocate and free one per block.
+    thread_local std::unique_ptr<ZSTD_DCtx, size_t (*)(ZSTD_DCtx*)> dctx(ZSTD_createDCtx(), ZSTD_freeDCtx);
+    size_t n = ZSTD_decompressDCtx(dctx.get(), raw->data(), raw->size(), stored.data(), stored.size());
     if (ZSTD_isError(n) || n != ref.raw_size) return Corrupt(col, "block does not decompress");
   }
   std::lock_guard lock(mu_);
