@@ -108,8 +108,11 @@ Result<std::shared_ptr<const CaseFrame>> LoadCaseFrameStore(const StoreSnapshot&
   // Phase 2: dictionaries, in partition order.
   for (size_t p = 0; p < P; ++p) MapDictionaries(&builder, columns, &parts[p], SplitPath);
   // Phase 3: codes.
+  if (columns & kFrameCaseIds) f.case_ids.resize(n);
   TP_RETURN_IF_ERROR(ParallelFor(P, threads, [&](size_t p) {
     TranslateCodes(columns, &f, &parts[p]);
+    if (columns & kFrameCaseIds)
+      for (uint32_t row = 0; row < parts[p].rows; ++row) f.case_ids[parts[p].base + row] = parts[p].case_id.Value(row);
     return Status::Ok();
   }));
   if (columns & kFramePartyTable) {

@@ -33,7 +33,7 @@ const std::map<std::string, uint32_t>& FieldGroups() {
 }
 
 const char* const kGroupNames[] = {"category", "procedure", "cause", "judge", "received", "limits",
-                                   "claims", "execution", "flags", "parties", "party_table"};
+                                   "claims", "execution", "flags", "parties", "party_table", "case_ids"};
 
 uint32_t Walk(const Expr& e, const std::vector<TagDef>& tags, std::set<std::string>* seen) {
   uint32_t cols = 0;
@@ -63,7 +63,7 @@ uint32_t OfText(const std::string& text, const std::vector<TagDef>& tags) {
 
 std::string FrameColumnNames(uint32_t columns) {
   std::string out;
-  for (int i = 0; i < 11; ++i)
+  for (int i = 0; i < 12; ++i)
     if (columns & (1u << i)) out += (out.empty() ? "" : ",") + std::string(kGroupNames[i]);
   return out;
 }

@@ -87,7 +87,7 @@ void ComputeTagWarnings(const AnalyticsState& s, std::vector<Warning>* out) {
     b->ForEach([&](uint32_t i) {
       if (f.sealed.Contains(i)) return;
       uint32_t c = f.court[i];
-      if (++count[c] <= static_cast<int64_t>(kSamples)) samples[c].push_back(f.case_ids[i]);
+      if (++count[c] <= static_cast<int64_t>(kSamples) && i < f.case_ids.size()) samples[c].push_back(f.case_ids[i]);
     });
     for (uint32_t c = 1; c < count.size(); ++c) {
       if (count[c] < kMinTagCases) continue;

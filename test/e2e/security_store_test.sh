@@ -125,7 +125,12 @@ ind() { "$TP" indicators --data "$D/data" --as "$1" --format csv --names accepta
 ind spc >"$D/ind.spc"
 grep -q '^上海市,' "$D/ind.spc" || fail "spc: national indicators lack 上海市"
 [ "$(ind jing | tail -n +2)" = "$(grep '^北京市,' "$D/ind.spc")" ] || fail "jing: indicators not exactly the 北京市 row: $(ind jing)"
-[ "$(ind root | wc -l)" = 1 ] || fail "admin aggregates case data: $(ind root)"
+# admin reads no case data: refused (as over HTTP, 403), with nothing on stdout
+if out=$("$TP" indicators --data "$D/data" --as root --format csv --names acceptance_rate --by province --from 2015-01 --to 2026-12 2>"$D/ind.root.err"); then
+  fail "admin aggregates case data: $out"
+fi
+[ -z "$out" ] || fail "admin got rows: $out"
+grep -q "reads no case data" "$D/ind.root.err" || fail "admin refusal does not say why: $(cat "$D/ind.root.err")"
 for u in res pub; do
   # every shown numerator and denominator is 0 or >= 10 (else the cell is blanked "-")
   ind "$u" | tail -n +2 | awk -F, -v u="$u" '($5 > 0 && $5 < 10) || ($6 > 0 && $6 < 10) { print "FAIL: " u " small cell: " $0; bad = 1 } END { exit bad }' || fails=$((fails + 1))

@@ -126,7 +126,7 @@ struct CaseFrame {
   uint32_t rows = 0;
   uint32_t loaded = kFrameAllColumns;  // FrameColumn groups filled; the others are zero / empty
   std::shared_ptr<PredicateCache> cache = std::make_shared<PredicateCache>();
-  std::vector<std::string> case_ids;   // filled by CaseFrameBuilder; empty in a frame read from the store
+  std::vector<std::string> case_ids;   // filled by CaseFrameBuilder; from the store only with kFrameCaseIds
 
   // Courts: row → court code; per court code: level, province name, region (intermediate court area).
   std::vector<uint32_t> court;         // code into courts

@@ -28,7 +28,8 @@ enum FrameColumn : uint32_t {
   kFrameFlags = 1u << 8,        // has_payment, correction, sealed
   kFrameParties = 1u << 9,      // org_party, minor_party, lawyer_party (party kinds, minors, agents)
   kFramePartyTable = 1u << 10,  // the party occurrence table with party identities (party tags)
-  kFrameAllColumns = (1u << 11) - 1,
+  kFrameCaseIds = 1u << 11,     // CaseFrame::case_ids (samples shown as evidence, e.g. warnings)
+  kFrameAllColumns = (1u << 12) - 1,
 };
 
 // Human-readable names of the groups in `columns` ("category,cause,…"), for errors and traces.
