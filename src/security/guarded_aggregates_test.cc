@@ -4,6 +4,8 @@
 
 #include <cmath>
 
+#include "tianping/common/date.h"
+
 namespace tianping::security {
 namespace {
 
@@ -58,6 +60,56 @@ TEST(GuardedAggregatesTest, SmallCellsBlankedForResearcherAndPublicOnly) {
   auto t3 = Table();
   EXPECT_EQ(SuppressIndicatorCells(Guard(), spc, &t3), 0);
   EXPECT_DOUBLE_EQ(t3.rows[0].cells[0].numerator, 3);
+}
+
+const ReferenceData& Ref() {
+  static const auto* ref = new ReferenceData(ReferenceData::Load(ReferenceData::DefaultRefDir()).value());
+  return *ref;
+}
+
+// Four cases: two in 北京 (one sealed), one in 上海, one in 北京海淀.
+analytics::CaseFrame FourCases() {
+  analytics::CaseFrameBuilder b(Ref());
+  auto add = [&](const char* id, const char* court, bool sealed) {
+    Case c;
+    c.case_id = id;
+    c.court_code = court;
+    c.filed_date = *Date::Parse("2024-03-01");
+    c.is_sealed = sealed;
+    b.Add(c);
+  };
+  add("A", "京0107", false);
+  add("B", "京0107", true);
+  add("C", "沪0115", false);
+  add("D", "京0108", false);
+  return b.Finish();
+}
+
+TEST(GuardedAggregatesTest, VisibleRowsFollowScopeAndSealedCases) {
+  analytics::CaseFrame f = FourCases();
+  Principal spc;
+  spc.role = Role::kSpcAnalyst;
+  spc.scope = CourtScope::Parse("nation").value();
+  spc.clearance = Grade::kImportant;  // below 核心: sealed cases are not counted
+  auto v = VisibleRowsOf(f, Guard(), spc);
+  ASSERT_TRUE(v.ok()) << v.status().ToString();
+  EXPECT_FALSE(v->all);
+  EXPECT_EQ(v->where, "not sealed");
+  EXPECT_EQ(v->Count(f), 3);
+  EXPECT_FALSE(v->Contains(f, 1));
+
+  Principal jing = spc;
+  jing.role = Role::kHighCourtAnalyst;
+  jing.scope = CourtScope::Parse("court:京0107").value();
+  v = VisibleRowsOf(f, Guard(), jing);
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ(v->Count(f), 1);  // A only: B sealed, C and D other courts
+  EXPECT_TRUE(v->Contains(f, 0));
+  EXPECT_NE(v->where.find("court in ('京0107')"), std::string::npos) << v->where;
+
+  Principal admin;
+  admin.role = Role::kAdmin;
+  EXPECT_EQ(VisibleRowsOf(f, Guard(), admin).status().code(), Status::Code::kPermissionDenied);
 }
 
 }  // namespace
