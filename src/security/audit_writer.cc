@@ -9,7 +9,8 @@ namespace tianping::security {
 struct AuditWriter::Waiter {
   AuditEntry entry;
   Result<AuditRecord> result = Status::Internal("audit record not written");
-  bool done = false;  // guarded by AuditWriter::mu_
+  bool done = false;             // guarded by AuditWriter::mu_
+  std::condition_variable wake;  // only this waiter is woken (no thundering herd over the whole queue)
 };
 
 Result<std::unique_ptr<AuditWriter>> AuditWriter::Open(const std::string& data_dir, size_t max_batch) {
@@ -38,7 +39,7 @@ Result<AuditRecord> AuditWriter::Append(AuditEntry entry) {
   queue_.push_back(&w);
   ++stats_.queued;
   work_.notify_one();
-  done_.wait(lock, [&] { return w.done; });
+  w.wake.wait(lock, [&] { return w.done; });
   return std::move(w.result);
 }
 
@@ -80,9 +81,9 @@ void AuditWriter::Run() {
         if (recs.ok()) batch[i]->result = std::move((*recs)[i]);
         else batch[i]->result = recs.status();
         batch[i]->done = true;
+        batch[i]->wake.notify_one();  // under mu_: the waiter (and its cv) cannot go away before this
       }
     }
-    done_.notify_all();
     batch.clear();
   }
 }

@@ -52,7 +52,6 @@ class AuditWriter {
   const size_t max_batch_;
   mutable std::mutex mu_;
   std::condition_variable work_;   // writer: queue non-empty or stopping
-  std::condition_variable done_;   // waiters: their batch finished
   std::deque<Waiter*> queue_;      // guarded by mu_
   bool stop_ = false;              // guarded by mu_
   AuditWriterStats stats_;         // guarded by mu_
