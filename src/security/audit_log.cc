@@ -155,7 +155,18 @@ Result<std::vector<AuditRecord>> AuditLog::AppendBatch(const std::vector<AuditEn
   std::filesystem::rename(tmp, path, ec);
   if (ec) return fail(Status::IoError(path + ": " + ec.message()));
   st = db_->Exec("COMMIT");
-  if (!st.ok()) return fail(st);
+  if (!st.ok()) {
+    // Rolled back: put the head file back where the chain still ends (seq 0: no records, no file).
+    if (out.front().seq == 1) {
+      std::filesystem::remove(path, ec);
+    } else {
+      std::ofstream f(tmp, std::ios::trunc);
+      f << out.front().seq - 1 << " " << out.front().prev_hash << "\n";
+      f.close();
+      std::filesystem::rename(tmp, path, ec);
+    }
+    return fail(st);
+  }
   return out;
 }
 
