@@ -2,7 +2,9 @@
 # HTTP benchmark (docs/benchmarks.md "HTTP"): wrk against the dataset summary, the 案号 parser, the court
 # list, the indicators (cached per query and scope) and the tags, through the full pipeline (API key auth +
 # rate limiter + statistics + response cache), keep-alive, gzip. The dataset is ingested into the store.
-# EXTRA_PATHS (space-separated, URL-encoded) adds endpoints.
+# EXTRA_PATHS (space-separated, URL-encoded) adds endpoints; ONLY=TEXT runs only the paths containing TEXT
+# (ONLY=parties: the audited party profile). THREADS: server threads (default 2). SERVE_ARGS: more
+# `serve` options (e.g. --web DIR).
 # usage: bench/http_bench.sh BUILD_DIR [CASES] [DURATION]     needs wrk (scripts/install-deps --with-browser)
 set -euo pipefail
 build=${1:-build} cases=${2:-200000} duration=${3:-10s}
@@ -20,7 +22,7 @@ if [ ! -s "$dir/CURRENT" ]; then
   "$bin" gen --cases "$cases" --seed 20231 --out "$dir" --quiet 2>/dev/null
   "$bin" ingest --data "$dir" "$dir/cases.jsonl" "$dir/documents.jsonl" >/dev/null 2>&1
 fi
-"$bin" serve --data "$dir" --port 0 --threads "${THREADS:-2}" --no-segmenter >"$dir/out" 2>"$dir/err" &
+"$bin" serve --data "$dir" --port 0 --threads "${THREADS:-2}" --no-segmenter ${SERVE_ARGS:-} >"$dir/out" 2>"$dir/err" &
 pid=$!
 for _ in $(seq 1 300); do grep -q listening "$dir/out" 2>/dev/null && break; sleep 0.2; done
 base=$(grep -o 'http://[0-9.:]*' "$dir/out")
@@ -39,6 +41,7 @@ for path in "/api/summary" "/api/case-number?q=%EF%BC%882023%EF%BC%89%E4%BA%AC01
             "/api/ref/courts?province=%E4%BA%AC&page_size=20" \
             "/api/indicators?names=close_rate,average_duration&drill=province%3D%E5%B9%BF%E4%B8%9C%E7%9C%81" \
             "/api/tags" "/api/parties?q=$party" ${EXTRA_PATHS:-}; do
+  [[ -n ${ONLY:-} && $path != *"$ONLY"* ]] && continue
   echo "== GET $path"
   curl -s -o /dev/null -H "X-API-Key: $key" "$base$path"  # the first call fills the response cache
   wrk -t2 -c64 -d"$duration" --latency -H "X-API-Key: $key" -H 'Accept-Encoding: gzip' "$base$path" |

@@ -93,49 +93,81 @@ Result<std::unique_ptr<AuditLog>> AuditLog::Open(const std::string& data_dir) {
 
 Result<AuditRecord> AuditLog::Append(const std::string& actor, const std::string& action, const std::string& object,
                                      int64_t rows, const std::string& detail) {
+  auto recs = AppendBatch({AuditEntry{actor, action, object, rows, detail}});
+  if (!recs.ok()) return recs.status();
+  return std::move(recs->front());
+}
+
+Result<std::vector<AuditRecord>> AuditLog::AppendBatch(const std::vector<AuditEntry>& entries) {
+  std::vector<AuditRecord> out;
+  if (entries.empty()) return out;
   TP_RETURN_IF_ERROR(db_->Exec("BEGIN IMMEDIATE"));
   auto fail = [&](Status s) { (void)db_->Exec("ROLLBACK"); return s; };
-  AuditRecord r;
-  r.prev_hash = kGenesis;
+  // The head is read under the write lock: another process may have appended since our last batch.
+  int64_t seq = 0;
+  std::string prev = kGenesis;
   {
     auto s = db_->Prepare("SELECT seq, hash FROM audit ORDER BY rowid DESC LIMIT 1");
     if (!s.ok()) return fail(s.status());
     if ((*s)->Step()) {
-      r.seq = (*s)->Int(0);
-      r.prev_hash = (*s)->Text(1);
+      seq = (*s)->Int(0);
+      prev = (*s)->Text(1);
     }
+    if (!(*s)->status().ok()) return fail((*s)->status());
   }
-  r.seq += 1;
-  r.ts = NowUtc();
-  r.actor = actor;
-  r.action = action;
-  r.object = object;
-  r.rows = rows;
-  r.detail = detail;
-  r.hash = HashRecord(r);
   auto ins = db_->Prepare(std::string("INSERT INTO audit(") + kColumns + ") VALUES(?,?,?,?,?,?,?,?,?)");
   if (!ins.ok()) return fail(ins.status());
-  (*ins)->Bind(1, r.seq).Bind(2, r.ts).Bind(3, r.actor).Bind(4, r.action).Bind(5, r.object).Bind(6, r.rows)
-      .Bind(7, r.detail).Bind(8, r.prev_hash).Bind(9, r.hash);
-  Status st = (*ins)->Run();
-  if (!st.ok()) return fail(st);
+  const std::string ts = NowUtc();  // one commit, one time
+  out.reserve(entries.size());
+  for (const AuditEntry& e : entries) {
+    AuditRecord r;
+    r.seq = ++seq;
+    r.ts = ts;
+    r.actor = e.actor;
+    r.action = e.action;
+    r.object = e.object;
+    r.rows = e.rows;
+    r.detail = e.detail;
+    r.prev_hash = prev;
+    r.hash = HashRecord(r);
+    prev = r.hash;
+    (*ins)->Reset();
+    (*ins)->Bind(1, r.seq).Bind(2, r.ts).Bind(3, r.actor).Bind(4, r.action).Bind(5, r.object).Bind(6, r.rows)
+        .Bind(7, r.detail).Bind(8, r.prev_hash).Bind(9, r.hash);
+    Status st = (*ins)->Run();
+    if (!st.ok()) return fail(st);
+    out.push_back(std::move(r));
+  }
+  const AuditRecord& last = out.back();
   auto head = db_->Prepare("INSERT OR REPLACE INTO audit_head(id, seq, hash) VALUES(1, ?, ?)");
   if (!head.ok()) return fail(head.status());
-  (*head)->Bind(1, r.seq).Bind(2, r.hash);
-  st = (*head)->Run();
+  (*head)->Bind(1, last.seq).Bind(2, last.hash);
+  Status st = (*head)->Run();
   if (!st.ok()) return fail(st);
   // The head file is replaced atomically before the commit, while the write lock is held.
   std::string path = HeadPath(data_dir_), tmp = path + ".tmp";
   {
     std::ofstream f(tmp, std::ios::trunc);
-    f << r.seq << " " << r.hash << "\n";
+    f << last.seq << " " << last.hash << "\n";
     if (!f) return fail(Status::IoError(tmp + ": cannot write"));
   }
   std::error_code ec;
   std::filesystem::rename(tmp, path, ec);
   if (ec) return fail(Status::IoError(path + ": " + ec.message()));
-  TP_RETURN_IF_ERROR(db_->Exec("COMMIT"));
-  return r;
+  st = db_->Exec("COMMIT");
+  if (!st.ok()) {
+    // Rolled back: put the head file back where the chain still ends (seq 0: no records, no file).
+    if (out.front().seq == 1) {
+      std::filesystem::remove(path, ec);
+    } else {
+      std::ofstream f(tmp, std::ios::trunc);
+      f << out.front().seq - 1 << " " << out.front().prev_hash << "\n";
+      f.close();
+      std::filesystem::rename(tmp, path, ec);
+    }
+    return fail(st);
+  }
+  return out;
 }
 
 Result<VerifyReport> AuditLog::Verify() const {

@@ -31,17 +31,22 @@ Result<PartyProfile> GuardedStore::ReadParty(const std::string& key) const {
     prof.kind_name = "统一社会信用代码";
   }
   const std::string object = Object(), request = "party " + prof.kind_name + "=" + key;
-  // Audit before access: no record, no data.
-  TP_RETURN_IF_ERROR(audit_("request", object, 0, request));
+  // One audit record per lookup, appended after the lookup and before any row leaves this function: no
+  // record, no data. It carries everything a separate "request" record did (actor, object, the query) plus
+  // the outcome and the rows returned. A lookup that fails inside the store is recorded as read.failed.
+  auto failed = [&](Status s) {
+    (void)audit_("read.failed", object, 0, request + " failed: " + s.ToString());
+    return s;
+  };
   auto hits = snap_.FindParties(prof.kind, key);
-  if (!hits.ok()) return hits.status();
+  if (!hits.ok()) return failed(hits.status());
   const int64_t bulk_limit = guard_.BulkLimit(reader_);
   for (const PartyHit& h : *hits) {
     auto c = snap_.ReadCase(h.case_ref);
-    if (!c.ok()) return c.status();
+    if (!c.ok()) return failed(c.status());
     if (!guard_.CanSee(reader_, *c)) continue;
     auto p = snap_.ReadParty(h.case_ref.partition, h.party_row);
-    if (!p.ok()) return p.status();
+    if (!p.ok()) return failed(p.status());
     // Match on the value as the reader sees it: the same party of the redacted case.
     Case shown = guard_.Redact(reader_, *c);
     bool match = false;

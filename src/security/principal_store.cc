@@ -26,6 +26,22 @@ CREATE TABLE IF NOT EXISTS api_keys(
 CREATE TABLE IF NOT EXISTS key_limits(
   key_id TEXT PRIMARY KEY REFERENCES api_keys(key_id), rate_per_sec REAL NOT NULL, burst REAL NOT NULL,
   daily_quota INTEGER NOT NULL);
+-- Moves with every change of roles, users, keys or limits by any connection or process (the triggers live
+-- in the database), and with nothing else: audit appends do not invalidate cached callers.
+CREATE TABLE IF NOT EXISTS principals_version(id INTEGER PRIMARY KEY CHECK (id = 1), v INTEGER NOT NULL);
+INSERT OR IGNORE INTO principals_version(id, v) VALUES(1, 0);
+CREATE TRIGGER IF NOT EXISTS principals_version_roles_i AFTER INSERT ON roles BEGIN UPDATE principals_version SET v = v + 1 WHERE id = 1; END;
+CREATE TRIGGER IF NOT EXISTS principals_version_roles_u AFTER UPDATE ON roles BEGIN UPDATE principals_version SET v = v + 1 WHERE id = 1; END;
+CREATE TRIGGER IF NOT EXISTS principals_version_roles_d AFTER DELETE ON roles BEGIN UPDATE principals_version SET v = v + 1 WHERE id = 1; END;
+CREATE TRIGGER IF NOT EXISTS principals_version_users_i AFTER INSERT ON users BEGIN UPDATE principals_version SET v = v + 1 WHERE id = 1; END;
+CREATE TRIGGER IF NOT EXISTS principals_version_users_u AFTER UPDATE ON users BEGIN UPDATE principals_version SET v = v + 1 WHERE id = 1; END;
+CREATE TRIGGER IF NOT EXISTS principals_version_users_d AFTER DELETE ON users BEGIN UPDATE principals_version SET v = v + 1 WHERE id = 1; END;
+CREATE TRIGGER IF NOT EXISTS principals_version_api_keys_i AFTER INSERT ON api_keys BEGIN UPDATE principals_version SET v = v + 1 WHERE id = 1; END;
+CREATE TRIGGER IF NOT EXISTS principals_version_api_keys_u AFTER UPDATE ON api_keys BEGIN UPDATE principals_version SET v = v + 1 WHERE id = 1; END;
+CREATE TRIGGER IF NOT EXISTS principals_version_api_keys_d AFTER DELETE ON api_keys BEGIN UPDATE principals_version SET v = v + 1 WHERE id = 1; END;
+CREATE TRIGGER IF NOT EXISTS principals_version_key_limits_i AFTER INSERT ON key_limits BEGIN UPDATE principals_version SET v = v + 1 WHERE id = 1; END;
+CREATE TRIGGER IF NOT EXISTS principals_version_key_limits_u AFTER UPDATE ON key_limits BEGIN UPDATE principals_version SET v = v + 1 WHERE id = 1; END;
+CREATE TRIGGER IF NOT EXISTS principals_version_key_limits_d AFTER DELETE ON key_limits BEGIN UPDATE principals_version SET v = v + 1 WHERE id = 1; END;
 )sql";
 
 // api_keys joined with key_limits (keys made before key_limits existed get the default limits).
@@ -267,7 +283,7 @@ Result<std::string> PrincipalStore::KeyHash(const std::string& key_id) const {
 }
 
 int64_t PrincipalStore::DataVersion() const {
-  auto s = db_->Prepare("PRAGMA data_version");
+  auto s = db_->Prepare("SELECT v FROM principals_version WHERE id = 1");
   if (!s.ok() || !(*s)->Step()) return -1;
   return (*s)->Int(0);
 }

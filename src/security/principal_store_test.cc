@@ -1,5 +1,7 @@
 #include "tianping/security/principal_store.h"
 
+#include "tianping/security/audit_log.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -92,6 +94,31 @@ TEST(PrincipalStoreTest, SetRoleRechecksClearance) {
   EXPECT_EQ((*store)->SetRole("wang", Role::kResearcher, Grade::kGeneral3, std::nullopt).code(),
             Status::Code::kInvalidArgument);
   EXPECT_EQ((*store)->SetRole("nobody", Role::kPublic, std::nullopt, std::nullopt).code(), Status::Code::kNotFound);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(PrincipalStoreTest, DataVersionMovesWithPrincipalsNotWithAuditAppends) {
+  std::string dir = FreshDir("version");
+  auto store = PrincipalStore::Open(dir, KdfCost::kMinimum);
+  ASSERT_TRUE(store.ok());
+  auto other = PrincipalStore::Open(dir, KdfCost::kMinimum);  // another process, e.g. `tianping user`
+  ASSERT_TRUE(other.ok());
+  auto audit = AuditLog::Open(dir);
+  ASSERT_TRUE(audit.ok());
+  const int64_t v0 = (*store)->DataVersion();
+  ASSERT_GE(v0, 0);
+  ASSERT_TRUE((*audit)->Append("zhao", "read", "store snapshot 1", 3, "party name=X").ok());
+  ASSERT_TRUE((*audit)->AppendBatch({AuditEntry{"zhao", "read", "store snapshot 1", 1, "case=C1"}}).ok());
+  EXPECT_EQ((*store)->DataVersion(), v0);  // audit appends leave cached callers valid
+  ASSERT_TRUE((*other)->AddUser(Judge("zhao", "long enough pw")).ok());
+  const int64_t v1 = (*store)->DataVersion();
+  EXPECT_NE(v1, v0);
+  auto key = (*other)->CreateKey("zhao");
+  ASSERT_TRUE(key.ok());
+  const int64_t v2 = (*store)->DataVersion();
+  EXPECT_NE(v2, v1);
+  ASSERT_TRUE((*other)->RevokeKey(key->substr(4, 12)).ok());
+  EXPECT_NE((*store)->DataVersion(), v2);  // a revocation elsewhere reaches the cache check
   std::filesystem::remove_all(dir);
 }
 

@@ -34,6 +34,11 @@ class Stmt {
   bool IsNull(int col) const { return sqlite3_column_type(s_, col) == SQLITE_NULL; }
   // Runs to completion (for INSERT/UPDATE/DELETE).
   Status Run();
+  // Makes the statement runnable again (bindings are kept until rebound).
+  void Reset() {
+    sqlite3_reset(s_);
+    status_ = Status::Ok();
+  }
 
  private:
   sqlite3* db_;

@@ -63,6 +63,9 @@ Result<std::unique_ptr<SecurityService>> SecurityService::Open(const SecurityOpt
   auto audit = security::AuditLog::Open(o.data_dir);
   if (!audit.ok()) return audit.status();
   s->audit_ = std::move(audit).value();
+  auto writer = security::AuditWriter::Open(o.data_dir);
+  if (!writer.ok()) return writer.status();
+  s->audit_writer_ = std::move(writer).value();
   return s;
 }
 
@@ -231,8 +234,7 @@ std::vector<security::Principal> SecurityService::ListUsers() {
 
 Status SecurityService::Audit(const std::string& actor, const std::string& action, const std::string& object,
                               int64_t rows, const std::string& detail) {
-  std::lock_guard<std::mutex> lock(mu_);
-  auto rec = audit_->Append(actor, action, object, rows, detail);
+  auto rec = audit_writer_->Append(security::AuditEntry{actor, action, object, rows, detail});
   return rec.ok() ? Status::Ok() : rec.status();
 }
 

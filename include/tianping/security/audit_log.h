@@ -47,6 +47,13 @@ struct AuditFilter {
   int64_t limit = 0;                         // 0 = all
 };
 
+// What a caller asks to append; AppendBatch fills in seq, ts, prev_hash and hash.
+struct AuditEntry {
+  std::string actor, action, object;
+  int64_t rows = 0;
+  std::string detail;
+};
+
 // Read volume per actor over a set of records, with the unusual ones flagged.
 struct ActorVolume {
   std::string actor;
@@ -63,6 +70,11 @@ class AuditLog {
   // Appends one record (seq, ts, prev_hash and hash are filled in) and returns it.
   Result<AuditRecord> Append(const std::string& actor, const std::string& action, const std::string& object,
                              int64_t rows, const std::string& detail);
+  // Appends `entries` in order as consecutive records in ONE IMMEDIATE transaction (the head is re-read
+  // inside it, so other processes' appends are safe) and updates audit_head and audit.head once, to the
+  // last record. All or nothing: on error nothing is appended. Returns the records in the same order.
+  // Durability as Append: committed with synchronous=FULL before it returns.
+  Result<std::vector<AuditRecord>> AppendBatch(const std::vector<AuditEntry>& entries);
   // Walks the chain in storage order: seq must be 1, 2, 3 …, each prev_hash the previous hash, each hash
   // the hash of its content, and the last record must match audit_head and the audit.head file
   // (detects truncation). Reports the first bad position.

@@ -71,7 +71,9 @@ class GuardedStore {
   Result<CaseView> ReadCase(const std::string& key) const;
   // The party's cases by name, 公民身份号码 or 统一社会信用代码 (detected), matched on the value as the
   // reader sees it. More than BulkLimit(reader) cases → BulkDenied. For roles with a minimum cell size a
-  // match count below it withholds the rows (PartyProfile::suppressed). Audited like ReadCase.
+  // match count below it withholds the rows (PartyProfile::suppressed). Audited with ONE record after the
+  // lookup and before any row is returned: read (rows = cases shown, also when stopped by the bulk limit or
+  // suppressed), read.notfound, or read.failed; a failed append returns the error and no rows.
   Result<PartyProfile> ReadParty(const std::string& key) const;
 
   // An amount of `stored` as shown to the reader: nullopt when `field` is removed for it.

@@ -81,9 +81,10 @@ class PrincipalStore {
   Result<std::string> KeyHash(const std::string& key_id) const;
 
   static std::string DbPath(const std::string& data_dir);
-  // SQLite's data_version of this connection: changes whenever ANOTHER connection (another process,
-  // the audit log's own handle) commits to security.db. Cheap (no disk I/O). Used to drop cached
-  // principals when users or keys may have changed elsewhere. -1 on error.
+  // The principals' version (table principals_version, bumped by triggers on roles, users, api_keys and
+  // key_limits): changes whenever any connection or process changes them, and not on audit appends. One
+  // indexed read in WAL (no disk sync). Used to drop cached principals when users or keys may have changed
+  // elsewhere. -1 on error.
   int64_t DataVersion() const;
 
  private:

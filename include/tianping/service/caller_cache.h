@@ -1,9 +1,10 @@
 // A short-lived cache of authenticated callers by credential (session token or API key), so the hot path
 // of every request is one hash look-up under a shared lock instead of SQLite queries and a secret hash
 // under SecurityService's one mutex. Keys are BLAKE2b digests of the credential (no secret is kept).
-// Entries live `ttl_ms` and only while the store's version (SQLite data_version of security.db, which
-// moves with every commit by another connection: `tianping user role`, `user key --revoke`, …) is the
-// one they were cached under; changes made through the service clear the cache at once.
+// Entries live `ttl_ms` and only while the store's version (PrincipalStore::DataVersion, the principals
+// version of security.db, which moves with every change of users, roles or keys by any process:
+// `tianping user role`, `user key --revoke`, …; not with audit appends) is the one they were cached under;
+// changes made through the service clear the cache at once.
 // Thread-safety: all methods may be called concurrently.
 #pragma once
 

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "tianping/security/audit_log.h"
+#include "tianping/security/audit_writer.h"
 #include "tianping/security/principal_store.h"
 #include "tianping/service/authenticator.h"
 #include "tianping/service/caller_cache.h"
@@ -56,7 +57,9 @@ class SecurityService : public Authenticator {
                  std::optional<security::CourtScope> scope, const std::string& actor);
   std::vector<security::Principal> ListUsers();
 
-  // The audit log. A failed Audit() must stop the request (no record, no data).
+  // The audit log. A failed Audit() must stop the request (no record, no data). Audit() goes through the
+  // group-commit writer (security::AuditWriter): it blocks until the record is durably committed, in one
+  // transaction with the records of the requests that arrived meanwhile; it does not take mu_.
   Status Audit(const std::string& actor, const std::string& action, const std::string& object, int64_t rows,
                const std::string& detail);
   Result<std::vector<security::AuditRecord>> QueryAudit(const security::AuditFilter& filter);
@@ -76,7 +79,8 @@ class SecurityService : public Authenticator {
   std::string data_dir_;
   std::mutex mu_;  // guards store_, audit_ and sessions_
   std::unique_ptr<security::PrincipalStore> store_;
-  std::unique_ptr<security::AuditLog> audit_;
+  std::unique_ptr<security::AuditLog> audit_;           // administrative records, under mu_
+  std::unique_ptr<security::AuditWriter> audit_writer_;  // audited reads (Audit()); thread-safe itself
   std::unordered_map<std::string, Session> sessions_;
   CallerCache callers_;  // authenticated sessions and keys: 2 s, while security.db is unchanged elsewhere
 };
