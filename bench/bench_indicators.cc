@@ -12,6 +12,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -55,6 +56,8 @@ void Export(const CaseFrame& f, const std::string& dir) {
             std::to_string(f.applied_amount[i]) + "," + std::to_string(f.recovered_amount[i]) + "\n";
     out << line;
   }
+  out.flush();
+  if (!out) std::fprintf(stderr, "--export %s: cannot write frame.csv\n", dir.c_str());
 }
 
 }  // namespace
@@ -148,6 +151,9 @@ int main(int argc, char** argv) {
               q.indicators.size(), table->aggregates, table->rows.size(), frame.rows, threads, cold, cold_cpu, best,
               total / reps, cpu_total / reps, reps);
   if (!export_dir.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(export_dir, ec);
+    if (ec) { std::fprintf(stderr, "--export %s: %s\n", export_dir.c_str(), ec.message().c_str()); return 1; }
     Export(frame, export_dir);
     std::ofstream out(export_dir + "/tianping.csv");
     out << "province,month,indicator,numerator,denominator\n";
@@ -158,6 +164,8 @@ int main(int argc, char** argv) {
         std::snprintf(buf, sizeof buf, "%.6f,%.6f", c.numerator, c.has_denominator ? c.denominator : 0.0);
         out << r.key[0] << "," << r.key[1] << "," << q.indicators[i]->id << "," << buf << "\n";
       }
+    out.flush();
+    if (!out) { std::fprintf(stderr, "--export %s: cannot write tianping.csv\n", export_dir.c_str()); return 1; }
     std::fprintf(stderr, "exported %s/frame.csv and %s/tianping.csv\n", export_dir.c_str(), export_dir.c_str());
   }
   return 0;
