@@ -3,8 +3,8 @@
 // derived_from links in both directions — all through the AccessGuard (docs/security.md): only cases the
 // reader may see, redacted; an invisible case answers exactly like a missing one ("case K not found",
 // exit 3); the chain stops at an invisible case and the link to it is not shown; lookups by case id only
-// for readers who may see case ids. A "request" audit record precedes the lookup, "read" or
-// "read.notfound" follows it. The lookup is security::GuardedStore::ReadCase (shared with the HTTP
+// for readers who may see case ids. One audit record per lookup ("read", "read.notfound" or
+// "read.failed"), appended before any row is shown. The lookup is security::GuardedStore::ReadCase (shared with the HTTP
 // service); this file only formats.
 #include <CLI/CLI.hpp>
 

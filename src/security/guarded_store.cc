@@ -114,19 +114,23 @@ std::string GuardedStore::Object() const { return "store snapshot " + std::to_st
 Result<CaseView> GuardedStore::ReadCase(const std::string& key) const {
   Ctx r{snap_, guard_, reader_};
   const std::string object = Object(), detail = "case=" + key;
-  // Audit before access: no record, no data.
-  TP_RETURN_IF_ERROR(audit_("request", object, 0, detail));
+  // One audit record per lookup (as for the party profile), appended after the lookup and before any row
+  // leaves this function: no record, no data. A lookup that fails inside the store is read.failed.
+  auto failed = [&](Status s) {
+    (void)audit_("read.failed", object, 0, detail + " failed: " + s.ToString());
+    return s;
+  };
   auto found = FindOne(r, key, guard_.CheckFilter(reader_, "case.case_id").ok());
-  if (!found.ok()) return found.status();
+  if (!found.ok()) return failed(found.status());
   if (!found->has_value()) {
     TP_RETURN_IF_ERROR(audit_("read.notfound", object, 0, detail));
     return AccessGuard::NotFound("case", key);
   }
   CaseView v;
   v.stored = std::move(**found);
-  TP_RETURN_IF_ERROR(BuildChain(r, v.stored, &v.chain));
+  if (Status s = BuildChain(r, v.stored, &v.chain); !s.ok()) return failed(s);
   auto docs = snap_.DocumentsOfCase(v.stored.case_id);
-  if (!docs.ok()) return docs.status();
+  if (!docs.ok()) return failed(docs.status());
   TP_RETURN_IF_ERROR(audit_("read", object, static_cast<int64_t>(v.chain.size()), detail));
   // From here on only redacted values. The case's own link survives only when its parent is shown.
   v.shown = guard_.Redact(reader_, v.stored);

@@ -67,7 +67,7 @@ class GuardedStore {
   std::string Object() const;
   // A case by 案号 (full- or half-width brackets) or, for readers who may filter on case.case_id, by
   // case id; with its whole chain. NotFound("case K not found") for a missing and an invisible case
-  // alike. Audited: request, then read (rows = cases in the chain) or read.notfound.
+  // alike. Audited once per lookup: read (rows = cases in the chain), read.notfound or read.failed.
   Result<CaseView> ReadCase(const std::string& key) const;
   // The party's cases by name, 公民身份号码 or 统一社会信用代码 (detected), matched on the value as the
   // reader sees it. More than BulkLimit(reader) cases → BulkDenied. For roles with a minimum cell size a
