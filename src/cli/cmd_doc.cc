@@ -22,6 +22,23 @@
 #include "tianping/text/judgment.h"
 
 namespace tianping::cli {
+
+Result<TextRecord> ParseTextRecord(std::string_view line, const std::string& input, int64_t line_no) {
+  nlohmann::json obj = nlohmann::json::parse(line, nullptr, false);
+  std::string where = input + ":" + std::to_string(line_no) + ": ";
+  if (obj.is_discarded() || !obj.is_object()) return Status::ParseError(where + "not a JSON object");
+  if (!obj.contains("text") || !obj["text"].is_string())
+    return Status::ParseError(where + "field text: missing or not a string");
+  TextRecord r;
+  for (const char* key : {"doc_id", "id"}) {
+    if (!obj.contains(key)) continue;
+    r.id = obj[key].is_string() ? obj[key].get<std::string>() : obj[key].dump();
+    break;
+  }
+  if (r.id.empty()) r.id = std::to_string(line_no);
+  r.text = std::move(obj["text"].get_ref<std::string&>());
+  return r;
+}
 namespace {
 
 struct Subcommand {
@@ -131,20 +148,9 @@ int RunParse(int argc, char** argv) {
   while (std::getline(in, line)) {
     ++line_no;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    nlohmann::json obj = nlohmann::json::parse(line, nullptr, false);
-    std::string where = input + ":" + std::to_string(line_no) + ": ";
-    if (obj.is_discarded() || !obj.is_object())
-      return Fail("doc parse", Status::ParseError(where + "not a JSON object"));
-    if (!obj.contains("text") || !obj["text"].is_string())
-      return Fail("doc parse", Status::ParseError(where + "field text: missing or not a string"));
-    std::string id;
-    for (const char* key : {"doc_id", "id"}) {
-      if (!obj.contains(key)) continue;
-      id = obj[key].is_string() ? obj[key].get<std::string>() : obj[key].dump();
-      break;
-    }
-    if (id.empty()) id = std::to_string(line_no);
-    EmitOne(id, obj["text"].get_ref<const std::string&>(), format, with_text);
+    auto rec = ParseTextRecord(line, input, line_no);
+    if (!rec.ok()) return Fail("doc parse", rec.status());
+    EmitOne(rec->id, rec->text, format, with_text);
     if (progress) progress->Add(1);
   }
   if (progress) progress->Finish();

@@ -184,20 +184,9 @@ int RunDocCheck(int argc, char** argv) {
         pos = nl + 1;
         ++line_no;
         if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-        nlohmann::json obj = nlohmann::json::parse(line, nullptr, false);
-        std::string where = input + ":" + std::to_string(line_no) + ": ";
-        if (obj.is_discarded() || !obj.is_object())
-          return Fail("doc check", Status::ParseError(where + "not a JSON object"));
-        if (!obj.contains("text") || !obj["text"].is_string())
-          return Fail("doc check", Status::ParseError(where + "field text: missing or not a string"));
-        std::string id;
-        for (const char* key : {"doc_id", "id"}) {
-          if (!obj.contains(key)) continue;
-          id = obj[key].is_string() ? obj[key].get<std::string>() : obj[key].dump();
-          break;
-        }
-        if (id.empty()) id = std::to_string(line_no);
-        check(id, obj["text"].get_ref<const std::string&>(), true);
+        auto rec = ParseTextRecord(line, input, line_no);
+        if (!rec.ok()) return Fail("doc check", rec.status());
+        check(rec->id, rec->text, true);
       }
     }
   }
