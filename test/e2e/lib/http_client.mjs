@@ -1,4 +1,6 @@
-// A keep-alive HTTP client for the e2e tests: JSON bodies, gunzip, and the error-shape assertion.
+// A keep-alive HTTP client for the e2e tests (one socket per client): resolves to {status, headers, raw,
+// text, json, reused}; gzip bodies are decompressed; `path` may hold raw Chinese text (URI-encoded here).
+// Also the error-shape assertion.
 import http from 'node:http';
 import assert from 'node:assert/strict';
 import { gunzipSync } from 'node:zlib';
@@ -18,7 +20,7 @@ export function makeClient(base) {
           const text = res.headers['content-encoding'] === 'gzip' ? gunzipSync(raw).toString() : raw.toString();
           let json = null;
           try { json = JSON.parse(text); } catch { /* not JSON */ }
-          resolve({ status: res.statusCode, headers: res.headers, raw, text, json });
+          resolve({ status: res.statusCode, headers: res.headers, raw, text, json, reused: req.reusedSocket });
         });
       });
       req.on('error', reject);
