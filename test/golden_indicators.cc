@@ -7,6 +7,7 @@
 //   x93 {JSON with {n}}                 93 cases; {n} becomes 1..93
 // Output: the formatted table, or "error: <status>".
 #include "golden_indicators.h"
+#include "golden_cases.h"
 
 #include <deque>
 #include <sstream>
@@ -18,11 +19,6 @@
 
 namespace tianping::golden {
 namespace {
-
-std::string Replace(std::string s, const std::string& from, const std::string& to) {
-  for (size_t p = 0; (p = s.find(from, p)) != std::string::npos; p += to.size()) s.replace(p, from.size(), to);
-  return s;
-}
 
 Result<Date> Month(const std::string& s, bool end) {
   auto d = Date::Parse(s + "-01");
@@ -78,18 +74,7 @@ std::string IndicatorsHandler(const std::string& input) {
       defined.push_back(d);
       continue;
     }
-    int repeat = 1;
-    std::string json = line;
-    if (line[0] == 'x') {
-      size_t sp = line.find(' ');
-      repeat = std::stoi(line.substr(1, sp - 1));
-      json = line.substr(sp + 1);
-    }
-    for (int n = 1; n <= repeat; ++n) {
-      auto c = ParseCaseJson(Replace(json, "{n}", std::to_string(n)));
-      if (!c.ok()) return "error: input line " + std::to_string(line_no) + ": " + c.status().ToString() + "\n";
-      builder.Add(*c);
-    }
+    if (Status s = AddCaseLine(line, line_no, &builder); !s.ok()) return "error: " + s.message() + "\n";
   }
   analytics::CaseFrame frame = builder.Finish();
   std::stringstream ss(names);

@@ -8,6 +8,7 @@
 // Output: one line per tag: "NAME subject cases=N [parties=M: name, name …]" (party names sorted), or
 // "error: <status>".
 #include "golden_tags.h"
+#include "golden_cases.h"
 
 #include <algorithm>
 #include <sstream>
@@ -18,11 +19,6 @@
 
 namespace tianping::golden {
 namespace {
-
-std::string Replace(std::string s, const std::string& from, const std::string& to) {
-  for (size_t p = 0; (p = s.find(from, p)) != std::string::npos; p += to.size()) s.replace(p, from.size(), to);
-  return s;
-}
 
 std::string Trim(const std::string& s) {
   size_t a = s.find_first_not_of(' '), b = s.find_last_not_of(' ');
@@ -53,18 +49,7 @@ std::string TagsHandler(const std::string& input) {
       defs->push_back({Trim(rest.substr(0, a)), Trim(rest.substr(a + 1, b - a - 1)), Trim(rest.substr(b + 1)), ""});
       continue;
     }
-    int repeat = 1;
-    std::string json = line;
-    if (line[0] == 'x') {
-      size_t sp = line.find(' ');
-      repeat = std::stoi(line.substr(1, sp - 1));
-      json = line.substr(sp + 1);
-    }
-    for (int n = 1; n <= repeat; ++n) {
-      auto c = ParseCaseJson(Replace(json, "{n}", std::to_string(n)));
-      if (!c.ok()) return "error: input line " + std::to_string(line_no) + ": " + c.status().ToString() + "\n";
-      builder.Add(*c);
-    }
+    if (Status s = AddCaseLine(line, line_no, &builder); !s.ok()) return "error: " + s.message() + "\n";
   }
   analytics::CaseFrame frame = builder.Finish();
   int32_t day = frame.max_date;
