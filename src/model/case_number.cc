@@ -5,6 +5,8 @@
 #include <cstring>
 #include <vector>
 
+#include <unicode/utf8.h>
+
 #include "tianping/common/json_writer.h"
 #include "tianping/model/case_type_table.h"
 
@@ -22,43 +24,21 @@ struct Ch {
 };
 
 void AppendUtf8(std::string* out, char32_t cp) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
+  char buf[U8_MAX_LENGTH];
+  int32_t n = 0;
+  U8_APPEND_UNSAFE(buf, n, static_cast<UChar32>(cp));
+  out->append(buf, static_cast<size_t>(n));
 }
 
 // Decodes one UTF-8 character at s[*i]; returns false on a malformed sequence (overlong, surrogate,
-// truncated, out of range).
+// truncated, out of range): ICU's U8_NEXT.
 bool DecodeUtf8(std::string_view s, size_t* i, char32_t* cp) {
-  unsigned char c = static_cast<unsigned char>(s[*i]);
-  size_t n;
-  char32_t v, min;
-  if (c < 0x80) { *cp = c; ++*i; return true; }
-  if ((c >> 5) == 0x6) { n = 1; v = c & 0x1F; min = 0x80; }
-  else if ((c >> 4) == 0xE) { n = 2; v = c & 0x0F; min = 0x800; }
-  else if ((c >> 3) == 0x1E) { n = 3; v = c & 0x07; min = 0x10000; }
-  else return false;
-  for (size_t k = 1; k <= n; ++k) {
-    if (*i + k >= s.size()) return false;
-    unsigned char d = static_cast<unsigned char>(s[*i + k]);
-    if ((d >> 6) != 0x2) return false;
-    v = (v << 6) | (d & 0x3F);
-  }
-  if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return false;
-  *cp = v;
-  *i += n + 1;
+  int32_t at = static_cast<int32_t>(*i);
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), at, static_cast<int32_t>(s.size()), c);
+  if (c < 0) return false;
+  *cp = static_cast<char32_t>(c);
+  *i = static_cast<size_t>(at);
   return true;
 }
 

@@ -1,5 +1,7 @@
 #include "clean_checks.h"
 
+#include <unicode/utf8.h>
+
 #include "tianping/model/case_number.h"
 #include "tianping/model/case_type_table.h"
 #include "tianping/model/id_number.h"
@@ -41,33 +43,22 @@ const CleanRuleResult* CleanReport::Find(std::string_view rule_id) const {
 namespace tianping::store {
 namespace {
 
-// Decodes one UTF-8 code point at s[*i] and advances *i; invalid bytes decode as themselves.
+// Decodes one UTF-8 code point at s[*i] and advances *i (ICU's U8_NEXT); a malformed sequence decodes as
+// its first byte.
 char32_t NextCodePoint(std::string_view s, size_t* i) {
-  unsigned char b = static_cast<unsigned char>(s[*i]);
-  int len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 1;
-  if (*i + len > s.size()) len = 1;
-  char32_t cp = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
-  for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[*i + k]) & 0x3F);
-  *i += len;
+  int32_t at = static_cast<int32_t>(*i);
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), at, static_cast<int32_t>(s.size()), c);
+  char32_t cp = c < 0 ? static_cast<unsigned char>(s[*i]) : static_cast<char32_t>(c);
+  *i = static_cast<size_t>(at);
   return cp;
 }
 
 void AppendUtf8(char32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
+  char buf[U8_MAX_LENGTH];
+  int32_t n = 0;
+  U8_APPEND_UNSAFE(buf, n, static_cast<UChar32>(cp));
+  out->append(buf, static_cast<size_t>(n));
 }
 
 bool IsSpace(char32_t cp) { return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x3000 || cp == 0xA0; }
