@@ -97,7 +97,7 @@ std::string SegmentHandler(const std::string& input) {
   return out;
 }
 
-// security: one "<function> <value>" per line (id phone name address account scrub) → the masked value.
+// security: one "<function> <value>" per line (id phone name address account scrub remove audit) → the masked value.
 std::string MaskingHandler(const std::string& input) {
   std::istringstream in(input);
   std::string line, out;
@@ -111,6 +111,7 @@ std::string MaskingHandler(const std::string& input) {
     else if (fn == "account") out += security::MaskAccount(arg);
     else if (fn == "scrub") out += security::ScrubIdentifiers(arg);
     else if (fn == "remove") out += security::ScrubIdentifiers(arg, true);
+    else if (fn == "audit") out += security::MaskAuditDetail(arg);
     else out += "bad function: " + fn;
     out += "\n";
   }

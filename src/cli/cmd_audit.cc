@@ -9,6 +9,7 @@
 #include "exit_codes.h"
 #include "security_context.h"
 #include "rows_output.h"
+#include "tianping/security/masking.h"
 
 namespace tianping::cli {
 namespace {
@@ -56,7 +57,8 @@ int Query(SecurityContext& ctx, const Options& o) {
   } else {
     rows.push_back({"seq", "ts", "actor", "action", "object", "rows", "detail"});
     for (const auto& r : *recs) {
-      rows.push_back({std::to_string(r.seq), r.ts, r.actor, r.action, r.object, std::to_string(r.rows), r.detail});
+      rows.push_back({std::to_string(r.seq), r.ts, r.actor, r.action, r.object, std::to_string(r.rows),
+                      security::MaskAuditDetail(r.detail)});
     }
     PrintRows(rows, o.format, {true, false, false, false, false, true, false});
   }

@@ -1,5 +1,6 @@
 #include "tianping/security/masking.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 
@@ -16,6 +17,31 @@ size_t CharLen(unsigned char c) { return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 std::string Stars(size_t n) { return std::string(n, '*'); }
+
+constexpr std::array<std::string_view, 16> kOrganisationWords = {
+    "公司", "银行", "委员会", "政府", "中心", "集团", "合作社", "协会", "医院", "学校",
+    "厂", "局", "所", "店", "社", "院"};
+
+size_t CharCount(std::string_view s) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size(); i += CharLen(static_cast<unsigned char>(s[i]))) ++n;
+  return n;
+}
+
+// A natural person's name as people type it: 2–4 characters, or a transliterated name with '·'
+// (up to 12), all non-ASCII, and no organisation word.
+bool LooksLikePersonName(std::string_view v) {
+  size_t n = CharCount(v);
+  bool dotted = v.find("·") != std::string_view::npos;
+  if (n < 2 || n > (dotted ? 12u : 4u)) return false;
+  for (char c : v) {
+    if (static_cast<unsigned char>(c) < 0x80) return false;
+  }
+  for (auto w : kOrganisationWords) {
+    if (v.find(w) != std::string_view::npos) return false;
+  }
+  return true;
+}
 
 }  // namespace
 
@@ -105,6 +131,21 @@ std::string ScrubIdentifiers(std::string_view text, bool remove) {
     else if (account) out += MaskAccount(token);
     else out.append(token);
     i += token.size();
+  }
+  return out;
+}
+
+std::string MaskAuditDetail(std::string_view detail) {
+  std::string out = ScrubIdentifiers(detail);
+  // Keys whose value may be a person's name: `name=` (party look-ups), `party=` and `grep=` (redact).
+  for (std::string_view key : {std::string_view("name="), std::string_view("party="), std::string_view("grep=")}) {
+    for (size_t at = out.find(key); at != std::string::npos; at = out.find(key, at + 1)) {
+      if (at > 0 && std::isalnum(static_cast<unsigned char>(out[at - 1]))) continue;  // part of a longer key
+      size_t value = at + key.size();
+      size_t end = std::min(out.find(' ', value), out.size());
+      std::string_view v(out.data() + value, end - value);
+      if (LooksLikePersonName(v)) out.replace(value, end - value, AnonymiseName(v));
+    }
   }
   return out;
 }

@@ -3,6 +3,7 @@
 
 #include "tianping/common/json_writer.h"
 #include "tianping/security/catalog.h"
+#include "tianping/security/masking.h"
 #include "tianping/service/guarded_endpoints.h"
 #include "tianping/service/pagination.h"
 
@@ -69,7 +70,7 @@ Result<HttpResponse> AuditQuery(const GuardedState* s, const HttpRequest& req, c
     w.Field("action", r.action);
     w.Field("object", r.object);
     w.FieldInt("rows", r.rows);
-    w.Field("detail", r.detail);
+    w.Field("detail", security::MaskAuditDetail(r.detail));
     w.Field("hash", r.hash);
     w.EndObject();
   });

@@ -106,7 +106,8 @@ grep -E '^pub .*UNUSUAL' <<<"$vol" >/dev/null || fail "pub's volume not flagged:
 [ "$(grep -c UNUSUAL <<<"$vol")" = 1 ] || fail "more than one actor flagged: $vol"
 run audit query --as root --actor root --action user.add | grep -q 'user res' || fail "user.add not audited"
 run audit query --as root --actor "key:${KEY:4:12}" --action read | grep -q 'cases.jsonl' || fail "API key read not audited"
-run audit query --as root --actor jing --action request | grep -q 'party=孙秘' || fail "request not audited before access"
+run audit query --as root --actor jing --action request | grep -q 'party=孙某' || fail "request not audited before access (with the name masked)"
+run audit query --as root | grep -q '孙秘' && fail "audit view shows a party's full name"
 # concurrent appends from several processes keep one unbroken chain
 before=$(sqlite3 "$D/data/security.db" "SELECT count(*) FROM audit")
 for j in 1 2 3; do

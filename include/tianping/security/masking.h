@@ -31,5 +31,12 @@ std::string MaskAccount(std::string_view account);
 // With `remove`, each match becomes "××" instead, and so do ID numbers already masked in the published
 // form (210782********9778).
 std::string ScrubIdentifiers(std::string_view text, bool remove = false);
+// An audit record's detail as the audit view shows it (docs/security.md "Audit view"): identifiers
+// scrubbed as ScrubIdentifiers does, and the value of every `name=`, `party=` or `grep=` key that reads as a natural person's
+// name (2–4 characters, or a name with '·', and no organisation word such as 公司, 银行, 委员会) replaced
+// by AnonymiseName: "party name=张三" → "party name=张某". Organisation names stay. Errs on the side of
+// privacy: a 4-character search phrase without an organisation word
+// (grep=借款合同) is shown as 借某 too.
+std::string MaskAuditDetail(std::string_view detail);
 
 }  // namespace tianping::security
