@@ -135,20 +135,20 @@ Result<HttpResponse> CrossCheckCase(const AnalyticsState* s, const HttpRequest& 
 
 }  // namespace
 
-Status RegisterDocumentEndpoints(EndpointRegistry* registry, const AnalyticsState* s) {
+Status RegisterDocumentEndpoints(EndpointRegistry* registry, AnalyticsSource source) {
   Endpoint get{"documents.get", "GET", "/api/documents/{doc_id}", "documents", Grade::kCore, Access::kUser,
                "裁判文书 / one judgment document as the caller may see it (check=1 adds the checker's findings)",
                {{"doc_id", "path", "string", "文书编号", true}, {"check", "query", "integer", "1: run the document checker on it"}},
-               false, [s](const HttpRequest& r, const RequestContext& c) { return GetDocument(s, r, c); }};
+               false, [source](const HttpRequest& r, const RequestContext& c) { return GetDocument(source().get(), r, c); }};
   get.redacted = true;
   TP_RETURN_IF_ERROR(registry->Add(std::move(get)));
   TP_RETURN_IF_ERROR(registry->Add({"documents.check", "POST", "/api/documents/check", "documents", Grade::kGeneral1,
                                     Access::kUser, "文书纠错 / check posted text: findings with spans",
                                     {{"body", "body", "object", "{\"text\": \"...\", \"procedure\": \"简易程序\"} or a plain-text body", true}},
-                                    false, [s](const HttpRequest& r, const RequestContext&) { return CheckDocument(s, r); }}));
+                                    false, [source](const HttpRequest& r, const RequestContext&) { return CheckDocument(source().get(), r); }}));
   Endpoint cross{"cases.crosscheck", "GET", "/api/cases/{id}/crosscheck", "documents", Grade::kCore, Access::kUser,
                  "文书与案件信息比对 / a case's documents against its record", {{"id", "path", "string", "case id", true}},
-                 false, [s](const HttpRequest& r, const RequestContext& c) { return CrossCheckCase(s, r, c); }};
+                 false, [source](const HttpRequest& r, const RequestContext& c) { return CrossCheckCase(source().get(), r, c); }};
   cross.redacted = true;
   return registry->Add(std::move(cross));
 }
