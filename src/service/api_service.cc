@@ -44,17 +44,16 @@ namespace {
 // The data for one DIR/CURRENT text: the store snapshot it names and the analytics state over it.
 Result<std::shared_ptr<ServedData>> LoadServedData(const ApiService::State& s, const std::string& current) {
   auto data = std::make_shared<ServedData>();
-  std::unique_ptr<StoreSnapshot> snapshot;
   if (!current.empty()) {
     auto snap = StoreSnapshot::Open(s.options.data_dir);
     if (!snap.ok()) return snap.status();
-    snapshot = std::move(snap).value();
-    data->snapshot_id = snapshot->info().id;
+    data->store = std::move(snap).value();
+    data->snapshot_id = data->store->info().id;
   }
-  auto analytics = LoadAnalyticsState(s.analytics_options, s.ref, *s.definitions, snapshot.get());
+  auto analytics = LoadAnalyticsState(s.analytics_options, s.ref, *s.definitions, data->store.get());
   if (!analytics.ok()) return analytics.status();
+  (*analytics)->store = data->store;
   data->analytics = std::move(analytics).value();
-  data->store = std::move(snapshot);
   return data;
 }
 

@@ -31,7 +31,7 @@ void WriteFindings(JsonWriter& w, const std::vector<text::DocFinding>& findings,
 }
 
 Result<HttpResponse> GetDocument(const AnalyticsState* s, const HttpRequest& req, const RequestContext& ctx) {
-  auto snap = s->guarded->store->Current();
+  auto snap = StoreOf(*s);
   if (!snap.ok()) return snap.status();
   const std::string& id = req.path_params.at("doc_id");
   auto d = (*snap)->FindDocument(id);
@@ -94,7 +94,7 @@ Result<HttpResponse> CrossCheckCase(const AnalyticsState* s, const HttpRequest& 
   if (!s->guarded->guard->CheckFilter(ctx.principal, "case.case_id").ok()) return security::AccessGuard::NotFound("case", id);
   auto c = FetchCase(*s, ctx, id);
   if (!c.ok()) return c.status();
-  auto snap = s->guarded->store->Current();
+  auto snap = StoreOf(*s);
   if (!snap.ok()) return snap.status();
   auto docs = (*snap)->DocumentsOfCase(id);
   if (!docs.ok()) return docs.status();

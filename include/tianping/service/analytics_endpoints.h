@@ -53,6 +53,8 @@ struct AnalyticsState {
   const GuardedState* guarded = nullptr;             // the AccessGuard, the audit log, the current snapshot
   std::string data_dir;
   uint64_t snapshot_id = 0;                          // the frame's snapshot; 0: cases read from cases.jsonl
+  std::shared_ptr<const StoreSnapshot> store;        // that snapshot (case and document reads); null without one
+
   std::shared_ptr<const analytics::CaseFrame> frame;  // null: no dataset (frame_status says why)
   Status frame_status = Status::NotFound("no dataset loaded");
   analytics::IndicatorRegistry indicators;
