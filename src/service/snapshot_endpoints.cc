@@ -17,6 +17,7 @@ Status RegisterSnapshotEndpoints(EndpointRegistry* reg, const SnapshotHolder* se
          w.FieldInt("snapshot", static_cast<int64_t>(r.snapshot_id));
          w.FieldInt("generation", static_cast<int64_t>(r.generation));
          w.FieldInt("loaded_at_ms", r.loaded_unix_ms);
+         w.FieldInt("load_ms", r.load_ms);
          w.Key("reload");
          w.BeginObject();
          w.Key("ok");

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <utility>
 #include <sstream>
 
 namespace tianping::service {
@@ -47,8 +48,12 @@ Status SnapshotHolder::Refresh(bool force) {
       return report_.last_error;
     }
   }
+  auto started = std::chrono::steady_clock::now();
   auto loaded = loader_(current);
-  std::lock_guard<std::mutex> lock(mu_);
+  int64_t load_ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+  std::shared_ptr<const ServedData> old;  // freed after the lock is released
+  std::unique_lock<std::mutex> lock(mu_);
   if (!loaded.ok()) {
     Status error = loaded.status();
     report_.failures = report_.failed_current == current ? report_.failures + 1 : 1;
@@ -68,13 +73,15 @@ Status SnapshotHolder::Refresh(bool force) {
   next->generation = generation_.load(std::memory_order_relaxed) + 1;
   uint64_t previous = data_ ? data_->snapshot_id : 0;
   // Publish before the generation moves: whoever reads generation G then Current() sees data >= G.
-  data_ = next;
+  old = std::exchange(data_, next);
   generation_.store(next->generation, std::memory_order_release);
-  report_ = Report{next->generation, next->snapshot_id, UnixMillis(), 0, "", Status::Ok()};
+  report_ = Report{next->generation, next->snapshot_id, UnixMillis(), load_ms, 0, "", Status::Ok()};
   if (next->generation > 1) {
-    std::fprintf(stderr, "serve: now serving store snapshot %llu (was %llu)\n",
-                 static_cast<unsigned long long>(next->snapshot_id), static_cast<unsigned long long>(previous));
+    std::fprintf(stderr, "serve: now serving store snapshot %llu (was %llu; loaded in %lld ms)\n",
+                 static_cast<unsigned long long>(next->snapshot_id), static_cast<unsigned long long>(previous),
+                 static_cast<long long>(load_ms));
   }
+  lock.unlock();  // the old data is freed here, outside the lock, unless requests still hold it
   return Status::Ok();
 }
 

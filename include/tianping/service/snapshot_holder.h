@@ -43,6 +43,7 @@ class SnapshotHolder {
   struct Report {
     uint64_t generation = 0, snapshot_id = 0;
     int64_t loaded_unix_ms = 0;    // when the served data was published
+    int64_t load_ms = 0;           // how long building it took (store open, frame, tags)
     int failures = 0;              // consecutive failed loads of `failed_current`
     std::string failed_current;    // the CURRENT text that failed to load ("" when none is failing)
     Status last_error;             // of the latest failed load; Ok when the served data is the newest
