@@ -148,13 +148,12 @@ DOC_CASE=$(sql "SELECT case_id FROM documents WHERE doc_id = '$DOC'")
 "$TP" case --data "$D" --format json "$DOC_CASE" | grep -q "\"doc_id\":\"$DOC\"" || fail "document $DOC not in the store before"
 sql "DELETE FROM documents WHERE doc_id = '$DOC'"
 # A pull killed with SIGKILL leaves its private file behind (nobody holds its lock): the next pull removes
-# it; the file of a pull still running (its lock held, here by flock(1)) stays.
+# it; the file of a pull still running (its lock held, here by this shell through flock(1) on fd 8) stays.
 echo '{}' > "$D/.pull-postgresql-999999.jsonl"
-echo '{}' > "$D/.pull-postgresql-1.jsonl"
-flock "$D/.pull-postgresql-1.jsonl" sleep 60 & HOLDER=$!
-for _ in $(seq 50); do flock -n "$D/.pull-postgresql-1.jsonl" true || break; sleep 0.1; done
+exec 8> "$D/.pull-postgresql-1.jsonl"
+flock -n 8 || fail "test setup: cannot lock the running pull's file"
 "$TP" ingest --data "$D" --from "$URL" --overlap-seconds 0 --format json > "$W/i6.json" 2> "$W/i6.err"
-kill $HOLDER; wait $HOLDER 2>/dev/null || true
+exec 8>&-
 for kv in cases_read:1 cases_deleted:0 documents_deleted:1 cases_changed:1 cases_removed:0 documents_removed:1 stale_files_removed:1; do
   [ "$(json_int "${kv%%:*}" < "$W/i6.json")" = "${kv#*:}" ] || fail "re-create ${kv%%:*} != ${kv#*:}: $(cat "$W/i6.json")"
 done
