@@ -1,5 +1,5 @@
 // tianping ingest [--data DIR] [--threads N] [--ref DIR | --no-ref] [--quiet] [--format table|json]
-//                 [--input-format auto|jsonl|csv] [--remove ID]... [--state KEY=VALUE]... [FILE...]
+//                 [--input-format auto|jsonl|csv] [--remove ID]... [--remove-document DOC_ID]... [--state KEY=VALUE]... [FILE...]
 //        tianping ingest [--data DIR] … --from postgresql://… [--overlap-seconds N]   (docs/source-postgresql.md)
 // Loads JSONL or CSV cases and documents ("-" = stdin) into the store as one new snapshot; rejected rows go to
 // DIR/quarantine/<snapshot>.jsonl. Prints a summary of what changed. Administrative (admin_action.h):
@@ -36,14 +36,16 @@ int RunIngest(int argc, char** argv) {
   app.add_option("--format", format, "summary format: table|json")->capture_default_str();
   std::string input_format = "auto";
   app.add_option("--input-format", input_format, "auto (.csv = CSV) | jsonl | csv")->capture_default_str();
-  std::vector<std::string> remove, state;
+  std::vector<std::string> remove, remove_docs, state;
   size_t spill_cases = IngestOptions().spill_cases;
   app.add_option("--spill-cases", spill_cases, "cases held in memory before spilling to run files (0 = never)")
       ->capture_default_str();
   app.add_option("--remove", remove, "case id to delete in the new snapshot (repeatable)")->allow_extra_args(false);
+  app.add_option("--remove-document", remove_docs, "document id to delete, its case kept (repeatable)")
+      ->allow_extra_args(false);
   app.add_option("--state", state, "KEY=VALUE recorded in the snapshot's source_state (repeatable)")
       ->allow_extra_args(false);
-  app.add_option("files", files, "JSONL files, - for stdin (none: only --remove / --state)");
+  app.add_option("files", files, "JSONL files, - for stdin (none: only --remove / --remove-document / --state)");
   std::string from;
   int overlap_seconds = 120;
   app.add_option("--from", from, "pull changes from a court database: postgresql://user:password@host:port/db");
@@ -53,8 +55,8 @@ int RunIngest(int argc, char** argv) {
   who.AddTo(app);
   CLI11_PARSE(app, argc, argv);
   if (Status s = CheckFormat(format); !s.ok()) return Fail("ingest", s);
-  if (!from.empty() && (!files.empty() || !remove.empty() || !state.empty())) {
-    return Fail("ingest", Status::InvalidArgument("--from takes no files, --remove or --state"));
+  if (!from.empty() && (!files.empty() || !remove.empty() || !remove_docs.empty() || !state.empty())) {
+    return Fail("ingest", Status::InvalidArgument("--from takes no files, --remove, --remove-document or --state"));
   }
   auto admin = AdminAction::Begin(data_dir, who, "ingest");
   if (!admin.ok()) return Fail("ingest", admin.status());
@@ -71,6 +73,7 @@ int RunIngest(int argc, char** argv) {
   options.progress = !quiet;
   options.input_format = input_format;
   options.remove_case_ids = remove;
+  options.remove_document_ids = remove_docs;
   options.spill_cases = spill_cases;
   for (const std::string& kv : state) {
     size_t eq = kv.find('=');

@@ -28,6 +28,11 @@ int RunServe(int argc, char** argv) {
   app.add_flag("--no-segmenter", no_segmenter, "do not load the segmenter (/api/segment answers 409)");
   app.add_flag("--fast-password-hash", fast_hash, "tests only: cheapest argon2id parameters");
   app.add_flag("--init-only", init_only, "create security.db and the demo logins, then exit");
+  double reload_seconds = 1;
+  app.add_option("--reload-interval", reload_seconds,
+                 "seconds between checks of DIR/CURRENT for a newly committed snapshot (0: never reload)")
+      ->check(CLI::Range(0.0, 3600.0))
+      ->capture_default_str();
   bool no_demo = false;
   app.add_flag("--no-demo-users", no_demo, "do not create the demo logins when security.db has no users");
   try {
@@ -36,6 +41,7 @@ int RunServe(int argc, char** argv) {
     return app.exit(e);
   }
   o.load_segmenter = !no_segmenter;
+  o.reload_interval_ms = static_cast<int>(reload_seconds * 1000);
   auto print_logins = [&](const std::vector<service::DemoLogin>& logins) {
     for (const auto& l : logins) {
       std::printf("demo login created: user %s (%s), password %s (also in %s)\n", l.user.c_str(), l.role.c_str(),

@@ -34,20 +34,18 @@ int IngestFrom(const std::string& url, const std::string& data_dir, const Ingest
     w.FieldInt("cases_read", r.cases_read);
     w.FieldInt("documents_read", r.documents_read);
     w.FieldInt("cases_deleted", r.cases_deleted);
-    w.FieldInt("document_deletions_ignored", r.document_deletions_ignored);
+    w.FieldInt("documents_deleted", r.documents_deleted);
+    w.FieldInt("stale_files_removed", r.stale_files_removed);
     w.Field("cases_watermark", r.cases_watermark);
     w.Field("documents_watermark", r.documents_watermark);
     w.Field("deletions_watermark", r.deletions_watermark);
     w.EndObject();
     std::printf("%s\n", out.c_str());
   } else {
-    std::printf("pulled from %s: %lld cases, %lld documents, %lld case deletions", MaskConnectionUrl(url).c_str(),
-                static_cast<long long>(r.cases_read), static_cast<long long>(r.documents_read),
-                static_cast<long long>(r.cases_deleted));
-    if (r.document_deletions_ignored > 0) {
-      std::printf(" (%lld document deletions not applied: their cases remain)",
-                  static_cast<long long>(r.document_deletions_ignored));
-    }
+    std::printf("pulled from %s: %lld cases, %lld documents, %lld case deletions, %lld document deletions",
+                MaskConnectionUrl(url).c_str(), static_cast<long long>(r.cases_read),
+                static_cast<long long>(r.documents_read), static_cast<long long>(r.cases_deleted),
+                static_cast<long long>(r.documents_deleted));
     std::printf("\nwatermark: cases %s\n", r.cases_watermark.empty() ? "(none)" : r.cases_watermark.c_str());
   }
   if (!r.committed) {

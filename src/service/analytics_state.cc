@@ -1,4 +1,5 @@
-// LoadAnalyticsState: the dataset's cases as a CaseFrame, tags, indicator definitions, document checker.
+// LoadAnalyticsDefinitions (indicators, tag rules, document checker) and LoadAnalyticsState (one
+// snapshot's cases as a CaseFrame, its tags).
 #include <cstdio>
 #include <filesystem>
 
@@ -6,40 +7,49 @@
 
 namespace tianping::service {
 
-Result<std::unique_ptr<AnalyticsState>> LoadAnalyticsState(const AnalyticsOptions& options, const ReferenceData& ref) {
-  auto s = std::make_unique<AnalyticsState>();
-  s->ref = &ref;
-  s->guarded = options.guarded;
-  s->data_dir = options.data_dir;
+Result<std::shared_ptr<const AnalyticsDefinitions>> LoadAnalyticsDefinitions(const AnalyticsOptions& options,
+                                                                              const ReferenceData& ref) {
+  auto defs = std::make_shared<AnalyticsDefinitions>();
   auto reg = analytics::IndicatorRegistry::LoadDir(options.indicator_dir.empty() ? analytics::IndicatorRegistry::DefaultDir()
                                                                                  : options.indicator_dir);
   if (!reg.ok()) return reg.status();
-  s->indicators = std::move(reg).value();
+  defs->indicators = std::move(reg).value();
   auto tag_defs = analytics::LoadTagDefs(options.tag_dir.empty() ? analytics::DefaultTagDir() : options.tag_dir);
   if (!tag_defs.ok()) return tag_defs.status();
+  defs->tags = std::move(tag_defs).value();
 
   text::DocCheckOptions check;
   check.ref = &ref;
   check.segmenter = options.segmenter;
   auto checker = text::DocChecker::Create(check);
   if (checker.ok()) {
-    s->checker = std::move(checker).value();
+    defs->checker = std::move(checker).value();
   } else {
-    s->checker_status = checker.status();
+    defs->checker_status = checker.status();
     std::fprintf(stderr, "serve: document checker unavailable (%s)\n", checker.status().ToString().c_str());
   }
+  return std::shared_ptr<const AnalyticsDefinitions>(std::move(defs));
+}
 
-  // Cases: the store's current snapshot, else <data>/cases.jsonl.
+Result<std::unique_ptr<AnalyticsState>> LoadAnalyticsState(const AnalyticsOptions& options, const ReferenceData& ref,
+                                                           const AnalyticsDefinitions& defs,
+                                                           const StoreSnapshot* snapshot) {
+  auto s = std::make_unique<AnalyticsState>();
+  s->ref = &ref;
+  s->guarded = options.guarded;
+  s->data_dir = options.data_dir;
+  s->indicators = defs.indicators;
+  s->checker = defs.checker;
+  s->checker_status = defs.checker_status;
+
+  // Cases: the store snapshot, else <data>/cases.jsonl.
   namespace fs = std::filesystem;
   std::error_code ec;
-  if (fs::exists(fs::path(options.data_dir) / "CURRENT", ec)) {
-    auto snap = StoreSnapshot::Open(options.data_dir);
-    if (!snap.ok()) return snap.status();
-    s->snapshot_id = (*snap)->info().id;
-    auto frame = analytics::LoadCaseFrameStore(**snap, ref);
+  if (snapshot) {
+    s->snapshot_id = snapshot->info().id;
+    auto frame = analytics::LoadCaseFrameStore(*snapshot, ref);
     if (!frame.ok()) return frame.status();
     s->frame = std::move(frame).value();
-    // The snapshot (and its block cache) is closed here: documents are read through the StoreHolder.
   } else if (fs::exists(fs::path(options.data_dir) / "cases.jsonl", ec)) {
     auto frame = analytics::LoadCaseFrameJsonl(options.data_dir, ref);
     if (!frame.ok()) return frame.status();
@@ -54,7 +64,7 @@ Result<std::unique_ptr<AnalyticsState>> LoadAnalyticsState(const AnalyticsOption
   s->asof = f.max_date == analytics::kNoDate ? Date::FromYmd(2024, 12, 31) : Date::FromDays(f.max_date);
   s->default_from = Date::FromYmd(s->asof.year(), 1, 1);
   s->default_to = Date::FromYmd(s->asof.year(), 12, 31);
-  auto tags = analytics::TagSet::Compute(f, *tag_defs, s->asof.days());
+  auto tags = analytics::TagSet::Compute(f, defs.tags, s->asof.days());
   if (!tags.ok()) return tags.status();
   s->tags.emplace(std::move(tags).value());
   for (uint32_t code = 1; code < f.courts.size(); ++code)

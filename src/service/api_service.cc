@@ -9,6 +9,7 @@
 #include "tianping/service/dispatcher.h"
 #include "tianping/service/guarded_endpoints.h"
 #include "tianping/service/gzip.h"
+#include "tianping/service/snapshot_holder.h"
 
 #include "access_log.h"
 
@@ -31,8 +32,32 @@ struct ApiService::State {
   std::unique_ptr<security::AccessGuard> guard;
   std::unique_ptr<StoreHolder> store;
   GuardedState guarded;
-  std::unique_ptr<AnalyticsState> analytics;  // after `guarded`: it points there
+  std::shared_ptr<const AnalyticsDefinitions> definitions;
+  AnalyticsOptions analytics_options;
+  // After `guarded`, `ref` and `definitions`: the served data points there. Destroyed first (members are
+  // destroyed in reverse order), which stops its poll thread before anything it uses goes away.
+  std::unique_ptr<SnapshotHolder> served;
 };
+
+namespace {
+
+// The data for one DIR/CURRENT text: the store snapshot it names and the analytics state over it.
+Result<std::shared_ptr<ServedData>> LoadServedData(const ApiService::State& s, const std::string& current) {
+  auto data = std::make_shared<ServedData>();
+  if (!current.empty()) {
+    auto snap = StoreSnapshot::Open(s.options.data_dir);
+    if (!snap.ok()) return snap.status();
+    data->store = std::move(snap).value();
+    data->snapshot_id = data->store->info().id;
+  }
+  auto analytics = LoadAnalyticsState(s.analytics_options, s.ref, *s.definitions, data->store.get());
+  if (!analytics.ok()) return analytics.status();
+  (*analytics)->store = data->store;
+  data->analytics = std::move(analytics).value();
+  return data;
+}
+
+}  // namespace
 
 ApiService::ApiService(std::unique_ptr<State> state) : state_(std::move(state)) {}
 ApiService::~ApiService() = default;
@@ -84,15 +109,24 @@ Result<std::unique_ptr<ApiService>> ApiService::Create(const ServiceOptions& opt
   core.login_limiter = &s->login_limiter;
   core.registry = &s->registry;
   s->guard = std::make_unique<security::AccessGuard>(security::Catalog::Default(), s->ref);
-  s->store = std::make_unique<StoreHolder>(options.data_dir);
-  s->guarded = {s->guard.get(), s->security.get(), s->store.get()};
-  AnalyticsOptions aopt;
+  AnalyticsOptions& aopt = s->analytics_options;
   aopt.data_dir = options.data_dir;
   aopt.segmenter = core.segmenter;
   aopt.guarded = &s->guarded;
-  auto analytics = LoadAnalyticsState(aopt, s->ref);
-  if (!analytics.ok()) return analytics.status();
-  s->analytics = std::move(analytics).value();
+  auto definitions = LoadAnalyticsDefinitions(aopt, s->ref);
+  if (!definitions.ok()) return definitions.status();
+  s->definitions = std::move(definitions).value();
+  // The served snapshot: loaded now (a broken store fails the start), then followed (docs/api.md
+  // "Snapshot reload").
+  const State* raw_state = s.get();
+  s->served = std::make_unique<SnapshotHolder>(
+      options.data_dir, [raw_state](const std::string& current) { return LoadServedData(*raw_state, current); });
+  TP_RETURN_IF_ERROR(s->served->Refresh(/*force=*/true));
+  core.served = s->served.get();
+  s->store = std::make_unique<StoreHolder>(s->served.get());
+  s->guarded = {s->guard.get(), s->security.get(), s->store.get()};
+  const SnapshotHolder* served = s->served.get();
+  AnalyticsSource analytics = [served] { return served->Current()->analytics; };
 
   // Every module's endpoints: one line per module (docs/api.md "Adding a module").
   TP_RETURN_IF_ERROR(RegisterCoreEndpoints(&s->registry, &core));
@@ -101,12 +135,17 @@ Result<std::unique_ptr<ApiService>> ApiService::Create(const ServiceOptions& opt
   TP_RETURN_IF_ERROR(RegisterComponentEndpoints(&s->registry, &s->components));
   TP_RETURN_IF_ERROR(RegisterGuardedEndpoints(&s->registry, &s->guarded));
   TP_RETURN_IF_ERROR(RegisterSecurityEndpoints(&s->registry, &s->guarded));
-  TP_RETURN_IF_ERROR(RegisterIndicatorEndpoints(&s->registry, s->analytics.get()));
-  TP_RETURN_IF_ERROR(RegisterWarningEndpoints(&s->registry, s->analytics.get()));
-  TP_RETURN_IF_ERROR(RegisterDocumentEndpoints(&s->registry, s->analytics.get()));
+  TP_RETURN_IF_ERROR(RegisterIndicatorEndpoints(&s->registry, analytics));
+  TP_RETURN_IF_ERROR(RegisterWarningEndpoints(&s->registry, analytics));
+  TP_RETURN_IF_ERROR(RegisterDocumentEndpoints(&s->registry, analytics));
+  TP_RETURN_IF_ERROR(RegisterSnapshotEndpoints(&s->registry, served));
 
   s->dispatcher = std::make_unique<Dispatcher>(&s->registry, s->security.get(), &s->limiter);
   core.dispatcher = s->dispatcher.get();
+  s->dispatcher->SetDataVersion([served] {
+    auto d = served->Current();
+    return DataVersion{d->generation, d->snapshot_id};
+  });
   if (!options.access_log.empty()) {
     auto log = AccessLog::Open(options.access_log);
     if (!log.ok()) return log.status();
@@ -120,6 +159,7 @@ Result<std::unique_ptr<ApiService>> ApiService::Create(const ServiceOptions& opt
   Status st = s->dispatcher->LoadStaticFiles(web);
   if (!st.ok()) std::fprintf(stderr, "serve: dashboard not served (%s)\n", st.ToString().c_str());
   s->server = std::make_unique<HttpServer>(s->dispatcher.get(), options.server);
+  if (options.reload_interval_ms > 0) s->served->Start(std::chrono::milliseconds(options.reload_interval_ms));
   return std::unique_ptr<ApiService>(new ApiService(std::move(s)));
 }
 

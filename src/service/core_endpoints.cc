@@ -240,6 +240,12 @@ Status RegisterCoreEndpoints(EndpointRegistry* reg, const CoreState* s) {
                                  w.Field("version", s->version);
                                  w.Key("dataset");
                                  w.Bool(s->summary_status.ok());
+                                 if (s->served) {  // the served store snapshot (0: none); docs/api.md
+                                   auto r = s->served->status();
+                                   w.FieldInt("snapshot", static_cast<int64_t>(r.snapshot_id));
+                                   w.Key("snapshot_reload_failing");
+                                   w.Bool(r.failures > 0);
+                                 }
                                  w.EndObject();
                                  return HttpResponse::Json(std::move(out));
                                }}));

@@ -36,8 +36,13 @@ Result<DataScope> ScopeOf(const AnalyticsState& state, const RequestContext& ctx
   return d;
 }
 
+Result<std::shared_ptr<const StoreSnapshot>> StoreOf(const AnalyticsState& state) {
+  if (state.store) return state.store;
+  return state.guarded->store->Current();  // its FailedPrecondition names no server path
+}
+
 Result<CaseView> FetchCase(const AnalyticsState& state, const RequestContext& ctx, std::string_view id) {
-  auto snap = state.guarded->store->Current();
+  auto snap = StoreOf(state);
   if (!snap.ok()) return snap.status();
   auto ref = (*snap)->FindCase(id);
   if (!ref.ok()) return ref.status();

@@ -36,11 +36,15 @@ struct DataScope {
 // Errors: PermissionDenied when the principal's role reads no case data.
 Result<DataScope> ScopeOf(const AnalyticsState& state, const RequestContext& ctx);
 
+// The store snapshot the state was built over, so a request reads cases, documents and the frame from one
+// snapshot. FailedPrecondition (409) without a store.
+Result<std::shared_ptr<const StoreSnapshot>> StoreOf(const AnalyticsState& state);
+
 // One case for one caller: `original` for computing, `shown` (redacted) for answering.
 struct CaseView {
   Case original, shown;
 };
-// From the store's current snapshot through AccessGuard::Fetch. Errors: NotFound "case <id> not found"
+// From StoreOf(state) through AccessGuard::Fetch. Errors: NotFound "case <id> not found"
 // for missing and invisible cases alike (audited read.notfound); FailedPrecondition without a case store.
 Result<CaseView> FetchCase(const AnalyticsState& state, const RequestContext& ctx, std::string_view id);
 // Free text about `original` (a document, a compared value) as the caller may see it.

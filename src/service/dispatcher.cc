@@ -129,7 +129,7 @@ Status CheckEndpointAccess(const Endpoint& e, const Caller& caller) {
   return Status::Ok();
 }
 
-HttpResponse Dispatcher::Route(HttpRequest& request, size_t* slot, std::string* who) {
+HttpResponse Dispatcher::Route(HttpRequest& request, uint64_t epoch, size_t* slot, std::string* who) {
   auto m = registry_->Find(request.method, request.path);
   if (!m.endpoint) {
     if (m.path_exists) return ErrorResponse(405, "method_not_allowed", request.method + " not allowed on " + request.path);
@@ -155,13 +155,13 @@ HttpResponse Dispatcher::Route(HttpRequest& request, size_t* slot, std::string* 
   if (e.cache != CachePolicy::kNone && request.method == "GET") {
     cache_key = std::to_string(m.index) + '\n' + request.target;
     if (e.cache == CachePolicy::kPerScope) cache_key += '\n' + ScopeCacheKey(caller->principal);
-    if (auto hit = cache_.Get(cache_key)) return ResponseCache::Respond(*hit, request);
+    if (auto hit = cache_.Get(cache_key, epoch)) return ResponseCache::Respond(*hit, request);
   }
   try {
     auto r = e.handler(request, ctx);
     if (!r.ok()) return ErrorFromStatus(r.status());
     if (!cache_key.empty() && r->status == 200 && r->headers.empty())
-      return ResponseCache::Respond(*cache_.Put(cache_key, *r), request);
+      return ResponseCache::Respond(*cache_.Put(cache_key, *r, epoch), request);
     return std::move(r).value();
   } catch (const std::exception& ex) {
     return ErrorResponse(500, "internal", std::string("handler failed: ") + ex.what());
@@ -173,8 +173,10 @@ HttpResponse Dispatcher::Handle(HttpRequest request) {
   bool api = request.path.rfind("/api/", 0) == 0 || request.path == "/api";
   size_t slot = unmatched_slot_;
   std::string who;
-  HttpResponse r = api ? Route(request, &slot, &who) : ServeStatic(request);
+  DataVersion version = api && version_ ? version_() : DataVersion{};
+  HttpResponse r = api ? Route(request, version.generation, &slot, &who) : ServeStatic(request);
   if (api) {
+    if (version_) r.headers.emplace_back("X-Tianping-Snapshot", std::to_string(version.snapshot));
     bool encoded = false, cache_control = false;
     for (auto& [k, v] : r.headers) {
       encoded |= k == "Content-Encoding";

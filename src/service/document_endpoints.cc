@@ -31,7 +31,7 @@ void WriteFindings(JsonWriter& w, const std::vector<text::DocFinding>& findings,
 }
 
 Result<HttpResponse> GetDocument(const AnalyticsState* s, const HttpRequest& req, const RequestContext& ctx) {
-  auto snap = s->guarded->store->Current();
+  auto snap = StoreOf(*s);
   if (!snap.ok()) return snap.status();
   const std::string& id = req.path_params.at("doc_id");
   auto d = (*snap)->FindDocument(id);
@@ -94,7 +94,7 @@ Result<HttpResponse> CrossCheckCase(const AnalyticsState* s, const HttpRequest& 
   if (!s->guarded->guard->CheckFilter(ctx.principal, "case.case_id").ok()) return security::AccessGuard::NotFound("case", id);
   auto c = FetchCase(*s, ctx, id);
   if (!c.ok()) return c.status();
-  auto snap = s->guarded->store->Current();
+  auto snap = StoreOf(*s);
   if (!snap.ok()) return snap.status();
   auto docs = (*snap)->DocumentsOfCase(id);
   if (!docs.ok()) return docs.status();
@@ -135,20 +135,20 @@ Result<HttpResponse> CrossCheckCase(const AnalyticsState* s, const HttpRequest& 
 
 }  // namespace
 
-Status RegisterDocumentEndpoints(EndpointRegistry* registry, const AnalyticsState* s) {
+Status RegisterDocumentEndpoints(EndpointRegistry* registry, AnalyticsSource source) {
   Endpoint get{"documents.get", "GET", "/api/documents/{doc_id}", "documents", Grade::kCore, Access::kUser,
                "裁判文书 / one judgment document as the caller may see it (check=1 adds the checker's findings)",
                {{"doc_id", "path", "string", "文书编号", true}, {"check", "query", "integer", "1: run the document checker on it"}},
-               false, [s](const HttpRequest& r, const RequestContext& c) { return GetDocument(s, r, c); }};
+               false, [source](const HttpRequest& r, const RequestContext& c) { return GetDocument(source().get(), r, c); }};
   get.redacted = true;
   TP_RETURN_IF_ERROR(registry->Add(std::move(get)));
   TP_RETURN_IF_ERROR(registry->Add({"documents.check", "POST", "/api/documents/check", "documents", Grade::kGeneral1,
                                     Access::kUser, "文书纠错 / check posted text: findings with spans",
                                     {{"body", "body", "object", "{\"text\": \"...\", \"procedure\": \"简易程序\"} or a plain-text body", true}},
-                                    false, [s](const HttpRequest& r, const RequestContext&) { return CheckDocument(s, r); }}));
+                                    false, [source](const HttpRequest& r, const RequestContext&) { return CheckDocument(source().get(), r); }}));
   Endpoint cross{"cases.crosscheck", "GET", "/api/cases/{id}/crosscheck", "documents", Grade::kCore, Access::kUser,
                  "文书与案件信息比对 / a case's documents against its record", {{"id", "path", "string", "case id", true}},
-                 false, [s](const HttpRequest& r, const RequestContext& c) { return CrossCheckCase(s, r, c); }};
+                 false, [source](const HttpRequest& r, const RequestContext& c) { return CrossCheckCase(source().get(), r, c); }};
   cross.redacted = true;
   return registry->Add(std::move(cross));
 }

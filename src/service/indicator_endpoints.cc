@@ -231,7 +231,7 @@ Result<HttpResponse> Tags(const AnalyticsState* s, const RequestContext& ctx) {
 
 }  // namespace
 
-Status RegisterIndicatorEndpoints(EndpointRegistry* registry, const AnalyticsState* s) {
+Status RegisterIndicatorEndpoints(EndpointRegistry* registry, AnalyticsSource source) {
   Endpoint q{"indicators.query", "GET", "/api/indicators", "indicators", Grade::kGeneral1, Access::kUser,
              "审判质量指标 (drill-down province → region → court → judge) / trial-quality indicators",
              {{"names", "query", "string", "indicator ids or names, comma-separated (default: all built-ins)"},
@@ -241,17 +241,17 @@ Status RegisterIndicatorEndpoints(EndpointRegistry* registry, const AnalyticsSta
               {"where", "query", "string", "row condition (expression language, docs/indicators.md)"},
               {"drill", "query", "string", "LEVEL=VALUE: restrict to VALUE, group by the next level"}},
              false,
-             [s](const HttpRequest& r, const RequestContext& c) { return Indicators(s, r, c); }};
+             [source](const HttpRequest& r, const RequestContext& c) { return Indicators(source().get(), r, c); }};
   TP_RETURN_IF_ERROR(registry->Add(std::move(q)));
   TP_RETURN_IF_ERROR(registry->SetCachePolicy("indicators.query", CachePolicy::kPerScope));
   Endpoint cat{"indicators.catalog", "GET", "/api/indicators/catalog", "indicators", Grade::kGeneral1, Access::kUser,
                "指标定义 / indicator definitions, dimensions, default period", {}, false,
-               [s](const HttpRequest&, const RequestContext&) { return Catalog(s); }};
+               [source](const HttpRequest&, const RequestContext&) { return Catalog(source().get()); }};
   TP_RETURN_IF_ERROR(registry->Add(std::move(cat)));
   TP_RETURN_IF_ERROR(registry->SetCachePolicy("indicators.catalog", CachePolicy::kShared));
   Endpoint tags{"tags.list", "GET", "/api/tags", "indicators", Grade::kGeneral1, Access::kUser,
                 "标签及案件数 / case tags with counts in the caller's scope", {}, false,
-                [s](const HttpRequest&, const RequestContext& c) { return Tags(s, c); }};
+                [source](const HttpRequest&, const RequestContext& c) { return Tags(source().get(), c); }};
   TP_RETURN_IF_ERROR(registry->Add(std::move(tags)));
   return registry->SetCachePolicy("tags.list", CachePolicy::kPerScope);
 }

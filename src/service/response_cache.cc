@@ -12,8 +12,9 @@ namespace {
 
 constexpr size_t kMinGzipBytes = 512;
 
-std::string Etag(const std::string& body) {
-  uint64_t h = 1469598103934665603ull;  // FNV-1a 64
+std::string Etag(const std::string& body, uint64_t epoch) {
+  uint64_t h = 1469598103934665603ull;  // FNV-1a 64 over the epoch's 8 bytes, then the body
+  for (int i = 0; i < 8; ++i) h = (h ^ ((epoch >> (8 * i)) & 0xff)) * 1099511628211ull;
   for (unsigned char c : body) h = (h ^ c) * 1099511628211ull;
   char buf[24];
   std::snprintf(buf, sizeof buf, "\"%016llx\"", static_cast<unsigned long long>(h));
@@ -22,23 +23,27 @@ std::string Etag(const std::string& body) {
 
 }  // namespace
 
-std::shared_ptr<const CachedResponse> ResponseCache::Get(const std::string& key) const {
+std::shared_ptr<const CachedResponse> ResponseCache::Get(const std::string& key, uint64_t epoch) const {
   std::shared_lock lock(mu_);
   auto it = map_.find(key);
-  return it == map_.end() ? nullptr : it->second;
+  return it == map_.end() || it->second->epoch != epoch ? nullptr : it->second;
 }
 
-std::shared_ptr<const CachedResponse> ResponseCache::Put(const std::string& key, const HttpResponse& response) {
+std::shared_ptr<const CachedResponse> ResponseCache::Put(const std::string& key, const HttpResponse& response,
+                                                         uint64_t epoch) {
   auto e = std::make_shared<CachedResponse>();
   e->content_type = response.content_type;
   e->body = response.body;
   if (e->body.size() >= kMinGzipBytes) e->gzipped = GzipCompress(e->body, 6);
-  e->etag = Etag(e->body);
+  e->etag = Etag(e->body, epoch);
+  e->epoch = epoch;
   size_t bytes = key.size() + e->body.size() + e->gzipped.size();
   std::unique_lock lock(mu_);
-  if (map_.size() + 1 > max_entries_ || bytes_ + bytes > max_bytes_) {
+  if (epoch < epoch_) return e;  // computed from data that is no longer served
+  if (epoch > epoch_ || map_.size() + 1 > max_entries_ || bytes_ + bytes > max_bytes_) {
     map_.clear();
     bytes_ = 0;
+    epoch_ = epoch;
   }
   auto [it, inserted] = map_.emplace(key, e);
   if (inserted) bytes_ += bytes;

@@ -231,7 +231,7 @@ Result<HttpResponse> Warnings(const AnalyticsState* s, const HttpRequest& req, c
 
 }  // namespace
 
-Status RegisterWarningEndpoints(EndpointRegistry* registry, const AnalyticsState* s) {
+Status RegisterWarningEndpoints(EndpointRegistry* registry, AnalyticsSource source) {
   TP_RETURN_IF_ERROR(registry->Add(
       {"warnings.list", "GET", "/api/warnings", "warnings", Grade::kGeneral2, Access::kUser,
        "预警中心：指标越界与超审限/长期未结 / warnings with evidence, in the caller's scope",
@@ -241,7 +241,7 @@ Status RegisterWarningEndpoints(EndpointRegistry* registry, const AnalyticsState
         {"court", "query", "string", "法院代字"},
         {"subject", "query", "string", "indicator or tag name"},
         {"min_cases", "query", "integer", "indicator alerts: courts with at least this many cases in the period (30)"}},
-       true, [s](const HttpRequest& r, const RequestContext& c) { return Warnings(s, r, c); }}));
+       true, [source](const HttpRequest& r, const RequestContext& c) { return Warnings(source().get(), r, c); }}));
   return registry->SetCachePolicy("warnings.list", CachePolicy::kPerScope);
 }
 

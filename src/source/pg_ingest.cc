@@ -1,8 +1,12 @@
 // IngestFromPostgres: pull (pg_pull.h) → JSONL in a private file in the store directory → IngestFiles with
 // removals, the new watermarks as source_state and a locator that names source rows in quarantine entries.
+#include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -51,15 +55,50 @@ std::string CaseLine(const Case& c, const std::vector<source::BadValue>& bad) {
   return j.dump();
 }
 
+constexpr const char* kPullFilePrefix = ".pull-postgresql-";
+
+// The pull's private file DIR/.pull-postgresql-<pid>.jsonl. The process holds an exclusive flock on it
+// from creation until it is removed, so a file nobody holds a lock on was left by a killed pull.
 class TempFile {
  public:
-  explicit TempFile(std::string path) : path_(std::move(path)) {}
-  ~TempFile() { std::remove(path_.c_str()); }
+  static Result<std::unique_ptr<TempFile>> Create(std::string path) {
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0) return Status::IoError("cannot write " + path + ": " + std::strerror(errno));
+    auto t = std::unique_ptr<TempFile>(new TempFile(std::move(path), fd));
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) return Status::IoError("cannot lock " + t->path_ + ": " + std::strerror(errno));
+    return t;
+  }
+  ~TempFile() {
+    std::remove(path_.c_str());
+    ::close(fd_);  // releases the lock after the file is gone
+  }
   const std::string& path() const { return path_; }
 
  private:
+  TempFile(std::string path, int fd) : path_(std::move(path)), fd_(fd) {}
   std::string path_;
+  int fd_;
 };
+
+// Removes pull files of killed pulls (no lock held on them); returns how many. docs/source-postgresql.md.
+int RemoveStalePullFiles(const std::string& dir, bool progress) {
+  int removed = 0;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    std::string name = entry.path().filename().string();
+    if (name.rfind(kPullFilePrefix, 0) != 0 || name.size() < 6 || name.compare(name.size() - 6, 6, ".jsonl") != 0) continue;
+    int fd = ::open(entry.path().c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) continue;
+    // Held by a running pull: EWOULDBLOCK. Ours (same pid, earlier pull in this process) cannot exist.
+    bool stale = ::flock(fd, LOCK_EX | LOCK_NB) == 0;
+    if (stale && std::remove(entry.path().c_str()) == 0) {
+      ++removed;
+      if (progress) std::fprintf(stderr, "ingest: removed %s, left by an interrupted pull\n", entry.path().c_str());
+    }
+    ::close(fd);
+  }
+  return removed;
+}
 
 }  // namespace
 
@@ -104,12 +143,15 @@ Result<PgSourceReport> IngestFromPostgres(const std::string& dir, const std::str
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) return Status::IoError("cannot create " + dir + ": " + ec.message());
-  TempFile tmp(dir + "/.pull-postgresql-" + std::to_string(::getpid()) + ".jsonl");
+  PgSourceReport report;
+  report.stale_files_removed = RemoveStalePullFiles(dir, progress);
+  auto created = TempFile::Create(dir + "/" + kPullFilePrefix + std::to_string(::getpid()) + ".jsonl");
+  if (!created.ok()) return created.status();
+  const TempFile& tmp = **created;
   std::FILE* out = std::fopen(tmp.path().c_str(), "w");
   if (out == nullptr) return Status::IoError("cannot write " + tmp.path());
   std::vector<RowOrigin> origins;  // origins[line - 1]
-  PgSourceReport report;
-  std::vector<std::string> removals;
+  std::vector<std::string> removals, document_removals;
   auto write = [&](const std::string& line, RowOrigin origin) -> Status {
     if (std::fwrite(line.data(), 1, line.size(), out) != line.size() || std::fputc('\n', out) == EOF) {
       return Status::IoError("cannot write " + tmp.path());
@@ -129,10 +171,17 @@ Result<PgSourceReport> IngestFromPostgres(const std::string& dir, const std::str
     return write(line, o);
   };
   sink.on_tombstone = [&](const source::Tombstone& t) {
-    if (t.case_exists) {
-      if (t.table == "documents") ++report.document_deletions_ignored;
-      return;  // the case was re-created: its current rows come through the pull
+    if (t.table == "documents" && t.case_exists) {
+      // A document deleted while its case remains. Re-created: its current row comes through the pull.
+      if (t.row_exists) return;
+      if (stored) {
+        auto found = stored->FindDocument(t.row_id);
+        if (found.ok() && !found->has_value()) return;  // never stored, or removed by an earlier pull
+      }
+      document_removals.push_back(t.row_id);
+      return;
     }
+    if (t.case_exists) return;  // the case was re-created: its current rows come through the pull
     if (t.table != "cases") return;  // the documents of a deleted case go with it
     if (stored) {
       auto found = stored->FindCase(t.case_id);
@@ -144,11 +193,12 @@ Result<PgSourceReport> IngestFromPostgres(const std::string& dir, const std::str
   if (std::fclose(out) != 0 && to.ok()) return Status::IoError("cannot write " + tmp.path());
   if (!to.ok()) return to.status();
   report.cases_deleted = static_cast<int64_t>(removals.size());
+  report.documents_deleted = static_cast<int64_t>(document_removals.size());
   report.cases_watermark = to->cases.ToString();
   report.documents_watermark = to->documents.ToString();
   report.deletions_watermark = to->deletions.ToString();
 
-  if (same_source && origins.empty() && removals.empty() && *to == from) {
+  if (same_source && origins.empty() && removals.empty() && document_removals.empty() && *to == from) {
     if (progress) std::fprintf(stderr, "ingest: nothing changed at %s since snapshot %llu\n", masked.c_str(),
                                static_cast<unsigned long long>(current.id));
     report.ingest.snapshot = current;
@@ -158,6 +208,7 @@ Result<PgSourceReport> IngestFromPostgres(const std::string& dir, const std::str
   if (ingest.description.empty()) ingest.description = "ingest " + masked;
   ingest.input_format = "jsonl";
   ingest.remove_case_ids = std::move(removals);
+  ingest.remove_document_ids = std::move(document_removals);
   ingest.source_state = {{kStateSource, SourceIdentity(url)},
                          {kStateCases, report.cases_watermark},
                          {kStateDocuments, report.documents_watermark},

@@ -1,5 +1,6 @@
 #include "source/pg_pull.h"
 
+#include <cstdio>
 #include <map>
 #include <memory>
 #include <set>
@@ -65,7 +66,18 @@ const char* kDocumentSelect =
 
 const char* kTombstoneSelect =
     "SELECT t.table_name, t.row_id, t.case_id, EXISTS (SELECT 1 FROM cases c WHERE c.case_id = t.case_id) "
-    "AS case_exists, " TP_PG_TS("t.deleted_at") " AS wm_ts, t.seq::text AS wm_id FROM deleted_rows t";
+    "AS case_exists, CASE t.table_name WHEN 'documents' THEN EXISTS (SELECT 1 FROM documents d WHERE d.doc_id = "
+    "t.row_id) WHEN 'cases' THEN EXISTS (SELECT 1 FROM cases c WHERE c.case_id = t.row_id) ELSE false END AS "
+    "row_exists, " TP_PG_TS("t.deleted_at") " AS wm_ts, t.seq::text AS wm_id FROM deleted_rows t";
+
+// Transactions in flight when the pull's snapshot is taken (its first statement): the oldest start of one
+// that has written (holds an xid), and how many sessions this role may not inspect (pg_stat_activity
+// hides other roles' sessions without pg_read_all_stats). docs/source-postgresql.md "In-flight transactions".
+const char* kInFlightSelect =
+    "SELECT " TP_PG_TS("(SELECT min(xact_start) FROM pg_stat_activity WHERE backend_xid IS NOT NULL AND pid <> "
+                       "pg_backend_pid())") " AS oldest, "
+    "(SELECT count(*) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND backend_type = 'client backend' "
+    "AND state IS NULL)::text AS hidden";
 
 // WHERE clause for rows after `w` (less the overlap) and after the page cursor `last`; appends params.
 std::string After(const std::string& ts_col, const std::string& id_col, const char* id_type, const Watermark& w,
@@ -115,6 +127,15 @@ Watermark Later(const Watermark& old, const Watermark& read) {
   // Same instant or later: the reading. (Exact pulls only read rows after `old` in the server's own
   // (updated_at, id) order; overlapping pulls use only the timestamp.)
   return read.ts < old.ts ? old : read;
+}
+
+// The watermark to record after reading up to `read`: never past the start of a transaction that was in
+// flight (`oldest`), whose rows — written with earlier updated_at, committed later — the pull could not
+// see. Held at (oldest, zero_id), the next pull reads every row from that instant on again.
+Watermark Hold(const Watermark& from, const Watermark& read, const std::string& oldest, const char* zero_id) {
+  Watermark w = Later(from, read);
+  if (oldest.empty() || w.empty() || w.ts < oldest) return w;
+  return Later(from, Watermark{oldest, zero_id});
 }
 
 // One page of cases with their parties and agents.
@@ -203,6 +224,18 @@ Result<PullState> PullChanges(PgConn& conn, const PullState& from, int overlap_s
   PullState to = from;
   auto body = [&]() -> Status {
     const std::string limit = " LIMIT " + std::to_string(batch_rows);
+    // First statement: takes the transaction's snapshot and, with it, the in-flight writers.
+    auto inflight = conn.Exec("read pg_stat_activity", kInFlightSelect);
+    if (!inflight.ok()) return inflight.status();
+    const std::string oldest = inflight->IsNull(0, 0) ? "" : std::string(inflight->Get(0, 0));
+    if (progress && !oldest.empty()) {
+      std::fprintf(stderr, "ingest: a source transaction in progress since %s may still commit rows; the "
+                   "watermarks stay at that instant\n", oldest.c_str());
+    }
+    if (progress && inflight->Get(0, 1) != "0") {
+      std::fprintf(stderr, "ingest: %s source sessions are not visible to this role (grant pg_read_all_stats): "
+                   "only --overlap-seconds covers their late commits\n", std::string(inflight->Get(0, 1)).c_str());
+    }
     // Cases (with parties, agents, link, execution).
     auto total = Count(conn, "cases c", "c.updated_at", "c.case_id", "text", from.cases, overlap_seconds);
     if (!total.ok()) return total.status();
@@ -222,7 +255,7 @@ Result<PullState> PullChanges(PgConn& conn, const PullState& from, int overlap_s
       if (page->rows() < batch_rows) break;
     }
     if (bar) bar->Finish();
-    to.cases = Later(from.cases, last);
+    to.cases = Hold(from.cases, last, oldest, "");
     // Documents.
     last = {};
     while (true) {
@@ -241,7 +274,7 @@ Result<PullState> PullChanges(PgConn& conn, const PullState& from, int overlap_s
       last = LastOf(*page);
       if (page->rows() < batch_rows) break;
     }
-    to.documents = Later(from.documents, last);
+    to.documents = Hold(from.documents, last, oldest, "");
     // Tombstones.
     last = {};
     while (true) {
@@ -253,12 +286,12 @@ Result<PullState> PullChanges(PgConn& conn, const PullState& from, int overlap_s
       if (page->rows() == 0) break;
       for (int i = 0; i < page->rows(); ++i) {
         sink.on_tombstone(Tombstone{std::string(page->Get(i, 0)), std::string(page->Get(i, 1)),
-                                    std::string(page->Get(i, 2)), page->Get(i, 3) == "t"});
+                                    std::string(page->Get(i, 2)), page->Get(i, 3) == "t", page->Get(i, 4) == "t"});
       }
       last = LastOf(*page);
       if (page->rows() < batch_rows) break;
     }
-    to.deletions = Later(from.deletions, last);
+    to.deletions = Hold(from.deletions, last, oldest, "0");
     return Status::Ok();
   };
   Status s = body();

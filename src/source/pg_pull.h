@@ -32,6 +32,7 @@ struct PullState {
 struct Tombstone {                 // one deleted_rows entry
   std::string table, row_id, case_id;
   bool case_exists = false;        // the case is (again) present at the source
+  bool row_exists = false;         // the deleted row itself is (again) present (documents: doc_id)
 };
 
 struct PullSink {

@@ -159,6 +159,10 @@ void Batch::PlaceDocument(const Document& d, uint32_t pi, SourcePos pos, std::st
   if (!docs_.emplace(Hash64(d.doc_id), e).second) doc_overflow_.emplace(d.doc_id, e);
 }
 
+void Batch::RemoveDocuments(const std::vector<std::string>& doc_ids) {
+  for (const auto& id : doc_ids) remove_docs_.insert(id);
+}
+
 // Documents whose case was not in the batch go to the partition that stores the case; documents of
 // unknown cases are quarantined.
 Status Batch::PlacePendingDocuments() {
@@ -250,6 +254,12 @@ Status Batch::MergeDocuments(ChangeSummary* ch) {
         return;
       }
       Entry* e = FindDocEntry(id);
+      if (!remove_docs_.empty() && remove_docs_.count(std::string(id)) && (!e || e->conflicted)) {
+        removed_docs_found_.emplace(id);
+        ++ch->documents_removed;
+        p.lost_docs = true;
+        return;
+      }
       if (!e || e->conflicted) {
         p.keep_old_docs.push_back(row);
         return;
@@ -272,6 +282,10 @@ Status Batch::MergeDocuments(ChangeSummary* ch) {
   };
   for (const auto& [h, e] : docs_) count_added(e);
   for (const auto& [id, e] : doc_overflow_) count_added(e);
+  for (const auto& id : remove_docs_) {
+    Entry* e = FindDocEntry(id);
+    if (!removed_docs_found_.count(id) && (!e || e->conflicted)) ++ch->removals_ignored;
+  }
   return Status::Ok();
 }
 

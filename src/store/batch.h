@@ -52,6 +52,9 @@ class Batch {
   // Cases of the base snapshot to delete at commit (with their parties and documents) unless the batch
   // holds a valid row with the same id. Ids the base lacks are counted as removals_ignored.
   void RemoveCases(const std::vector<std::string>& case_ids);
+  // Documents of the base snapshot to delete at commit (their cases stay) unless the batch holds a valid
+  // row with the same id. Ids the base lacks are counted as removals_ignored too.
+  void RemoveDocuments(const std::vector<std::string>& doc_ids);
   // Keys to set in the new snapshot's source_state (the base's other keys are carried forward).
   void SetSourceState(const std::map<std::string, std::string>& state);
   // Names quarantined rows by their origin instead of file and line (IngestOptions::locate_row).
@@ -109,6 +112,8 @@ class Batch {
   std::string quarantine_;
   std::unordered_set<std::string> remove_;            // RemoveCases ids
   std::unordered_set<std::string> removed_found_;     // of those, the ones found in the base
+  std::unordered_set<std::string> remove_docs_;       // RemoveDocuments ids
+  std::unordered_set<std::string> removed_docs_found_;  // of those, the ones found in the base
   std::map<std::string, std::string> source_state_;
   std::function<RowSource(size_t, int64_t, std::string_view)> locate_;
   size_t spill_cases_ = 0, held_cases_ = 0;

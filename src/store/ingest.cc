@@ -250,7 +250,8 @@ bool IsCsv(const std::string& name, const std::string& format) {
 
 Result<IngestReport> IngestFiles(const std::string& dir, const std::vector<std::string>& files,
                                  const IngestOptions& options) {
-  if (files.empty() && options.remove_case_ids.empty() && options.source_state.empty()) {
+  if (files.empty() && options.remove_case_ids.empty() && options.remove_document_ids.empty() &&
+      options.source_state.empty()) {
     return Status::InvalidArgument("no input files (nor removals or source state)");
   }
   int threads = options.threads > 0 ? options.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -271,6 +272,7 @@ Result<IngestReport> IngestFiles(const std::string& dir, const std::vector<std::
   Batch batch(writer->get(), base.get());
   batch.set_spill_cases(options.spill_cases);
   batch.RemoveCases(options.remove_case_ids);
+  batch.RemoveDocuments(options.remove_document_ids);
   batch.SetSourceState(options.source_state);
   if (options.locate_row) batch.SetLocator(options.locate_row);
   store::WorkerPool pool(threads);
@@ -340,6 +342,8 @@ Result<IngestReport> IngestFiles(const std::string& dir, const std::vector<std::
     description = "ingest";
     for (const auto& f : files) description += " " + f;
     if (!options.remove_case_ids.empty()) description += " remove " + std::to_string(options.remove_case_ids.size());
+    if (!options.remove_document_ids.empty())
+      description += " remove-documents " + std::to_string(options.remove_document_ids.size());
     if (!options.source_state.empty()) description += " source_state";
   }
   auto snap = batch.Commit(description, threads);

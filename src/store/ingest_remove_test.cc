@@ -1,4 +1,4 @@
-// IngestOptions::remove_case_ids and ::source_state (docs/store-format.md "Removals and source state").
+// IngestOptions::remove_case_ids, ::remove_document_ids and ::source_state (docs/store-format.md "Removals and source state").
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -91,6 +91,43 @@ TEST_F(IngestRemoveTest, RemovesCasesWithPartiesAndDocuments) {
   auto back = StoreSnapshot::Open(dir_);
   EXPECT_TRUE((*(*back)->FindCase("C100003")).has_value());
   EXPECT_EQ((*back)->info().document_count(), 10u);
+}
+
+TEST_F(IngestRemoveTest, RemovesDocumentsAloneKeepingTheirCases) {
+  ASSERT_TRUE(Ingest({input_}, {}, {}).ok());
+  IngestOptions opt;
+  opt.progress = false;
+  opt.threads = 2;
+  opt.remove_document_ids = {"D3", "D5", "D999"};  // D999 is not stored
+  auto r = IngestFiles(dir_, {}, opt);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  const SnapshotInfo& s = r->snapshot;
+  EXPECT_EQ(s.case_count(), 20u);
+  EXPECT_EQ(s.document_count(), 8u);
+  EXPECT_EQ(s.changes.documents_removed, 2);
+  EXPECT_EQ(s.changes.removals_ignored, 1);
+  EXPECT_EQ(s.changes.cases_removed + s.changes.cases_changed + s.changes.cases_added, 0);
+  EXPECT_NE(s.description.find("remove-documents 3"), std::string::npos) << s.description;
+  auto snap = StoreSnapshot::Open(dir_);
+  ASSERT_TRUE(snap.ok());
+  EXPECT_TRUE((*(*snap)->FindCase("C100003")).has_value());
+  EXPECT_FALSE((*(*snap)->FindDocument("D3")).has_value());
+  EXPECT_TRUE((*snap)->DocumentsOfCase("C100003")->empty());
+  EXPECT_FALSE((*(*snap)->FindDocument("D5")).has_value());
+  EXPECT_EQ((*snap)->DocumentsOfCase("C100007")->size(), 1u);
+  auto diff = DiffSnapshots(dir_, 1, 2);
+  ASSERT_TRUE(diff.ok());
+  EXPECT_EQ(diff->documents_removed, 2);
+  EXPECT_TRUE(diff->cases_removed.empty());
+
+  // A document the input holds again is upserted, not removed.
+  opt.remove_document_ids = {"D7"};
+  auto again = IngestFiles(dir_, {input_}, opt);
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(again->snapshot.changes.documents_removed, 0);
+  EXPECT_EQ(again->snapshot.changes.removals_ignored, 0);
+  EXPECT_EQ(again->snapshot.changes.documents_added, 2);  // D3 and D5 come back
+  EXPECT_EQ(again->snapshot.document_count(), 10u);
 }
 
 TEST_F(IngestRemoveTest, InputRowWinsOverRemovalAndEmptyPartitionDisappears) {

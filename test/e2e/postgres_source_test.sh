@@ -139,17 +139,56 @@ grep -q "\"table\":\"parties\",\"row\":\"party_id=$PID\",\"column\":\"id_number\
 grep -q "\"table\":\"parties\",\"row\":\"party_id=$PID2\",\"column\":\"birth_date\",\"field\":\"parties\[0\].birth_date\"" "$q" \
   || fail "quarantine entry: $(cat "$q")"
 
-# --- a case deleted and re-created stays (changed, not removed); a document deleted alone cannot be -------
+# --- a case deleted and re-created stays (changed, not removed); a document deleted alone is removed ------
 sql "DELETE FROM cases WHERE case_id = 'PG-NEW-1'"
 sql "INSERT INTO cases (case_id, case_number, court_code, court_name, type_code, category, cause_name, procedure, filed_date)
      VALUES ('PG-NEW-1', '（2024）京0105民初99901号', '京0105', '北京市朝阳区人民法院', '民初', '民事', '民间借贷纠纷', '简易程序', '2024-03-01');
      INSERT INTO parties (case_id, seq, role, kind, name) VALUES ('PG-NEW-1', 1, '原告', '自然人', '周新'), ('PG-NEW-1', 2, '被告', '自然人', '吴旧')"
+DOC_CASE=$(sql "SELECT case_id FROM documents WHERE doc_id = '$DOC'")
+"$TP" case --data "$D" --format json "$DOC_CASE" | grep -q "\"doc_id\":\"$DOC\"" || fail "document $DOC not in the store before"
 sql "DELETE FROM documents WHERE doc_id = '$DOC'"
-"$TP" ingest --quiet --data "$D" --from "$URL" --overlap-seconds 0 --format json > "$W/i6.json"
-for kv in cases_read:1 cases_deleted:0 document_deletions_ignored:1 cases_changed:1 cases_removed:0 documents_removed:0; do
+# A pull killed with SIGKILL leaves its private file behind (nobody holds its lock): the next pull removes
+# it; the file of a pull still running (its lock held, here by this shell through flock(1) on fd 8) stays.
+echo '{}' > "$D/.pull-postgresql-999999.jsonl"
+exec 8> "$D/.pull-postgresql-1.jsonl"
+flock -n 8 || fail "test setup: cannot lock the running pull's file"
+"$TP" ingest --data "$D" --from "$URL" --overlap-seconds 0 --format json > "$W/i6.json" 2> "$W/i6.err"
+exec 8>&-
+for kv in cases_read:1 cases_deleted:0 documents_deleted:1 cases_changed:1 cases_removed:0 documents_removed:1 stale_files_removed:1; do
   [ "$(json_int "${kv%%:*}" < "$W/i6.json")" = "${kv#*:}" ] || fail "re-create ${kv%%:*} != ${kv#*:}: $(cat "$W/i6.json")"
 done
 "$TP" case --data "$D" --format json PG-NEW-1 | grep -q '周新' || fail "re-created case PG-NEW-1 missing"
+"$TP" case --data "$D" --format json "$DOC_CASE" > "$W/doc_case.json" || fail "case $DOC_CASE of the deleted document gone"
+if grep -q "\"doc_id\":\"$DOC\"" "$W/doc_case.json"; then fail "deleted document $DOC still in the store"; fi
+[ ! -e "$D/.pull-postgresql-999999.jsonl" ] || fail "stale pull file not removed"
+[ -e "$D/.pull-postgresql-1.jsonl" ] || fail "the file of a running pull was removed"
+grep -q "removed .*\.pull-postgresql-999999\.jsonl, left by an interrupted pull" "$W/i6.err" || fail "no notice: $(cat "$W/i6.err")"
+rm -f "$D/.pull-postgresql-1.jsonl"
+# An overlapping re-read of the tombstone removes nothing twice.
+"$TP" ingest --quiet --data "$D" --from "$URL" --format json > "$W/i6b.json"
+[ "$(json_int documents_deleted < "$W/i6b.json")" = 0 ] || fail "document deletion passed on twice: $(cat "$W/i6b.json")"
+
+# --- a late commit: a transaction in flight during an exact pull is not skipped ------------------------
+# F is updated in a transaction that stays open while G is updated and committed, and a pull runs; F's
+# updated_at is older than G's, so a watermark moved to G would skip F once it commits.
+read -r F G <<< "$(pick 2 "SELECT case_id FROM cases WHERE case_id NOT IN ('$A', '$B', '$C', '$E', '$DOC_CASE') AND category = '民事' ORDER BY case_id DESC")"
+mkfifo "$W/tx"
+PGPASSWORD=$PW psql -d court < "$W/tx" > "$W/tx.out" 2>&1 & TX=$!
+exec 7> "$W/tx"
+echo "BEGIN; UPDATE cases SET judge_name = '晚提交' WHERE case_id = '$F';" >&7
+for _ in $(seq 100); do
+  [ "$(sql "SELECT count(*) FROM pg_stat_activity WHERE backend_xid IS NOT NULL AND pid <> pg_backend_pid()")" = 1 ] && break
+  sleep 0.1
+done
+sql "UPDATE cases SET judge_name = '先提交' WHERE case_id = '$G'"
+"$TP" ingest --data "$D" --from "$URL" --overlap-seconds 0 --format json > "$W/i7.json" 2> "$W/i7.err"
+grep -q "transaction in progress since" "$W/i7.err" || fail "no in-flight notice: $(cat "$W/i7.err")"
+"$TP" case --data "$D" --format json "$G" | grep -q '先提交' || fail "committed change of $G missing"
+echo "COMMIT;" >&7
+exec 7>&-
+wait $TX || fail "the open transaction failed: $(cat "$W/tx.out")"
+"$TP" ingest --quiet --data "$D" --from "$URL" --overlap-seconds 0 --format json > "$W/i8.json"
+"$TP" case --data "$D" --format json "$F" | grep -q '晚提交' || fail "late commit of $F skipped: $(cat "$W/i8.json")"
 
 # --- errors: wrong password, unreachable server, wrong schema ----------------------------------------
 expect_error() {  # expect_error NAME PATTERN URL

@@ -62,6 +62,16 @@ expect "diff 2 3 reverses the change" "change,case_id
 changed,T4" "$TP" diff --data "$D" --format csv 2 3
 "$TP" verify --data "$D" > /dev/null || fail "verify"
 
+# A document removed alone (--remove-document): its case stays; the summary counts it.
+printf '%s\n' '{"doc_id": "W1", "case_id": "T1", "kind": "民事判决书", "title": "张三与李四民间借贷纠纷一审民事判决书", "text": "北京市朝阳区人民法院\n民事判决书"}' > "$W/docs.jsonl"
+"$TP" ingest --quiet --data "$D" "$W/docs.jsonl" > /dev/null
+"$TP" case --data "$D" --format json T1 | grep -q '"doc_id":"W1"' || fail "document W1 not stored"
+summary=$("$TP" ingest --quiet --format json --data "$D" --remove-document W1 --remove-document W9)
+echo "$summary" | grep -q '"documents_removed":1,' || fail "--remove-document counts: $summary"
+echo "$summary" | grep -q '"removals_ignored":1' || fail "--remove-document W9 not ignored: $summary"
+"$TP" case --data "$D" --format json T1 > "$W/t1.json" || fail "case T1 gone with its document"
+if grep -q '"doc_id":"W1"' "$W/t1.json"; then fail "document W1 still stored"; fi
+
 # Unknown case: exit code 3 (not found).
 set +e
 "$TP" case --data "$D" T9 > /dev/null 2>&1; rc=$?

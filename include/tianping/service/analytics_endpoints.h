@@ -2,13 +2,16 @@
 // tags with counts, the warning centre (预警中心), judgment documents (文书 and 文书纠错) and the
 // document/case cross-check. docs/api.md "Indicators, tags, warnings, documents".
 //
-// AnalyticsState is loaded once at start-up from the data directory: the case store's current snapshot
-// when there is one (else <data>/cases.jsonl) into a CaseFrame, the tags computed as of the data's
-// latest date, the built-in indicator definitions and the document checker. Every handler restricts
-// rows to the caller's court scope and suppresses small cells for roles that require it (data_scope.h).
+// AnalyticsState is built per store snapshot: the snapshot's cases (else <data>/cases.jsonl) as a
+// CaseFrame, the tags computed as of the data's latest date, plus the definitions loaded once at start-up
+// (indicators, tag rules, the document checker). When a commit moves DIR/CURRENT the service builds the
+// next state in the background and swaps it in (snapshot_holder.h); each handler takes the current state
+// once per request from its AnalyticsSource. Every handler restricts rows to the caller's court scope
+// and suppresses small cells for roles that require it (data_scope.h).
 // Thread-safety: immutable after LoadAnalyticsState except the internally synchronised caches.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -50,13 +53,15 @@ struct AnalyticsState {
   const GuardedState* guarded = nullptr;             // the AccessGuard, the audit log, the current snapshot
   std::string data_dir;
   uint64_t snapshot_id = 0;                          // the frame's snapshot; 0: cases read from cases.jsonl
+  std::shared_ptr<const StoreSnapshot> store;        // that snapshot (case and document reads); null without one
+
   std::shared_ptr<const analytics::CaseFrame> frame;  // null: no dataset (frame_status says why)
   Status frame_status = Status::NotFound("no dataset loaded");
   analytics::IndicatorRegistry indicators;
   std::optional<analytics::TagSet> tags;              // as of `asof`
   Date asof;                                          // latest filed/closed date of the data
   Date default_from, default_to;                      // the calendar year of `asof`
-  std::unique_ptr<text::DocChecker> checker;          // null: /api/documents/check answers 409
+  std::shared_ptr<const text::DocChecker> checker;    // null: /api/documents/check answers 409
   Status checker_status;
   std::unordered_map<std::string, uint32_t> court_by_name;  // frame court name → frame court code
 
@@ -74,12 +79,30 @@ struct AnalyticsOptions {
   const GuardedState* guarded = nullptr;       // REQUIRED: scope, redaction and audit of every read
 };
 
-// Never fails for a missing dataset (the endpoints then answer 409 with the reason); fails for broken
-// definitions (indicators, tags, the checker's confusion list), naming the file.
-Result<std::unique_ptr<AnalyticsState>> LoadAnalyticsState(const AnalyticsOptions& options, const ReferenceData& ref);
+// What stays fixed while serving: loaded once, shared by the state of every snapshot.
+struct AnalyticsDefinitions {
+  analytics::IndicatorRegistry indicators;
+  std::vector<analytics::TagDef> tags;
+  std::shared_ptr<const text::DocChecker> checker;  // null when unavailable (checker_status says why)
+  Status checker_status;
+};
 
-Status RegisterIndicatorEndpoints(EndpointRegistry* registry, const AnalyticsState* state);
-Status RegisterWarningEndpoints(EndpointRegistry* registry, const AnalyticsState* state);
-Status RegisterDocumentEndpoints(EndpointRegistry* registry, const AnalyticsState* state);
+// Fails for broken definitions (indicators, tags), naming the file; an unavailable checker only logs.
+Result<std::shared_ptr<const AnalyticsDefinitions>> LoadAnalyticsDefinitions(const AnalyticsOptions& options,
+                                                                              const ReferenceData& ref);
+
+// The state over `snapshot`; with a null snapshot, over <data>/cases.jsonl when there is one. Never fails
+// for a missing dataset (the endpoints then answer 409 with the reason); fails when the cases cannot be
+// read or the tags not computed.
+Result<std::unique_ptr<AnalyticsState>> LoadAnalyticsState(const AnalyticsOptions& options, const ReferenceData& ref,
+                                                           const AnalyticsDefinitions& defs,
+                                                           const StoreSnapshot* snapshot);
+
+// The state a request is answered from: called once per request, the handler keeps the pointer to the end.
+using AnalyticsSource = std::function<std::shared_ptr<const AnalyticsState>()>;
+
+Status RegisterIndicatorEndpoints(EndpointRegistry* registry, AnalyticsSource source);
+Status RegisterWarningEndpoints(EndpointRegistry* registry, AnalyticsSource source);
+Status RegisterDocumentEndpoints(EndpointRegistry* registry, AnalyticsSource source);
 
 }  // namespace tianping::service

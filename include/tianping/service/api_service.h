@@ -22,6 +22,7 @@ struct ServiceOptions {
   bool fast_password_hash = false;           // tests only
   bool demo_users = true;                    // create the demo logins while security.db has no users
   std::string access_log;                    // if set: one JSON line per API request appended here
+  int reload_interval_ms = 1000;             // poll DIR/CURRENT for new snapshots this often; 0: never
 };
 
 class ApiService {

@@ -11,6 +11,7 @@
 #include "tianping/service/security_service.h"
 #include "tianping/service/endpoint_registry.h"
 #include "tianping/service/rate_limiter.h"
+#include "tianping/service/snapshot_holder.h"
 #include "tianping/text/segmenter.h"
 
 namespace tianping::service {
@@ -30,6 +31,7 @@ struct CoreState {
   RateLimiter* login_limiter = nullptr;        // login attempts per remote address (kLoginLimits)
   const EndpointRegistry* registry = nullptr;
   const Dispatcher* dispatcher = nullptr;      // set after the dispatcher is built (admin statistics)
+  const SnapshotHolder* served = nullptr;      // the served store snapshot (health); may be null
   mutable std::once_flag openapi_once;         // the OpenAPI document, generated on first request
   mutable std::string openapi_json;
 };
@@ -40,6 +42,8 @@ inline constexpr KeyLimits kLoginLimits{1.0 / 6, 10, 0};
 Status RegisterCoreEndpoints(EndpointRegistry* registry, const CoreState* state);
 Status RegisterAuthEndpoints(EndpointRegistry* registry, const CoreState* state);
 Status RegisterAdminEndpoints(EndpointRegistry* registry, const CoreState* state);
+// GET /api/snapshot: the served store snapshot and the state of reloading (snapshot_endpoints.cc).
+Status RegisterSnapshotEndpoints(EndpointRegistry* registry, const SnapshotHolder* served);
 
 // The OpenAPI 3.0 document generated from the registry.
 std::string OpenApiJson(const EndpointRegistry& registry, const std::string& version);

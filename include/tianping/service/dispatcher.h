@@ -30,6 +30,12 @@ struct AccessRecord {
 };
 using AccessSink = std::function<void(const AccessRecord&)>;
 
+// The data API answers are computed from (snapshot_holder.h): `generation` is the response cache's
+// epoch, `snapshot` is sent as X-Tianping-Snapshot on every /api/ answer.
+struct DataVersion {
+  uint64_t generation = 0, snapshot = 0;
+};
+
 class Dispatcher {
  public:
   // REQUIRES: registry is complete (no Add after this); all pointers outlive the dispatcher.
@@ -43,6 +49,8 @@ class Dispatcher {
 
   // Called after every /api/ request, on the I/O thread: must be thread-safe and quick. Before serving.
   void SetAccessSink(AccessSink sink) { sink_ = std::move(sink); }
+  // Read once per /api/ request, before its handler: must be thread-safe and quick. Before serving.
+  void SetDataVersion(std::function<DataVersion()> version) { version_ = std::move(version); }
 
   const EndpointStats& stats() const { return stats_; }
   const ResponseCache& response_cache() const { return cache_; }
@@ -54,7 +62,7 @@ class Dispatcher {
   struct StaticFile {
     std::string content_type, body, gzipped;
   };
-  HttpResponse Route(HttpRequest& request, size_t* stat_slot, std::string* principal);
+  HttpResponse Route(HttpRequest& request, uint64_t epoch, size_t* stat_slot, std::string* principal);
   HttpResponse ServeStatic(const HttpRequest& request) const;
   Result<Caller> Authenticate(const HttpRequest& request, bool* rate_limited, HttpResponse* limited);
 
@@ -65,6 +73,7 @@ class Dispatcher {
   size_t unmatched_slot_;
   std::map<std::string, StaticFile> files_;
   AccessSink sink_;
+  std::function<DataVersion()> version_;
   ResponseCache cache_;
 };
 

@@ -3,10 +3,15 @@
 // costs one hash look-up and a copy — no JSON building, no compression per request.
 // Bounded: when an insert would exceed max_entries or max_bytes the cache is emptied (answers are cheap
 // to rebuild; no LRU bookkeeping on the hot path).
+// Epochs: answers are computed from the data the service serves, which changes when a new store snapshot
+// is swapped in (snapshot_holder.h). Every entry records the epoch (the served data's generation) read
+// before its handler ran; Get answers only entries of the epoch asked for, the first Put of a newer epoch
+// empties the cache, and the ETag covers the epoch, so clients revalidating after a swap get new answers.
 // Thread-safety: Get and Put may be called concurrently.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <shared_mutex>
 #include <string>
@@ -19,16 +24,20 @@ namespace tianping::service {
 
 struct CachedResponse {
   std::string content_type, body, gzipped;  // gzipped empty when the body is too small to compress
-  std::string etag;                         // "\"<16 hex digits>\"" of the plain body
+  std::string etag;                         // "\"<16 hex digits>\"" of the plain body and the epoch
+  uint64_t epoch = 0;
 };
 
 class ResponseCache {
  public:
   explicit ResponseCache(size_t max_entries = 4096, size_t max_bytes = 64u << 20)
       : max_entries_(max_entries), max_bytes_(max_bytes) {}
-  std::shared_ptr<const CachedResponse> Get(const std::string& key) const;
-  // Builds the entry (gzip, ETag) from a 200 answer and stores it.
-  std::shared_ptr<const CachedResponse> Put(const std::string& key, const HttpResponse& response);
+  // Null when there is no entry for `key` computed in `epoch`.
+  std::shared_ptr<const CachedResponse> Get(const std::string& key, uint64_t epoch = 0) const;
+  // Builds the entry (gzip, ETag) from a 200 answer computed in `epoch` (REQUIRES: the epoch was read
+  // before the handler ran) and stores it, unless a newer epoch has been seen: then it is only returned.
+  std::shared_ptr<const CachedResponse> Put(const std::string& key, const HttpResponse& response,
+                                            uint64_t epoch = 0);
   size_t size() const;
 
   // The answer to send: 304 when If-None-Match names the ETag, gzip body when accepted.
@@ -39,6 +48,7 @@ class ResponseCache {
   mutable std::shared_mutex mu_;
   std::unordered_map<std::string, std::shared_ptr<const CachedResponse>> map_;
   size_t bytes_ = 0;
+  uint64_t epoch_ = 0;  // the newest epoch Put has seen
 };
 
 // The part of the principal a kPerScope answer depends on (role, scope, clearance, judge id) — never the

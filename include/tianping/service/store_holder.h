@@ -1,28 +1,26 @@
-// The case store behind the data endpoints: the snapshot DIR/CURRENT names, reopened when a commit
-// (ingest, rollback, clean --fix) moves CURRENT, so a running service serves the newest snapshot while
-// requests in flight keep the one they started with. Thread-safety: Current() may be called concurrently.
+// The case store behind the data endpoints: the snapshot the service currently serves (SnapshotHolder,
+// which follows commits to DIR/CURRENT — ingest, rollback, clean --fix). A request keeps the shared_ptr it
+// got, so it finishes on the snapshot it started with while a newer one is swapped in.
+// Thread-safety: Current() may be called concurrently.
 #pragma once
 
 #include <memory>
-#include <mutex>
-#include <string>
 
 #include "tianping/common/status.h"
+#include "tianping/service/snapshot_holder.h"
 #include "tianping/store/store.h"
 
 namespace tianping::service {
 
 class StoreHolder {
  public:
-  explicit StoreHolder(std::string dir) : dir_(std::move(dir)) {}
-  // FailedPrecondition (409) when DIR has no store yet; errors of StoreSnapshot::Open otherwise.
-  Result<std::shared_ptr<const StoreSnapshot>> Current();
+  // REQUIRES: `served` outlives the holder.
+  explicit StoreHolder(const SnapshotHolder* served) : served_(served) {}
+  // FailedPrecondition (409) when the served data has no store yet.
+  Result<std::shared_ptr<const StoreSnapshot>> Current() const;
 
  private:
-  std::string dir_;
-  std::mutex mu_;
-  std::string current_;  // the CURRENT line the open snapshot was opened for
-  std::shared_ptr<const StoreSnapshot> snapshot_;
+  const SnapshotHolder* served_;
 };
 
 }  // namespace tianping::service

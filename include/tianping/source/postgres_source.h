@@ -32,7 +32,8 @@ struct PgSourceReport {
   int64_t cases_read = 0;        // case rows pulled (with their parties, agents, links, execution)
   int64_t documents_read = 0;
   int64_t cases_deleted = 0;     // tombstoned cases the store holds, removed by the ingest
-  int64_t document_deletions_ignored = 0;  // tombstoned documents whose case still exists (not removable)
+  int64_t documents_deleted = 0; // tombstoned documents (case kept) the store holds, removed by the ingest
+  int stale_files_removed = 0;   // DIR/.pull-postgresql-<pid>.jsonl files of killed pulls, removed
   std::string cases_watermark;   // the recorded watermarks, "<timestamp UTC>|<id>"
   std::string documents_watermark;
   std::string deletions_watermark;

@@ -40,6 +40,10 @@ struct IngestOptions {
   // holds (as a valid case) is upserted, not removed. Ids not in the parent snapshot are ignored and
   // counted in ChangeSummary::removals_ignored.
   std::vector<std::string> remove_case_ids;
+  // Documents to delete in the new snapshot while their cases stay (ChangeSummary::documents_removed).
+  // A doc_id the input also holds (as a valid document) is upserted, not removed; ids not in the parent
+  // snapshot are counted in ChangeSummary::removals_ignored.
+  std::vector<std::string> remove_document_ids;
   // Recorded in the new snapshot's manifest over the parent's state (keys not given are carried forward);
   // read it back from StoreSnapshot::info().source_state.
   std::map<std::string, std::string> source_state;

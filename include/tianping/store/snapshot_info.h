@@ -21,7 +21,7 @@ struct ChangeSummary {           // relative to the parent snapshot
   int64_t documents_unchanged = 0;
   int64_t quarantined = 0;       // input rows rejected into quarantine/<id>.jsonl
   int64_t duplicates = 0;        // identical repeats of a case or document within the batch
-  int64_t removals_ignored = 0;  // IngestOptions::remove_case_ids not in the parent snapshot
+  int64_t removals_ignored = 0;  // IngestOptions::remove_case_ids / remove_document_ids not in the parent
 };
 
 struct StoreFile {
