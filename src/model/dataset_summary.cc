@@ -9,12 +9,42 @@
 
 namespace tianping {
 
+void SummaryRateParts::Add(std::string_view type_code, bool derived, bool closed, std::string_view closure_method,
+                           int64_t applied, int64_t recovered) {
+  if (type_code == "民初" && !derived && closed) {
+    ++civil_closed;
+    civil_judged += closure_method == "判决";
+    civil_mediated += closure_method == "调解";
+    civil_withdrawn += closure_method == "撤诉";
+  }
+  if (type_code == "民终") ++civil_appeals;
+  if (type_code == "执" && closed) {
+    ++exec_closed;
+    exec_done += closure_method == "执行完毕";
+    exec_applied += applied;
+    exec_recovered += recovered;
+  }
+}
+
+std::map<std::string, std::pair<double, double>> SummaryRateParts::Parts() const {
+  auto d = [](auto v) { return static_cast<double>(v); };
+  return {{"民事一审判决率", {d(civil_judged), d(civil_closed)}},
+          {"民事一审调解率", {d(civil_mediated), d(civil_closed)}},
+          {"民事一审撤诉率", {d(civil_withdrawn), d(civil_closed)}},
+          {"民事上诉率", {d(civil_appeals), d(civil_closed)}},
+          {"执行完毕率", {d(exec_done), d(exec_closed)}},
+          {"执行到位率", {d(exec_recovered), d(exec_applied)}}};
+}
+
+std::map<std::string, double> SummaryRateParts::Rates() const {
+  std::map<std::string, double> out;
+  for (const auto& [name, nd] : Parts()) out[name] = nd.second > 0 ? nd.first / nd.second : 0.0;
+  return out;
+}
+
 Result<DatasetSummary> SummarizeDataset(const std::string& dir, const ReferenceData& ref) {
   DatasetSummary s;
-  // Headline rates: civil first instance (not 重审) closures, appeals, execution results.
-  uint64_t civil_closed = 0, civil_judged = 0, civil_mediated = 0, civil_withdrawn = 0, civil_appeals = 0;
-  uint64_t exec_closed = 0, exec_done = 0;
-  Fen exec_applied = 0, exec_recovered = 0;
+  SummaryRateParts parts;
   {
     auto reader = JsonlReader::Open(dir + "/cases.jsonl");
     if (!reader.ok()) return reader.status();
@@ -30,19 +60,8 @@ Result<DatasetSummary> SummarizeDataset(const std::string& dir, const ReferenceD
       s.by_province[p ? p->name : "未知"]++;
       if (c->closed_date) s.closure_methods[c->category + "·" + c->closure_method]++;
       else ++s.pending;
-      if (c->type_code == "民初" && !c->derived_from && c->closed_date) {
-        ++civil_closed;
-        civil_judged += c->closure_method == "判决";
-        civil_mediated += c->closure_method == "调解";
-        civil_withdrawn += c->closure_method == "撤诉";
-      }
-      if (c->type_code == "民终") ++civil_appeals;
-      if (c->type_code == "执" && c->closed_date && c->execution) {
-        ++exec_closed;
-        exec_done += c->closure_method == "执行完毕";
-        exec_applied += c->execution->applied_amount;
-        exec_recovered += c->execution->recovered_amount;
-      }
+      parts.Add(c->type_code, c->derived_from.has_value(), c->closed_date.has_value(), c->closure_method,
+                c->execution ? c->execution->applied_amount : 0, c->execution ? c->execution->recovered_amount : 0);
     }
     if (!(*reader)->status().ok()) return (*reader)->status();
   }
@@ -62,13 +81,7 @@ Result<DatasetSummary> SummarizeDataset(const std::string& dir, const ReferenceD
         if (v.is_array()) s.truth[k] = v.size();
     }
   }
-  auto ratio = [](double a, double b) { return b > 0 ? a / b : 0.0; };
-  s.rates = {{"民事一审判决率", ratio(civil_judged, civil_closed)},
-             {"民事一审调解率", ratio(civil_mediated, civil_closed)},
-             {"民事一审撤诉率", ratio(civil_withdrawn, civil_closed)},
-             {"民事上诉率", ratio(civil_appeals, civil_closed)},
-             {"执行完毕率", ratio(exec_done, exec_closed)},
-             {"执行到位率", ratio(static_cast<double>(exec_recovered), static_cast<double>(exec_applied))}};
+  s.rates = parts.Rates();
   return s;
 }
 

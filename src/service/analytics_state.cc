@@ -3,9 +3,23 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "tianping/model/jsonl_reader.h"
 #include "tianping/service/analytics_endpoints.h"
 
 namespace tianping::service {
+namespace {
+
+// Records of a JSONL file as `tianping summarize` counts them; nullopt when the file is absent.
+std::optional<uint64_t> CountLines(const std::filesystem::path& path) {
+  auto reader = JsonlReader::Open(path.string());
+  if (!reader.ok()) return std::nullopt;
+  uint64_t n = 0;
+  std::string_view line;
+  while ((*reader)->Next(&line)) ++n;
+  return n;
+}
+
+}  // namespace
 
 Result<std::shared_ptr<const AnalyticsDefinitions>> LoadAnalyticsDefinitions(const AnalyticsOptions& options,
                                                                               const ReferenceData& ref) {
@@ -47,6 +61,7 @@ Result<std::unique_ptr<AnalyticsState>> LoadAnalyticsState(const AnalyticsOption
   std::error_code ec;
   if (snapshot) {
     s->snapshot_id = snapshot->info().id;
+    s->documents = snapshot->info().document_count();
     auto frame = analytics::LoadCaseFrameStore(*snapshot, ref);
     if (!frame.ok()) return frame.status();
     s->frame = std::move(frame).value();
@@ -54,6 +69,7 @@ Result<std::unique_ptr<AnalyticsState>> LoadAnalyticsState(const AnalyticsOption
     auto frame = analytics::LoadCaseFrameJsonl(options.data_dir, ref);
     if (!frame.ok()) return frame.status();
     s->frame = std::move(frame).value();
+    s->documents = CountLines(fs::path(options.data_dir) / "documents.jsonl");
   } else {
     s->frame_status = Status::FailedPrecondition("no cases in " + options.data_dir +
                                                  " (tianping ingest --data DIR, or a cases.jsonl there)");

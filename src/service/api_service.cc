@@ -2,7 +2,6 @@
 
 #include <cstdio>
 
-#include "tianping/model/dataset_summary.h"
 #include "tianping/service/analytics_endpoints.h"
 #include "tianping/service/component_catalog.h"
 #include "tianping/service/core_endpoints.h"
@@ -86,16 +85,6 @@ Result<std::unique_ptr<ApiService>> ApiService::Create(const ServiceOptions& opt
   } else {
     core.segmenter_status = Status::FailedPrecondition("segmenter disabled (--no-segmenter)");
   }
-  auto summary = SummarizeDataset(options.data_dir, s->ref);
-  if (summary.ok()) {
-    core.summary_json = DatasetSummaryJson(*summary);
-    core.summary_gzip = GzipCompress(core.summary_json, 9);
-    core.summary_status = Status::Ok();
-  } else {
-    core.summary_status = summary.status();
-    std::fprintf(stderr, "serve: no dataset summary (%s)\n", summary.status().ToString().c_str());
-  }
-
   auto security = SecurityService::Open({options.data_dir, options.fast_password_hash});
   if (!security.ok()) return security.status();
   s->security = std::move(security).value();
@@ -123,6 +112,7 @@ Result<std::unique_ptr<ApiService>> ApiService::Create(const ServiceOptions& opt
       options.data_dir, [raw_state](const std::string& current) { return LoadServedData(*raw_state, current); });
   TP_RETURN_IF_ERROR(s->served->Refresh(/*force=*/true));
   core.served = s->served.get();
+  core.dataset = [served = s->served.get()] { return served->Current()->analytics->frame != nullptr; };
   s->store = std::make_unique<StoreHolder>(s->served.get());
   s->guarded = {s->guard.get(), s->security.get(), s->store.get()};
   const SnapshotHolder* served = s->served.get();
@@ -136,6 +126,7 @@ Result<std::unique_ptr<ApiService>> ApiService::Create(const ServiceOptions& opt
   TP_RETURN_IF_ERROR(RegisterGuardedEndpoints(&s->registry, &s->guarded));
   TP_RETURN_IF_ERROR(RegisterSecurityEndpoints(&s->registry, &s->guarded));
   TP_RETURN_IF_ERROR(RegisterIndicatorEndpoints(&s->registry, analytics));
+  TP_RETURN_IF_ERROR(RegisterSummaryEndpoint(&s->registry, analytics));
   TP_RETURN_IF_ERROR(RegisterWarningEndpoints(&s->registry, analytics));
   TP_RETURN_IF_ERROR(RegisterDocumentEndpoints(&s->registry, analytics));
   TP_RETURN_IF_ERROR(RegisterSnapshotEndpoints(&s->registry, served));

@@ -1,4 +1,4 @@
-// health, ref.*, case_number.parse, text.segment, dataset.summary.
+// health, ref.*, case_number.parse, text.segment.
 #include <nlohmann/json.hpp>
 
 #include "tianping/common/json_writer.h"
@@ -206,27 +206,6 @@ Result<HttpResponse> Segment(const CoreState* s, const HttpRequest& req) {
   return HttpResponse::Json(std::move(out));
 }
 
-// The summary counts every case of the dataset, unsuppressed: only for principals who read cases
-// nationwide without small-cell suppression (scoped readers get scope-filtered indicators instead).
-Result<HttpResponse> Summary(const CoreState* s, const HttpRequest& req, const security::Principal& p) {
-  const security::RoleSpec& spec = security::SpecOf(p.role);
-  if (!spec.reads_cases || spec.min_cell > 0 || p.scope.kind != security::CourtScope::Kind::kNation) {
-    return Status::PermissionDenied(std::string("数据集概览为全国未抑制统计 / the dataset summary is national and "
-                                                "unsuppressed: not for role ") + spec.name + " with scope " +
-                                    p.scope.ToString());
-  }
-  if (!s->summary_status.ok()) return s->summary_status;
-  HttpResponse r;
-  if (AcceptsGzip(req.Header("accept-encoding")) && !s->summary_gzip.empty()) {
-    r.body = s->summary_gzip;
-    r.headers.emplace_back("Content-Encoding", "gzip");
-    r.headers.emplace_back("Vary", "Accept-Encoding");
-  } else {
-    r.body = s->summary_json;
-  }
-  return r;
-}
-
 }  // namespace
 
 Status RegisterCoreEndpoints(EndpointRegistry* reg, const CoreState* s) {
@@ -239,7 +218,7 @@ Status RegisterCoreEndpoints(EndpointRegistry* reg, const CoreState* s) {
                                  w.Field("status", "ok");
                                  w.Field("version", s->version);
                                  w.Key("dataset");
-                                 w.Bool(s->summary_status.ok());
+                                 w.Bool(s->dataset && s->dataset());
                                  if (s->served) {  // the served store snapshot (0: none); docs/api.md
                                    auto r = s->served->status();
                                    w.FieldInt("snapshot", static_cast<int64_t>(r.snapshot_id));
@@ -278,9 +257,6 @@ Status RegisterCoreEndpoints(EndpointRegistry* reg, const CoreState* s) {
                                "中文分词 / segment text (JSON {text, mode} or a plain-text body)",
                                {{"body", "body", "object", "{\"text\": \"...\", \"mode\": \"exact|search|nohmm\"}", true}},
                                false, [s](const HttpRequest& r, const RequestContext&) { return Segment(s, r); }}));
-  TP_RETURN_IF_ERROR(reg->Add({"dataset.summary", "GET", "/api/summary", "dataset", Grade::kGeneral2,
-                               Access::kUser, "数据集概览 / dataset summary (cached at start-up)", {}, false,
-                               [s](const HttpRequest& r, const RequestContext& c) { return Summary(s, r, c.principal); }}));
   // Reference data and 案号 parsing do not change while serving: answered from the response cache.
   for (const char* name : {"ref.courts", "ref.court", "ref.causes", "ref.provinces", "case_number.parse"})
     TP_RETURN_IF_ERROR(reg->SetCachePolicy(name, CachePolicy::kShared));

@@ -64,6 +64,7 @@ struct AnalyticsState {
   std::shared_ptr<const text::DocChecker> checker;    // null: /api/documents/check answers 409
   Status checker_status;
   std::unordered_map<std::string, uint32_t> court_by_name;  // frame court name → frame court code
+  std::optional<uint64_t> documents;                 // documents of the snapshot (or documents.jsonl)
 
   // The national warning list, computed on first use (warning_endpoints.cc).
   mutable std::once_flag warnings_once;
@@ -102,6 +103,8 @@ Result<std::unique_ptr<AnalyticsState>> LoadAnalyticsState(const AnalyticsOption
 using AnalyticsSource = std::function<std::shared_ptr<const AnalyticsState>()>;
 
 Status RegisterIndicatorEndpoints(EndpointRegistry* registry, AnalyticsSource source);
+// GET /api/summary: the dataset summary (数据集概览) over the caller's visible rows (summary_endpoint.cc).
+Status RegisterSummaryEndpoint(EndpointRegistry* registry, AnalyticsSource source);
 Status RegisterWarningEndpoints(EndpointRegistry* registry, AnalyticsSource source);
 Status RegisterDocumentEndpoints(EndpointRegistry* registry, AnalyticsSource source);
 

@@ -1,8 +1,8 @@
-// Endpoints over what every deployment has: health, reference data, 案号 parsing, segmentation and the
-// dataset summary; plus login/session, user and API-key management and the admin views (endpoint
+// Endpoints over what every deployment has: health, reference data, 案号 parsing and segmentation; plus login/session, user and API-key management and the admin views (endpoint
 // statistics, OpenAPI). Each Register* function adds its rows to the one EndpointRegistry (docs/api.md).
 #pragma once
 
+#include <functional>
 #include <mutex>
 #include <string>
 
@@ -24,8 +24,7 @@ struct CoreState {
   const ReferenceData* ref = nullptr;
   const text::Segmenter* segmenter = nullptr;  // null: /api/segment answers 409 with segmenter_status
   Status segmenter_status;
-  std::string summary_json, summary_gzip;      // computed once at start-up
-  Status summary_status = Status::NotFound("no dataset loaded (serve --data DIR with cases.jsonl)");
+  std::function<bool()> dataset;               // health: whether cases are loaded; null = none
   SecurityService* security = nullptr;         // principals, sessions, keys, the audit log
   RateLimiter* limiter = nullptr;
   RateLimiter* login_limiter = nullptr;        // login attempts per remote address (kLoginLimits)

@@ -30,7 +30,8 @@ export function extractSeries(data, spec) {
   else if (raw && typeof raw === 'object') rows = Object.entries(raw).map(([label, value]) => ({ label, value }));
   else rows = [];
   if (spec.exclude) rows = rows.filter((r) => !spec.exclude.includes(r.label));
-  if (spec.percent) rows = rows.map((r) => ({ ...r, value: +(r.value * 100).toFixed(2) }));
+  // null: a suppressed small cell (shown as a gap, never as 0).
+  if (spec.percent) rows = rows.map((r) => ({ ...r, value: r.value == null ? null : +(r.value * 100).toFixed(2) }));
   if (spec.sort === 'desc') rows.sort((a, b) => b.value - a.value);
   if (spec.sort === 'asc') rows.sort((a, b) => a.value - b.value);
   if (spec.sort === 'label') rows.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
@@ -117,7 +118,7 @@ export async function renderWidget(parent, spec, navigate) {
   }
   if (spec.type === 'kpi') {
     let v = pick(data, spec.field);
-    const text = spec.percent ? (v * 100).toFixed(2) + '%' : fmt(v);
+    const text = v == null ? '—' : spec.percent ? (v * 100).toFixed(2) + '%' : fmt(v);
     body.innerHTML = `<div class="kpi-value" data-value="${v}">${text}</div>`;
     return;
   }
