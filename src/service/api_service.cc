@@ -107,6 +107,12 @@ Result<std::unique_ptr<ApiService>> ApiService::Create(const ServiceOptions& opt
 
   s->dispatcher = std::make_unique<Dispatcher>(&s->registry, s->security.get(), &s->limiter);
   core.dispatcher = s->dispatcher.get();
+  // Audited reads answer once their records are durable, without holding an I/O thread meanwhile.
+  SecurityService* sec = s->security.get();
+  s->dispatcher->SetAuditSubmitter(
+      [sec](std::vector<security::AuditEntry> entries, std::function<void(Status)> done) {
+        sec->AuditAsync(std::move(entries), std::move(done));
+      });
   if (!options.access_log.empty()) {
     auto log = AccessLog::Open(options.access_log);
     if (!log.ok()) return log.status();

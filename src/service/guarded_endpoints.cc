@@ -12,7 +12,7 @@ namespace {
 Result<HttpResponse> GetCase(const GuardedState* s, const HttpRequest& req, const RequestContext& ctx) {
   auto snap = s->store->Current();
   if (!snap.ok()) return snap.status();
-  security::GuardedStore store(**snap, *s->guard, ctx.principal, AuditAs(s->security, ctx.principal));
+  security::GuardedStore store(**snap, *s->guard, ctx.principal, AuditAs(s->security, ctx));
   auto view = store.ReadCase(req.path_params.at("id"));
   if (!view.ok()) return view.status();
   return HttpResponse::Json(security::CaseViewJson(*view));
@@ -39,7 +39,7 @@ Result<HttpResponse> GetParty(const GuardedState* s, const HttpRequest& req, con
   if (!page.ok()) return page.status();
   auto snap = s->store->Current();
   if (!snap.ok()) return snap.status();
-  security::GuardedStore store(**snap, *s->guard, ctx.principal, AuditAs(s->security, ctx.principal));
+  security::GuardedStore store(**snap, *s->guard, ctx.principal, AuditAs(s->security, ctx));
   auto prof = store.ReadParty(*q);
   if (!prof.ok()) return prof.status();
   const auto& rows = prof->rows;
@@ -103,10 +103,18 @@ Result<HttpResponse> GetParty(const GuardedState* s, const HttpRequest& req, con
 
 }  // namespace
 
-security::AuditSink AuditAs(SecurityService* security, const security::Principal& principal) {
-  std::string actor = principal.name;
-  return [security, actor](const std::string& action, const std::string& object, int64_t rows,
-                           const std::string& detail) { return security->Audit(actor, action, object, rows, detail); };
+Status AuditFor(SecurityService* security, const RequestContext& ctx, const std::string& action,
+                const std::string& object, int64_t rows, const std::string& detail) {
+  if (ctx.deferred_audits) {
+    ctx.deferred_audits->push_back(security::AuditEntry{ctx.principal.name, action, object, rows, detail});
+    return Status::Ok();
+  }
+  return security->Audit(ctx.principal.name, action, object, rows, detail);
+}
+
+security::AuditSink AuditAs(SecurityService* security, const RequestContext& ctx) {
+  return [security, &ctx](const std::string& action, const std::string& object, int64_t rows,
+                          const std::string& detail) { return AuditFor(security, ctx, action, object, rows, detail); };
 }
 
 Status RegisterGuardedEndpoints(EndpointRegistry* reg, const GuardedState* s) {

@@ -8,12 +8,13 @@
 // usage: node security_http_e2e.mjs <path to tianping> <test/e2e/security>
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer, removeDir } from './lib/server.mjs';
 import { request, closeConnections } from './lib/http.mjs';
+import { makeClient } from './lib/http_client.mjs';
 
 const [tianping, fixture] = process.argv.slice(2);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -197,6 +198,33 @@ try {
   assert.ok(r.json.records > 100);
   assert.match(cli('audit', 'verify', '--as', 'root'), /^ok: /);
   for (const u of ['spc', 'jing', 'res', 'pub']) assert.equal((await get('/api/audit', auth[u])).status, 403);
+
+  // Audited answers wait for their record (docs/api.md "Audited responses"): concurrent reads on several
+  // connections are each recorded once; with the audit head unwritable a read answers 500 without the data
+  // and appends nothing; afterwards the chain continues and verifies.
+  const records = async () => (await get('/api/audit/verify', auth.root)).json.records;
+  const n0 = await records();
+  const clients = Array.from({ length: 8 }, () => makeClient(base));
+  const answers = await Promise.all(Array.from({ length: 40 }, (_, i) =>
+    clients[i % clients.length].request('GET', '/api/parties?q=' + enc('北京星辰科技有限公司'), auth.spc)));
+  clients.forEach((c) => c.close());
+  assert.ok(answers.every((a) => a.status === 200 && a.json.total === 3), 'concurrent party reads answered');
+  assert.equal(await records(), n0 + 1 + 40, 'one record per concurrent read (plus the verify record)');
+  const n1 = n0 + 1 + 40 + 1;
+  mkdirSync(join(data, 'audit.head.tmp'));
+  r = await get('/api/parties?q=' + enc('北京星辰科技有限公司'), auth.spc);
+  assert.equal(r.status, 500, r.text);
+  assert.equal(r.json.error.code, 'audit_failed', r.text);
+  assert.ok(!r.text.includes('C1') && !r.text.includes('items'), 'no data without a durable record: ' + r.text);
+  r = await get('/api/cases/C1', auth.spc);
+  assert.equal(r.status, 500);
+  assert.ok(!r.text.includes('110105199001011232'));
+  rmdirSync(join(data, 'audit.head.tmp'));
+  r = await get('/api/audit/verify', auth.root);
+  assert.equal(r.json.ok, true, r.text);
+  assert.equal(r.json.records, n1, 'the failed reads appended nothing');
+  r = await get('/api/admin/endpoints', auth.root);
+  assert.ok(r.json.audit_writer.records >= 40 && r.json.audit_writer.failed >= 2, JSON.stringify(r.json.audit_writer));
 
   // One user system: a user added with `tianping user add` while the service runs logs in at once, and a
   // role change on the command line applies to the open session.

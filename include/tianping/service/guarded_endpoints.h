@@ -21,8 +21,13 @@ struct GuardedState {
   StoreHolder* store = nullptr;
 };
 
-// An audit sink appending under `principal`'s name (what handlers hand to security::GuardedStore).
-security::AuditSink AuditAs(SecurityService* security, const security::Principal& principal);
+// Appends one audit record under ctx.principal's name: into ctx.deferred_audits when the dispatcher collects
+// them (it then holds the answer until they are durable), else synchronously through SecurityService::Audit.
+// Either way a handler returns no data unless its record is (or will be, before the answer leaves) durable.
+Status AuditFor(SecurityService* security, const RequestContext& ctx, const std::string& action,
+                const std::string& object, int64_t rows, const std::string& detail);
+// AuditFor as a security::AuditSink (what handlers hand to security::GuardedStore). REQUIRES: ctx outlives it.
+security::AuditSink AuditAs(SecurityService* security, const RequestContext& ctx);
 
 Status RegisterGuardedEndpoints(EndpointRegistry* registry, const GuardedState* state);   // cases, parties
 Status RegisterSecurityEndpoints(EndpointRegistry* registry, const GuardedState* state);  // catalog, audit, users
