@@ -28,10 +28,11 @@ void AuditWriter::AppendAsync(std::vector<AuditEntry> entries, Completion done) 
   {
     std::lock_guard<std::mutex> lock(mu_);
     if (!stop_) {
+      bool wake = queue_.empty();  // the writer only ever waits for a non-empty queue
       stats_.queued += static_cast<int64_t>(entries.size());
       ++stats_.submissions;
       queue_.push_back({std::move(entries), std::move(done)});
-      work_.notify_one();
+      if (wake) work_.notify_one();
       return;
     }
   }

@@ -30,6 +30,7 @@ struct ApiService::State {
   ComponentCatalog components;
   std::unique_ptr<security::AccessGuard> guard;
   std::unique_ptr<StoreHolder> store;
+  ResponseCache party_answers{16384, 64u << 20};  // before `guarded`, which points here
   GuardedState guarded;
   std::unique_ptr<AnalyticsState> analytics;  // after `guarded`: it points there
 };
@@ -85,7 +86,7 @@ Result<std::unique_ptr<ApiService>> ApiService::Create(const ServiceOptions& opt
   core.registry = &s->registry;
   s->guard = std::make_unique<security::AccessGuard>(security::Catalog::Default(), s->ref);
   s->store = std::make_unique<StoreHolder>(options.data_dir);
-  s->guarded = {s->guard.get(), s->security.get(), s->store.get()};
+  s->guarded = {s->guard.get(), s->security.get(), s->store.get(), &s->party_answers};
   AnalyticsOptions aopt;
   aopt.data_dir = options.data_dir;
   aopt.segmenter = core.segmenter;

@@ -210,7 +210,15 @@ try {
   clients.forEach((c) => c.close());
   assert.ok(answers.every((a) => a.status === 200 && a.json.total === 3), 'concurrent party reads answered');
   assert.equal(await records(), n0 + 1 + 40, 'one record per concurrent read (plus the verify record)');
-  const n1 = n0 + 1 + 40 + 1;
+  // The answer is cached per caller scope, the audit is not: the same profile read through an API key of
+  // the same user (same role and scope) is recorded under the key, with the same data.
+  r = await request(base, 'POST', '/api/admin/keys', { ...auth.root, body: { user: 'spc', burst: 50, rate_per_sec: 50 } });
+  const spcKey = { headers: { 'X-API-Key': r.json.key } };
+  const viaKey = await get('/api/parties?q=' + enc('北京星辰科技有限公司'), spcKey);
+  assert.equal(viaKey.text, answers[0].text, 'same scope, same answer');
+  if (!has(await audit(`actor=${enc('key:' + r.json.key_id)}&action=read`), 'read', 'party name=北京星辰科技有限公司'))
+    fail('cached party answer not audited under the second caller');
+  const n1 = n0 + 1 + 40 + 4;  // + the verify, the key creation, the keyed read and the audit query
   mkdirSync(join(data, 'audit.head.tmp'));
   r = await get('/api/parties?q=' + enc('北京星辰科技有限公司'), auth.spc);
   assert.equal(r.status, 500, r.text);

@@ -9,6 +9,7 @@
 #include "tianping/security/access_guard.h"
 #include "tianping/security/guarded_store.h"
 #include "tianping/service/endpoint_registry.h"
+#include "tianping/service/response_cache.h"
 #include "tianping/service/security_service.h"
 #include "tianping/service/store_holder.h"
 
@@ -19,6 +20,9 @@ struct GuardedState {
   const security::AccessGuard* guard = nullptr;
   SecurityService* security = nullptr;
   StoreHolder* store = nullptr;
+  // Optional: party-profile answers by (snapshot, query, page, caller scope), with the audit record each
+  // hit appends again under its own caller (docs/api.md "Audited responses"). Null: no caching.
+  ResponseCache* party_answers = nullptr;
 };
 
 // Appends one audit record under ctx.principal's name: into ctx.deferred_audits when the dispatcher collects

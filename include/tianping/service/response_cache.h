@@ -11,7 +11,9 @@
 #include <shared_mutex>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
+#include "tianping/security/audit_log.h"
 #include "tianping/service/http_message.h"
 #include "tianping/service/principal.h"
 
@@ -20,6 +22,9 @@ namespace tianping::service {
 struct CachedResponse {
   std::string content_type, body, gzipped;  // gzipped empty when the body is too small to compress
   std::string etag;                         // "\"<16 hex digits>\"" of the plain body
+  // Audited answers (personal data): the records every hit must append again, actor left empty (it is the
+  // caller of each hit). Only the data is cached, never the audit.
+  std::vector<security::AuditEntry> audits;
 };
 
 class ResponseCache {
@@ -27,12 +32,14 @@ class ResponseCache {
   explicit ResponseCache(size_t max_entries = 4096, size_t max_bytes = 64u << 20)
       : max_entries_(max_entries), max_bytes_(max_bytes) {}
   std::shared_ptr<const CachedResponse> Get(const std::string& key) const;
-  // Builds the entry (gzip, ETag) from a 200 answer and stores it.
-  std::shared_ptr<const CachedResponse> Put(const std::string& key, const HttpResponse& response);
+  // Builds the entry (gzip, ETag) from a 200 answer and stores it, with the audit records a hit must repeat.
+  std::shared_ptr<const CachedResponse> Put(const std::string& key, const HttpResponse& response,
+                                            std::vector<security::AuditEntry> audits = {});
   size_t size() const;
 
-  // The answer to send: 304 when If-None-Match names the ETag, gzip body when accepted.
-  static HttpResponse Respond(const CachedResponse& entry, const HttpRequest& request);
+  // The answer to send: 304 when If-None-Match names the ETag, gzip body when accepted. `revalidate`
+  // false (personal data): no ETag, no 304 and no Cache-Control here (the dispatcher adds no-store).
+  static HttpResponse Respond(const CachedResponse& entry, const HttpRequest& request, bool revalidate = true);
 
  private:
   size_t max_entries_, max_bytes_;
