@@ -4,7 +4,8 @@
 # rate limiter + statistics + response cache), keep-alive, gzip. The dataset is ingested into the store.
 # EXTRA_PATHS (space-separated, URL-encoded) adds endpoints; ONLY=TEXT runs only the paths containing TEXT
 # (ONLY=parties: the audited party profile). THREADS: server threads (default 2). SERVE_ARGS: more
-# `serve` options (e.g. --web DIR).
+# `serve` options (e.g. --web DIR). CONNS: wrk connections (default 64). The audit writer's batch counters
+# are printed at the end (the audited party profile's group commit).
 # usage: bench/http_bench.sh BUILD_DIR [CASES] [DURATION]     needs wrk (scripts/install-deps --with-browser)
 set -euo pipefail
 build=${1:-build} cases=${2:-200000} duration=${3:-10s}
@@ -22,6 +23,7 @@ if [ ! -s "$dir/CURRENT" ]; then
   "$bin" gen --cases "$cases" --seed 20231 --out "$dir" --quiet 2>/dev/null
   "$bin" ingest --data "$dir" "$dir/cases.jsonl" "$dir/documents.jsonl" >/dev/null 2>&1
 fi
+rm -f "$dir/out"  # a kept dataset folder still holds the last run's "listening" line
 "$bin" serve --data "$dir" --port 0 --threads "${THREADS:-2}" --no-segmenter ${SERVE_ARGS:-} >"$dir/out" 2>"$dir/err" &
 pid=$!
 for _ in $(seq 1 300); do grep -q listening "$dir/out" 2>/dev/null && break; sleep 0.2; done
@@ -36,7 +38,7 @@ key=$(curl -s -b "$cookie" -H 'Content-Type: application/json' \
       sed 's/.*"key":"\([^"]*\)".*/\1/')
 # A party of the first case for the party-profile endpoint (its name, URL-encoded).
 party=$(head -1 "$dir/cases.jsonl" | python3 -c 'import json,sys,urllib.parse; c=json.loads(sys.stdin.readline()); print(urllib.parse.quote([p["name"] for p in c["parties"] if p["kind"]=="自然人"][0]))')
-echo "server: $base, $cases cases, ${THREADS:-2} server threads; wrk: 2 threads, 64 connections, $duration"
+echo "server: $base, $cases cases, ${THREADS:-2} server threads; wrk: 2 threads, ${CONNS:-64} connections, $duration"
 for path in "/api/summary" "/api/case-number?q=%EF%BC%882023%EF%BC%89%E4%BA%AC0105%E6%B0%91%E5%88%9D12345%E5%8F%B7" \
             "/api/ref/courts?province=%E4%BA%AC&page_size=20" \
             "/api/indicators?names=close_rate,average_duration&drill=province%3D%E5%B9%BF%E4%B8%9C%E7%9C%81" \
@@ -44,10 +46,15 @@ for path in "/api/summary" "/api/case-number?q=%EF%BC%882023%EF%BC%89%E4%BA%AC01
   [[ -n ${ONLY:-} && $path != *"$ONLY"* ]] && continue
   echo "== GET $path"
   curl -s -o /dev/null -H "X-API-Key: $key" "$base$path"  # the first call fills the response cache
-  wrk -t2 -c64 -d"$duration" --latency -H "X-API-Key: $key" -H 'Accept-Encoding: gzip' "$base$path" |
+  cpu0=$(awk '{print $14 + $15}' /proc/$pid/stat)  # server user + system time, clock ticks
+  wrk -t2 -c"${CONNS:-64}" -d"$duration" --latency -H "X-API-Key: $key" -H 'Accept-Encoding: gzip' "$base$path" |
     grep -E 'Requests/sec|Latency |  50%|  99%|Non-2xx|Transfer'
+  echo "server CPU during the run: $(awk -v a="$cpu0" -v t="$(getconf CLK_TCK)" '{printf "%.2f s", ($14 + $15 - a) / t}' /proc/$pid/stat)"
 done
 curl -s -b "$cookie" "$base/api/admin/endpoints" | python3 -c '
 import json,sys
-for e in json.load(sys.stdin)["items"]:
-    if e["calls"]>10: print("server-side %-20s calls %9d  p50 %.3f ms  p99 %.3f ms" % (e["name"], e["calls"], e["p50_ms"], e["p99_ms"]))'
+d = json.load(sys.stdin)
+for e in d["items"]:
+    if e["calls"]>10: print("server-side %-20s calls %9d  p50 %.3f ms  p99 %.3f ms" % (e["name"], e["calls"], e["p50_ms"], e["p99_ms"]))
+a = d.get("audit_writer") if isinstance(d, dict) else None
+if a: print("audit writer: %d records in %d batches (mean %.1f, max %d), %d failed" % (a["records"], a["batches"], a["mean_batch"], a["max_batch"], a["failed"]))'

@@ -283,9 +283,14 @@ Result<std::string> PrincipalStore::KeyHash(const std::string& key_id) const {
 }
 
 int64_t PrincipalStore::DataVersion() const {
-  auto s = db_->Prepare("SELECT v FROM principals_version WHERE id = 1");
-  if (!s.ok() || !(*s)->Step()) return -1;
-  return (*s)->Int(0);
+  if (!version_) {
+    auto s = db_->Prepare("SELECT v FROM principals_version WHERE id = 1");
+    if (!s.ok()) return -1;
+    version_ = std::move(s).value();
+  }
+  int64_t v = version_->Step() ? version_->Int(0) : -1;
+  version_->Reset();  // ends the read transaction (an open one would hold back WAL checkpoints)
+  return v;
 }
 
 }  // namespace tianping::security

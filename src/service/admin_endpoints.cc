@@ -177,6 +177,20 @@ Result<HttpResponse> EndpointTable(const CoreState* s) {
     w.EndObject();
   }
   w.EndArray();
+  if (s->security) {  // the group commit of audited reads (docs/security.md "Group commit")
+    auto a = s->security->AuditWriterStats();
+    w.Key("audit_writer");
+    w.BeginObject();
+    w.FieldInt("batches", a.batches);
+    w.FieldInt("records", a.records);
+    w.FieldInt("failed", a.failed);
+    w.FieldInt("max_batch", a.max_batch);
+    w.Key("mean_batch");
+    w.Double(a.batches ? static_cast<double>(a.records + a.failed) / static_cast<double>(a.batches) : 0.0, 1);
+    w.FieldInt("queued", a.queued);
+    w.FieldInt("committing", a.committing);
+    w.EndObject();
+  }
   w.EndObject();
   return HttpResponse::Json(std::move(out));
 }

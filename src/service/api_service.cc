@@ -30,6 +30,7 @@ struct ApiService::State {
   ComponentCatalog components;
   std::unique_ptr<security::AccessGuard> guard;
   std::unique_ptr<StoreHolder> store;
+  ResponseCache party_answers{16384, 64u << 20};  // before `guarded`, which points here
   GuardedState guarded;
   std::shared_ptr<const AnalyticsDefinitions> definitions;
   AnalyticsOptions analytics_options;
@@ -114,7 +115,7 @@ Result<std::unique_ptr<ApiService>> ApiService::Create(const ServiceOptions& opt
   core.served = s->served.get();
   core.dataset = [served = s->served.get()] { return served->Current()->analytics->frame != nullptr; };
   s->store = std::make_unique<StoreHolder>(s->served.get());
-  s->guarded = {s->guard.get(), s->security.get(), s->store.get()};
+  s->guarded = {s->guard.get(), s->security.get(), s->store.get(), &s->party_answers};
   const SnapshotHolder* served = s->served.get();
   AnalyticsSource analytics = [served] { return served->Current()->analytics; };
 
@@ -137,6 +138,12 @@ Result<std::unique_ptr<ApiService>> ApiService::Create(const ServiceOptions& opt
     auto d = served->Current();
     return DataVersion{d->generation, d->snapshot_id};
   });
+  // Audited reads answer once their records are durable, without holding an I/O thread meanwhile.
+  SecurityService* sec = s->security.get();
+  s->dispatcher->SetAuditSubmitter(
+      [sec](std::vector<security::AuditEntry> entries, std::function<void(Status)> done) {
+        sec->AuditAsync(std::move(entries), std::move(done));
+      });
   if (!options.access_log.empty()) {
     auto log = AccessLog::Open(options.access_log);
     if (!log.ok()) return log.status();

@@ -8,7 +8,7 @@ namespace {
 
 Status Audit(const AnalyticsState& s, const RequestContext& ctx, const std::string& object, int64_t rows,
              const std::string& detail) {
-  return s.guarded->security->Audit(ctx.principal.name, "read", object, rows, detail);
+  return AuditFor(s.guarded->security, ctx, "read", object, rows, detail);
 }
 
 }  // namespace
@@ -54,7 +54,7 @@ Result<CaseView> FetchCase(const AnalyticsState& state, const RequestContext& ct
   }
   auto shown = state.guarded->guard->Fetch(ctx.principal, found ? &*found : nullptr, id);
   if (!shown.ok()) {
-    TP_RETURN_IF_ERROR(state.guarded->security->Audit(ctx.principal.name, "read.notfound", "case " + std::string(id), 0, "http"));
+    TP_RETURN_IF_ERROR(AuditFor(state.guarded->security, ctx, "read.notfound", "case " + std::string(id), 0, "http"));
     return shown.status();
   }
   return CaseView{std::move(*found), std::move(shown).value()};

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <sstream>
 
 #include "tianping/service/api_error.h"
@@ -129,7 +130,8 @@ Status CheckEndpointAccess(const Endpoint& e, const Caller& caller) {
   return Status::Ok();
 }
 
-HttpResponse Dispatcher::Route(HttpRequest& request, uint64_t epoch, size_t* slot, std::string* who) {
+HttpResponse Dispatcher::Route(HttpRequest& request, uint64_t epoch, size_t* slot, std::string* who,
+                                std::vector<security::AuditEntry>* deferred) {
   auto m = registry_->Find(request.method, request.path);
   if (!m.endpoint) {
     if (m.path_exists) return ErrorResponse(405, "method_not_allowed", request.method + " not allowed on " + request.path);
@@ -149,7 +151,7 @@ HttpResponse Dispatcher::Route(HttpRequest& request, uint64_t epoch, size_t* slo
   if (e.access != Access::kPublic && !caller->authenticated)
     return ErrorResponse(401, "unauthenticated", "请先登录 / login or X-API-Key required");
   if (Status st = CheckEndpointAccess(e, *caller); !st.ok()) return ErrorFromStatus(st);
-  RequestContext ctx{caller->principal, *caller};
+  RequestContext ctx{caller->principal, *caller, audit_ ? deferred : nullptr};
   // Cached answers (Endpoint::cache): keyed by route, target and, per scope, the principal's scope.
   std::string cache_key;
   if (e.cache != CachePolicy::kNone && request.method == "GET") {
@@ -160,7 +162,7 @@ HttpResponse Dispatcher::Route(HttpRequest& request, uint64_t epoch, size_t* slo
   try {
     auto r = e.handler(request, ctx);
     if (!r.ok()) return ErrorFromStatus(r.status());
-    if (!cache_key.empty() && r->status == 200 && r->headers.empty())
+    if (!cache_key.empty() && r->status == 200 && r->headers.empty() && deferred->empty())
       return ResponseCache::Respond(*cache_.Put(cache_key, *r, epoch), request);
     return std::move(r).value();
   } catch (const std::exception& ex) {
@@ -168,36 +170,84 @@ HttpResponse Dispatcher::Route(HttpRequest& request, uint64_t epoch, size_t* slo
   }
 }
 
-HttpResponse Dispatcher::Handle(HttpRequest request) {
-  auto start = std::chrono::steady_clock::now();
-  bool api = request.path.rfind("/api/", 0) == 0 || request.path == "/api";
-  size_t slot = unmatched_slot_;
-  std::string who;
-  DataVersion version = api && version_ ? version_() : DataVersion{};
-  HttpResponse r = api ? Route(request, version.generation, &slot, &who) : ServeStatic(request);
-  if (api) {
-    if (version_) r.headers.emplace_back("X-Tianping-Snapshot", std::to_string(version.snapshot));
-    bool encoded = false, cache_control = false;
-    for (auto& [k, v] : r.headers) {
-      encoded |= k == "Content-Encoding";
-      cache_control |= k == "Cache-Control";
-    }
-    if (!cache_control) r.headers.emplace_back("Cache-Control", "no-store");
-    if (!encoded && r.body.size() >= kMinGzipBytes && Compressible(r.content_type) &&
-        AcceptsGzip(request.Header("accept-encoding"))) {
-      r.body = GzipCompress(r.body, 1);
-      r.headers.emplace_back("Content-Encoding", "gzip");
-      r.headers.emplace_back("Vary", "Accept-Encoding");
-    }
-    auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start);
-    stats_.Record(slot, r.status, static_cast<uint64_t>(us.count()));
-    if (sink_) {
-      sink_({std::move(who), request.method, request.target.empty() ? request.path : request.target,
-             slot < registry_->endpoints().size() ? registry_->endpoints()[slot].name : std::string(), r.status,
-             static_cast<uint64_t>(us.count()), request.remote});
-    }
+struct Dispatcher::Finishing {
+  std::chrono::steady_clock::time_point start;
+  bool api = false;
+  size_t slot = 0;
+  std::string who, method, target, accept_encoding, remote;
+  HttpResponse response;
+  std::optional<DataVersion> version;  // /api/ requests when a data version is set
+};
+
+HttpResponse Dispatcher::Finish(Finishing& f) {
+  HttpResponse r = std::move(f.response);
+  if (!f.api) return r;
+  bool encoded = false, cache_control = false;
+  for (auto& [k, v] : r.headers) {
+    encoded |= k == "Content-Encoding";
+    cache_control |= k == "Cache-Control";
+  }
+  if (f.version) r.headers.emplace_back("X-Tianping-Snapshot", std::to_string(f.version->snapshot));
+  if (!cache_control) r.headers.emplace_back("Cache-Control", "no-store");
+  if (!encoded && r.body.size() >= kMinGzipBytes && Compressible(r.content_type) && AcceptsGzip(f.accept_encoding)) {
+    r.body = GzipCompress(r.body, 1);
+    r.headers.emplace_back("Content-Encoding", "gzip");
+    r.headers.emplace_back("Vary", "Accept-Encoding");
+  }
+  auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - f.start);
+  stats_.Record(f.slot, r.status, static_cast<uint64_t>(us.count()));
+  if (sink_) {
+    sink_({std::move(f.who), std::move(f.method), std::move(f.target),
+           f.slot < registry_->endpoints().size() ? registry_->endpoints()[f.slot].name : std::string(), r.status,
+           static_cast<uint64_t>(us.count()), std::move(f.remote)});
   }
   return r;
+}
+
+void Dispatcher::HandleAsync(HttpRequest request, Poster post, ResponseCallback done) {
+  auto f = std::make_shared<Finishing>();
+  f->start = std::chrono::steady_clock::now();
+  f->api = request.path.rfind("/api/", 0) == 0 || request.path == "/api";
+  f->slot = unmatched_slot_;
+  std::vector<security::AuditEntry> deferred;
+  if (f->api && version_) f->version = version_();  // read once, before the handler (response cache epoch)
+  f->response = f->api ? Route(request, f->version ? f->version->generation : 0, &f->slot, &f->who, &deferred)
+                       : ServeStatic(request);
+  if (f->api) {
+    f->method = request.method;
+    f->target = request.target.empty() ? request.path : request.target;
+    f->accept_encoding = request.Header("accept-encoding");
+    f->remote = request.remote;
+  }
+  if (deferred.empty()) return done(Finish(*f));
+  {
+    std::lock_guard<std::mutex> lock(audits_mu_);
+    ++audits_in_flight_;
+  }
+  // The answer (data or error) stays here until its records are durable: no record, no data.
+  audit_(std::move(deferred), [this, f, post = std::move(post), done = std::move(done)](Status st) mutable {
+    post([this, f, st, done = std::move(done)] {
+      if (!st.ok()) {
+        f->response = ErrorResponse(500, "audit_failed", "审计记录写入失败 / audit record not written: " + st.ToString());
+      }
+      done(Finish(*f));
+    });
+    std::lock_guard<std::mutex> lock(audits_mu_);
+    if (--audits_in_flight_ == 0) audits_done_.notify_all();
+  });
+}
+
+void Dispatcher::WaitForAudits() {
+  std::unique_lock<std::mutex> lock(audits_mu_);
+  audits_done_.wait(lock, [&] { return audits_in_flight_ == 0; });
+}
+
+HttpResponse Dispatcher::Handle(HttpRequest request) {
+  std::promise<HttpResponse> answered;
+  auto answer = answered.get_future();
+  HandleAsync(std::move(request), [](std::function<void()> fn) { fn(); },
+              [&answered](HttpResponse r) { answered.set_value(std::move(r)); });
+  return answer.get();
 }
 
 }  // namespace tianping::service

@@ -12,7 +12,7 @@ namespace {
 Result<HttpResponse> GetCase(const GuardedState* s, const HttpRequest& req, const RequestContext& ctx) {
   auto snap = s->store->Current();
   if (!snap.ok()) return snap.status();
-  security::GuardedStore store(**snap, *s->guard, ctx.principal, AuditAs(s->security, ctx.principal));
+  security::GuardedStore store(**snap, *s->guard, ctx.principal, AuditAs(s->security, ctx));
   auto view = store.ReadCase(req.path_params.at("id"));
   if (!view.ok()) return view.status();
   return HttpResponse::Json(security::CaseViewJson(*view));
@@ -39,7 +39,24 @@ Result<HttpResponse> GetParty(const GuardedState* s, const HttpRequest& req, con
   if (!page.ok()) return page.status();
   auto snap = s->store->Current();
   if (!snap.ok()) return snap.status();
-  security::GuardedStore store(**snap, *s->guard, ctx.principal, AuditAs(s->security, ctx.principal));
+  // The answer depends on the snapshot, the query, the page and the caller's role, scope, clearance and
+  // judge id — not on the user — so equal callers share it; its audit record is appended for every hit.
+  std::string key;
+  if (s->party_answers) {
+    key = std::to_string((*snap)->info().id) + '\n' + *q + '\n' + std::to_string(page->page) + '\n' +
+          std::to_string(page->page_size) + '\n' + ScopeCacheKey(ctx.principal);
+    if (auto hit = s->party_answers->Get(key)) {
+      for (const auto& a : hit->audits) TP_RETURN_IF_ERROR(AuditFor(s->security, ctx, a.action, a.object, a.rows, a.detail));
+      return ResponseCache::Respond(*hit, req, /*revalidate=*/false);
+    }
+  }
+  std::vector<security::AuditEntry> audited;  // what this lookup recorded, for the cached answer
+  security::GuardedStore store(**snap, *s->guard, ctx.principal,
+                               [&](const std::string& action, const std::string& object, int64_t rows,
+                                   const std::string& detail) {
+                                 audited.push_back({"", action, object, rows, detail});
+                                 return AuditFor(s->security, ctx, action, object, rows, detail);
+                               });
   auto prof = store.ReadParty(*q);
   if (!prof.ok()) return prof.status();
   const auto& rows = prof->rows;
@@ -98,15 +115,25 @@ Result<HttpResponse> GetParty(const GuardedState* s, const HttpRequest& req, con
   }
   w.EndArray();
   w.EndObject();
-  return HttpResponse::Json(std::move(out));
+  auto answer = HttpResponse::Json(std::move(out));
+  if (key.empty()) return answer;
+  return ResponseCache::Respond(*s->party_answers->Put(key, answer, 0, std::move(audited)), req, /*revalidate=*/false);
 }
 
 }  // namespace
 
-security::AuditSink AuditAs(SecurityService* security, const security::Principal& principal) {
-  std::string actor = principal.name;
-  return [security, actor](const std::string& action, const std::string& object, int64_t rows,
-                           const std::string& detail) { return security->Audit(actor, action, object, rows, detail); };
+Status AuditFor(SecurityService* security, const RequestContext& ctx, const std::string& action,
+                const std::string& object, int64_t rows, const std::string& detail) {
+  if (ctx.deferred_audits) {
+    ctx.deferred_audits->push_back(security::AuditEntry{ctx.principal.name, action, object, rows, detail});
+    return Status::Ok();
+  }
+  return security->Audit(ctx.principal.name, action, object, rows, detail);
+}
+
+security::AuditSink AuditAs(SecurityService* security, const RequestContext& ctx) {
+  return [security, &ctx](const std::string& action, const std::string& object, int64_t rows,
+                          const std::string& detail) { return AuditFor(security, ctx, action, object, rows, detail); };
 }
 
 Status RegisterGuardedEndpoints(EndpointRegistry* reg, const GuardedState* s) {

@@ -82,7 +82,15 @@ class Session : public std::enable_shared_from_this<Session> {
     bool head = req.method() == http::verb::head;
     if (head) r.method = "GET";
     bool keep_alive = req.keep_alive() && !server_->stopping.load();
-    Send(server_->dispatcher->Handle(std::move(r)), keep_alive, head);
+    // Answered inline, or — when the handler's audit records must first be durable — later, posted back
+    // onto this session's strand by the audit writer's completion; the I/O thread never waits for fsync.
+    auto self = shared_from_this();
+    server_->dispatcher->HandleAsync(
+        std::move(r),
+        [self](std::function<void()> fn) { asio::post(self->stream_.get_executor(), std::move(fn)); },
+        [self, keep_alive, head](HttpResponse res) {
+          self->Send(std::move(res), keep_alive && !self->server_->stopping.load(), head);
+        });
   }
 
   void Send(HttpResponse r, bool keep_alive, bool head) {
@@ -172,6 +180,9 @@ void HttpServer::Run() {
   for (int i = 1; i < impl_->options.threads; ++i) threads.emplace_back([this] { impl_->ioc.run(); });
   impl_->ioc.run();
   for (auto& t : threads) t.join();
+  // Requests still waiting for their audit records: the writer completes each (committed or failed) and
+  // posts onto ioc, which must outlive that; their answers are then dropped with the connections.
+  impl_->dispatcher->WaitForAudits();
 }
 
 void HttpServer::Stop() {

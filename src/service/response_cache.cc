@@ -30,8 +30,9 @@ std::shared_ptr<const CachedResponse> ResponseCache::Get(const std::string& key,
 }
 
 std::shared_ptr<const CachedResponse> ResponseCache::Put(const std::string& key, const HttpResponse& response,
-                                                         uint64_t epoch) {
+                                                         uint64_t epoch, std::vector<security::AuditEntry> audits) {
   auto e = std::make_shared<CachedResponse>();
+  e->audits = std::move(audits);
   e->content_type = response.content_type;
   e->body = response.body;
   if (e->body.size() >= kMinGzipBytes) e->gzipped = GzipCompress(e->body, 6);
@@ -55,13 +56,15 @@ size_t ResponseCache::size() const {
   return map_.size();
 }
 
-HttpResponse ResponseCache::Respond(const CachedResponse& e, const HttpRequest& request) {
+HttpResponse ResponseCache::Respond(const CachedResponse& e, const HttpRequest& request, bool revalidate) {
   HttpResponse r;
   r.content_type = e.content_type;
-  r.headers.emplace_back("ETag", e.etag);
-  r.headers.emplace_back("Cache-Control", "private, no-cache");
+  if (revalidate) {
+    r.headers.emplace_back("ETag", e.etag);
+    r.headers.emplace_back("Cache-Control", "private, no-cache");
+  }
   r.headers.emplace_back("Vary", "Accept-Encoding");
-  std::string inm = request.Header("if-none-match");
+  std::string inm = revalidate ? request.Header("if-none-match") : std::string();
   if (!inm.empty() && inm.find(e.etag) != std::string::npos) {
     r.status = 304;
     return r;

@@ -83,5 +83,21 @@ TEST(ResponseCacheTest, ScopeKeySeparatesRolesAndScopes) {
   EXPECT_NE(ScopeCacheKey(yue), ScopeCacheKey(min));
 }
 
+TEST(ResponseCacheTest, AuditedAnswersKeepTheirRecordsAndAreNeverRevalidated) {
+  ResponseCache cache;
+  std::string body = "{\"items\":\"" + std::string(2000, 'a') + "\"}";
+  auto e = cache.Put("k", HttpResponse::Json(body), 0, {{"", "read", "store snapshot 1", 2, "party name=x"}});
+  ASSERT_EQ(cache.Get("k")->audits.size(), 1u);
+  EXPECT_EQ(cache.Get("k")->audits[0].detail, "party name=x");
+  EXPECT_EQ(cache.Get("k")->audits[0].actor, "");  // each hit names its own caller
+  // Personal data: no ETag, no 304 even when asked, no Cache-Control here (the dispatcher adds no-store).
+  auto r = ResponseCache::Respond(*e, Req({{"if-none-match", e->etag}, {"accept-encoding", "gzip"}}), false);
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(Header(r, "ETag"), "");
+  EXPECT_EQ(Header(r, "Cache-Control"), "");
+  EXPECT_EQ(Header(r, "Content-Encoding"), "gzip");
+  EXPECT_EQ(GzipDecompress(r.body).value(), body);
+}
+
 }  // namespace
 }  // namespace tianping::service

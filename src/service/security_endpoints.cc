@@ -90,7 +90,7 @@ Result<HttpResponse> AuditQuery(const GuardedState* s, const HttpRequest& req, c
   }
   w.EndArray();
   out += "}";
-  TP_RETURN_IF_ERROR(s->security->Audit(ctx.principal.name, "audit.query", "audit", 0,
+  TP_RETURN_IF_ERROR(AuditFor(s->security, ctx, "audit.query", "audit", 0,
                                         "actor=" + filter.actor + " action=" + filter.action + " http"));
   return HttpResponse::Json(std::move(out));
 }
@@ -109,7 +109,7 @@ Result<HttpResponse> AuditVerify(const GuardedState* s, const RequestContext& ct
   w.Field("head_hash", rep->head_hash);
   w.EndObject();
   // Recorded after the check, so it never changes what was verified.
-  TP_RETURN_IF_ERROR(s->security->Audit(ctx.principal.name, "audit.verify", "audit", 0,
+  TP_RETURN_IF_ERROR(AuditFor(s->security, ctx, "audit.verify", "audit", 0,
                                         (rep->ok ? "ok " : "broken ") + std::to_string(rep->records)));
   return HttpResponse::Json(std::move(out));
 }

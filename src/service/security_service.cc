@@ -238,6 +238,12 @@ Status SecurityService::Audit(const std::string& actor, const std::string& actio
   return rec.ok() ? Status::Ok() : rec.status();
 }
 
+void SecurityService::AuditAsync(std::vector<security::AuditEntry> entries, std::function<void(Status)> done) {
+  audit_writer_->AppendAsync(std::move(entries), [done = std::move(done)](auto recs) {
+    done(recs.ok() ? Status::Ok() : recs.status());
+  });
+}
+
 Result<std::vector<security::AuditRecord>> SecurityService::QueryAudit(const security::AuditFilter& filter) {
   std::lock_guard<std::mutex> lock(mu_);
   return audit_->Query(filter);

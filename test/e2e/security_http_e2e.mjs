@@ -8,12 +8,13 @@
 // usage: node security_http_e2e.mjs <path to tianping> <test/e2e/security>
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer, removeDir } from './lib/server.mjs';
 import { request, closeConnections } from './lib/http.mjs';
+import { makeClient } from './lib/http_client.mjs';
 
 const [tianping, fixture] = process.argv.slice(2);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -99,7 +100,7 @@ try {
   await forbid('spc', SEALED);
   require('spc', '110105199001011232', '李梅', '13812345678', '京03民终7007号', '沪0115刑初3003号');
   require('spc', '200 {"doc_id":"<KEY>"', '"findings":[', '"rows":[{"label":');  // documents and indicators were read
-  await forbid('jing', NOT_JING, IDS_ALL, '"by_province"');
+  await forbid('jing', NOT_JING, IDS_ALL);
   require('jing', '张三丰', '13812345678', '110105********1232', '京03民终7007号', '京0105执8008号');
   await forbid('judge1', NOT_JING, '吴六顺', '11010519800101333X', '京03民终7007号');
   require('judge1', '110105199001011232', '周二虎', '京0105执8008号');
@@ -107,10 +108,10 @@ try {
   require('judge7', '张三丰', '京03民终7007号');
   await forbid('exec', NOT_JING, '吴六顺', '110105199001011232', '京03民终7007号');
   require('exec', '110105198202024449', '110105********1232');
-  await forbid('res', IDS_ALL, NAMES_ALL, PHONES_ALL, ADDR_ALL, SEALED, GEN_IDS, GEN_PHONES, '"by_province"');
+  await forbid('res', IDS_ALL, NAMES_ALL, PHONES_ALL, ADDR_ALL, SEALED, GEN_IDS, GEN_PHONES);
   require('res', '张某', '京0105民初1001号', '北京星辰科技有限公司');
   require('res', '200 {"doc_id":"<KEY>"');  // documents reach researchers, anonymised
-  await forbid('pub', IDS_ALL, NAMES_ALL, PHONES_ALL, ADDR_ALL, SEALED, GEN_IDS, GEN_PHONES, 'DOC-C1', '"J1"', '"by_province"');
+  await forbid('pub', IDS_ALL, NAMES_ALL, PHONES_ALL, ADDR_ALL, SEALED, GEN_IDS, GEN_PHONES, 'DOC-C1', '"J1"');
   require('pub', '张某', '京0105民初1001号');
 
   // Invisible rows answer exactly like missing ones: same status, same body but for the key.
@@ -162,9 +163,23 @@ try {
   r = await get('/api/parties?q=' + enc('北京星辰科技有限公司'), auth.spc);
   assert.equal(r.json.total, 3);
   assert.deepEqual(r.json.items.map((i) => i.case_id), ['C1', 'C7', 'C8']);
-  // The summary is national and unsuppressed: only nation-scope roles without a minimum cell.
-  for (const u of ['root', 'jing', 'judge1', 'res', 'pub']) assert.equal((await get('/api/summary', auth[u])).status, 403, u);
-  assert.notEqual((await get('/api/summary', auth.spc)).status, 403, 'spc passes the gate (this store has no cases.jsonl: 500)');
+  // The summary counts the caller's visible cases: the administrator none (403); a scoped reader its
+  // courts only, as many as /api/tags counts; researcher and public never a small cell.
+  assert.equal((await get('/api/summary', auth.root)).status, 403);
+  const counts = (o) => Object.values(o).filter((v) => v !== null);
+  for (const u of ['spc', 'jing', 'judge1', 'res', 'pub']) {
+    const sum = (await get('/api/summary', auth[u])).json;
+    const tags = (await get('/api/tags', auth[u])).json;
+    assert.equal(sum.cases, tags.cases, u);
+    if (u === 'jing' || u === 'judge1') assert.deepEqual(Object.keys(sum.by_province), ['北京市'], u);
+    if (u === 'res' || u === 'pub') {
+      for (const k of ['by_category', 'by_province', 'by_year', 'closure_methods'])
+        for (const v of counts(sum[k])) assert.ok(v >= 10, `${u} sees a small cell in ${k}: ${v}`);
+      assert.ok(Object.values(sum.by_province).includes(null), u + ': small provinces are suppressed');
+    }
+    // documents is a snapshot total: only for callers who see every row (none here sees sealed cases)
+    assert.equal(sum.documents, null, u);
+  }
 
   // API keys act as their user, audited as key:<id>.
   r = await request(base, 'POST', '/api/admin/keys', { ...auth.root, body: { user: 'jing', burst: 50, rate_per_sec: 50 } });
@@ -199,6 +214,41 @@ try {
   assert.match(cli('audit', 'verify', '--as', 'root'), /^ok: /);
   for (const u of ['spc', 'jing', 'res', 'pub']) assert.equal((await get('/api/audit', auth[u])).status, 403);
 
+  // Audited answers wait for their record (docs/api.md "Audited responses"): concurrent reads on several
+  // connections are each recorded once; with the audit head unwritable a read answers 500 without the data
+  // and appends nothing; afterwards the chain continues and verifies.
+  const records = async () => (await get('/api/audit/verify', auth.root)).json.records;
+  const n0 = await records();
+  const clients = Array.from({ length: 8 }, () => makeClient(base));
+  const answers = await Promise.all(Array.from({ length: 40 }, (_, i) =>
+    clients[i % clients.length].request('GET', '/api/parties?q=' + enc('北京星辰科技有限公司'), auth.spc)));
+  clients.forEach((c) => c.close());
+  assert.ok(answers.every((a) => a.status === 200 && a.json.total === 3), 'concurrent party reads answered');
+  assert.equal(await records(), n0 + 1 + 40, 'one record per concurrent read (plus the verify record)');
+  // The answer is cached per caller scope, the audit is not: the same profile read through an API key of
+  // the same user (same role and scope) is recorded under the key, with the same data.
+  r = await request(base, 'POST', '/api/admin/keys', { ...auth.root, body: { user: 'spc', burst: 50, rate_per_sec: 50 } });
+  const spcKey = { headers: { 'X-API-Key': r.json.key } };
+  const viaKey = await get('/api/parties?q=' + enc('北京星辰科技有限公司'), spcKey);
+  assert.equal(viaKey.text, answers[0].text, 'same scope, same answer');
+  if (!has(await audit(`actor=${enc('key:' + r.json.key_id)}&action=read`), 'read', 'party name=北京星辰科技有限公司'))
+    fail('cached party answer not audited under the second caller');
+  const n1 = n0 + 1 + 40 + 4;  // + the verify, the key creation, the keyed read and the audit query
+  mkdirSync(join(data, 'audit.head.tmp'));
+  r = await get('/api/parties?q=' + enc('北京星辰科技有限公司'), auth.spc);
+  assert.equal(r.status, 500, r.text);
+  assert.equal(r.json.error.code, 'audit_failed', r.text);
+  assert.ok(!r.text.includes('C1') && !r.text.includes('items'), 'no data without a durable record: ' + r.text);
+  r = await get('/api/cases/C1', auth.spc);
+  assert.equal(r.status, 500);
+  assert.ok(!r.text.includes('110105199001011232'));
+  rmdirSync(join(data, 'audit.head.tmp'));
+  r = await get('/api/audit/verify', auth.root);
+  assert.equal(r.json.ok, true, r.text);
+  assert.equal(r.json.records, n1, 'the failed reads appended nothing');
+  r = await get('/api/admin/endpoints', auth.root);
+  assert.ok(r.json.audit_writer.records >= 40 && r.json.audit_writer.failed >= 2, JSON.stringify(r.json.audit_writer));
+
   // One user system: a user added with `tianping user add` while the service runs logs in at once, and a
   // role change on the command line applies to the open session.
   execFileSync(tianping, ['user', 'add', 'late', '--role', 'judge', '--scope', 'court:京0105', '--judge-id', 'J1',
@@ -213,6 +263,22 @@ try {
   r = await get('/api/admin/users', auth.root);
   assert.deepEqual(r.json.items.map((u) => u.name), cli('user', 'list', '--as', 'root', '--format', 'csv')
     .trim().split('\n').slice(1).map((l) => l.split(',')[0]));
+
+  // Graceful shutdown with audited reads waiting for their commit: SIGTERM → exit 0, every answer that
+  // arrived (200) has its record, and the chain verifies afterwards.
+  const verified = () => Number(/^ok: (\d+) records/.exec(cli('audit', 'verify', '--as', 'root'))[1]);
+  const r0 = verified();
+  const last = Array.from({ length: 8 }, () => makeClient(base));
+  const inflight = Array.from({ length: 64 }, (_, i) =>
+    last[i % last.length].request('GET', '/api/parties?q=' + enc('北京星辰科技有限公司'), auth.spc).catch(() => null));
+  await new Promise((res) => setTimeout(res, 5));
+  assert.equal(await srv.stop(), 0, 'exit code after SIGTERM with reads in flight');
+  const got = await Promise.all(inflight);
+  last.forEach((c) => c.close());
+  const answered = got.filter((a) => a && a.status === 200).length;
+  const r1 = verified();  // ok: …, or cli() throws (exit 5)
+  assert.ok(r1 - r0 >= answered, `${answered} answers but ${r1 - r0} records`);
+  console.log(`shutdown: ${answered} of 64 in-flight reads answered, ${r1 - r0} records`);
 } catch (e) {
   ++failures;
   console.error(e);

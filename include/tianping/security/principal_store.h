@@ -16,6 +16,7 @@
 namespace tianping::security {
 
 class Db;
+class Stmt;
 
 // argon2id cost: kInteractive (libsodium OPSLIMIT/MEMLIMIT_INTERACTIVE, 64 MiB) for real users,
 // kMinimum only for tests.
@@ -91,6 +92,7 @@ class PrincipalStore {
   PrincipalStore(std::unique_ptr<Db> db, KdfCost cost);
   std::unique_ptr<Db> db_;
   KdfCost cost_;
+  mutable std::unique_ptr<Stmt> version_;  // DataVersion's statement, prepared once (asked per request)
 };
 
 }  // namespace tianping::security

@@ -1,14 +1,17 @@
 // The request pipeline every request passes through (docs/api.md): route → authenticate (session cookie
-// or X-API-Key) → access and grade check → rate limit / quota → handler → error mapping → statistics →
-// gzip. Non-/api paths are served from the static web bundle (single-page app fallback to index.html).
-// Thread-safety: Handle() may be called concurrently; construction and Add* before serving.
+// or X-API-Key) → access and grade check → rate limit / quota → handler → (wait for its audit records to
+// be durable) → error mapping → statistics → gzip. Non-/api paths are served from the static web bundle (single-page app fallback to index.html).
+// Thread-safety: Handle() / HandleAsync() may be called concurrently; construction and Set* before serving.
 #pragma once
 
+#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <vector>
 
 #include "tianping/service/authenticator.h"
 #include "tianping/service/endpoint_registry.h"
@@ -35,6 +38,13 @@ using AccessSink = std::function<void(const AccessRecord&)>;
 struct DataVersion {
   uint64_t generation = 0, snapshot = 0;
 };
+// Queues audit records without blocking and calls `done` once, from any thread, when they are durable (Ok)
+// or failed (SecurityService::AuditAsync over security::AuditWriter::AppendAsync).
+using AuditSubmitter =
+    std::function<void(std::vector<security::AuditEntry> entries, std::function<void(Status)> done)>;
+// Runs a closure on the caller's executor (the HTTP session's strand), never inline in the audit writer.
+using Poster = std::function<void(std::function<void()>)>;
+using ResponseCallback = std::function<void(HttpResponse)>;
 
 class Dispatcher {
  public:
@@ -45,7 +55,19 @@ class Dispatcher {
   // works without the dashboard.
   Status LoadStaticFiles(const std::string& web_dir);
 
+  // Answers `request` by calling `done` exactly once: inline when the handler deferred no audit records,
+  // else through `post` after the records are durable (the latency in the statistics and the access log
+  // includes that wait). A failed audit turns the answer into a 500 "audit_failed" without the data.
+  void HandleAsync(HttpRequest request, Poster post, ResponseCallback done);
+  // Blocking form (tests, tools): HandleAsync with an inline poster, waiting for the answer.
   HttpResponse Handle(HttpRequest request);
+
+  // Makes handlers defer their audit records (RequestContext::deferred_audits) to `submit`. Without it
+  // handlers append synchronously. Before serving.
+  void SetAuditSubmitter(AuditSubmitter submit) { audit_ = std::move(submit); }
+  // Blocks until every audit submission made by HandleAsync has completed and been posted (the HTTP
+  // server calls it after its I/O threads stopped, before its executor goes away).
+  void WaitForAudits();
 
   // Called after every /api/ request, on the I/O thread: must be thread-safe and quick. Before serving.
   void SetAccessSink(AccessSink sink) { sink_ = std::move(sink); }
@@ -62,7 +84,10 @@ class Dispatcher {
   struct StaticFile {
     std::string content_type, body, gzipped;
   };
-  HttpResponse Route(HttpRequest& request, uint64_t epoch, size_t* stat_slot, std::string* principal);
+  struct Finishing;  // what Finish() needs of a request whose answer may wait for its audit records
+  HttpResponse Route(HttpRequest& request, uint64_t epoch, size_t* stat_slot, std::string* principal,
+                     std::vector<security::AuditEntry>* deferred);
+  HttpResponse Finish(Finishing& f);
   HttpResponse ServeStatic(const HttpRequest& request) const;
   Result<Caller> Authenticate(const HttpRequest& request, bool* rate_limited, HttpResponse* limited);
 
@@ -74,7 +99,11 @@ class Dispatcher {
   std::map<std::string, StaticFile> files_;
   AccessSink sink_;
   std::function<DataVersion()> version_;
+  AuditSubmitter audit_;
   ResponseCache cache_;
+  std::mutex audits_mu_;
+  std::condition_variable audits_done_;
+  int64_t audits_in_flight_ = 0;  // guarded by audits_mu_
 };
 
 // The gate before the handler: admin endpoints need the admin role; other non-public endpoints need

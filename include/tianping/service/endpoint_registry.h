@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "tianping/common/status.h"
+#include "tianping/security/audit_log.h"
 #include "tianping/service/http_message.h"
 #include "tianping/service/principal.h"
 
@@ -23,6 +24,11 @@ namespace tianping::service {
 struct RequestContext {
   const security::Principal& principal;  // role, court scope, clearance (docs/security.md)
   const Caller& caller;                  // how it authenticated (API key id), for audit records
+  // When set (the dispatcher has an audit submitter), audit records go here instead of being appended
+  // synchronously: the dispatcher submits them after the handler and releases the response — success or
+  // error alike — only once they are durable (a 500 without the data when they fail). Handlers append
+  // through AuditFor() (guarded_endpoints.h), which picks the path. docs/api.md "Audited responses".
+  std::vector<security::AuditEntry>* deferred_audits = nullptr;
 };
 
 using Handler = std::function<Result<HttpResponse>(const HttpRequest&, const RequestContext&)>;

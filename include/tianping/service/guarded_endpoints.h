@@ -9,6 +9,7 @@
 #include "tianping/security/access_guard.h"
 #include "tianping/security/guarded_store.h"
 #include "tianping/service/endpoint_registry.h"
+#include "tianping/service/response_cache.h"
 #include "tianping/service/security_service.h"
 #include "tianping/service/store_holder.h"
 
@@ -19,10 +20,18 @@ struct GuardedState {
   const security::AccessGuard* guard = nullptr;
   SecurityService* security = nullptr;
   StoreHolder* store = nullptr;
+  // Optional: party-profile answers by (snapshot, query, page, caller scope), with the audit record each
+  // hit appends again under its own caller (docs/api.md "Audited responses"). Null: no caching.
+  ResponseCache* party_answers = nullptr;
 };
 
-// An audit sink appending under `principal`'s name (what handlers hand to security::GuardedStore).
-security::AuditSink AuditAs(SecurityService* security, const security::Principal& principal);
+// Appends one audit record under ctx.principal's name: into ctx.deferred_audits when the dispatcher collects
+// them (it then holds the answer until they are durable), else synchronously through SecurityService::Audit.
+// Either way a handler returns no data unless its record is (or will be, before the answer leaves) durable.
+Status AuditFor(SecurityService* security, const RequestContext& ctx, const std::string& action,
+                const std::string& object, int64_t rows, const std::string& detail);
+// AuditFor as a security::AuditSink (what handlers hand to security::GuardedStore). REQUIRES: ctx outlives it.
+security::AuditSink AuditAs(SecurityService* security, const RequestContext& ctx);
 
 Status RegisterGuardedEndpoints(EndpointRegistry* registry, const GuardedState* state);   // cases, parties
 Status RegisterSecurityEndpoints(EndpointRegistry* registry, const GuardedState* state);  // catalog, audit, users

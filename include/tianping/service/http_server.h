@@ -1,6 +1,9 @@
 // HTTP/1.1 server on Boost.Beast/Asio: keep-alive, a small thread pool running one io_context, request
 // bodies up to max_body_bytes, graceful shutdown on SIGINT/SIGTERM (stop accepting, let in-flight
-// requests finish for up to drain_ms, then stop). Every request goes to Dispatcher::Handle.
+// requests finish for up to drain_ms, then stop). Every request goes to Dispatcher::HandleAsync; an answer
+// that waits for its audit records is posted back onto the connection's strand when they are durable, so
+// the I/O threads never block on the audit commit. Run() returns only after every pending audit submission
+// has completed (Dispatcher::WaitForAudits): answers still waiting then are dropped, never sent unaudited.
 // Thread-safety: Listen() then Run() from one thread; Stop() from any thread.
 #pragma once
 

@@ -16,7 +16,9 @@
 #include <shared_mutex>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
+#include "tianping/security/audit_log.h"
 #include "tianping/service/http_message.h"
 #include "tianping/service/principal.h"
 
@@ -26,6 +28,9 @@ struct CachedResponse {
   std::string content_type, body, gzipped;  // gzipped empty when the body is too small to compress
   std::string etag;                         // "\"<16 hex digits>\"" of the plain body and the epoch
   uint64_t epoch = 0;
+  // Audited answers (personal data): the records every hit must append again, actor left empty (it is the
+  // caller of each hit). Only the data is cached, never the audit.
+  std::vector<security::AuditEntry> audits;
 };
 
 class ResponseCache {
@@ -35,13 +40,15 @@ class ResponseCache {
   // Null when there is no entry for `key` computed in `epoch`.
   std::shared_ptr<const CachedResponse> Get(const std::string& key, uint64_t epoch = 0) const;
   // Builds the entry (gzip, ETag) from a 200 answer computed in `epoch` (REQUIRES: the epoch was read
-  // before the handler ran) and stores it, unless a newer epoch has been seen: then it is only returned.
+  // before the handler ran) and stores it, with the audit records a hit must repeat, unless a newer epoch
+  // has been seen: then it is only returned.
   std::shared_ptr<const CachedResponse> Put(const std::string& key, const HttpResponse& response,
-                                            uint64_t epoch = 0);
+                                            uint64_t epoch = 0, std::vector<security::AuditEntry> audits = {});
   size_t size() const;
 
-  // The answer to send: 304 when If-None-Match names the ETag, gzip body when accepted.
-  static HttpResponse Respond(const CachedResponse& entry, const HttpRequest& request);
+  // The answer to send: 304 when If-None-Match names the ETag, gzip body when accepted. `revalidate`
+  // false (personal data): no ETag, no 304 and no Cache-Control here (the dispatcher adds no-store).
+  static HttpResponse Respond(const CachedResponse& entry, const HttpRequest& request, bool revalidate = true);
 
  private:
   size_t max_entries_, max_bytes_;

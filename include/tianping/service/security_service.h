@@ -7,6 +7,7 @@
 // Thread-safety: every method may be called concurrently (one mutex around the SQLite handles).
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -62,6 +63,10 @@ class SecurityService : public Authenticator {
   // transaction with the records of the requests that arrived meanwhile; it does not take mu_.
   Status Audit(const std::string& actor, const std::string& action, const std::string& object, int64_t rows,
                const std::string& detail);
+  // Non-blocking: queues the records (one group, consecutive in the chain) and calls `done` from the writer
+  // thread once they are durable or failed (the dispatcher's AuditSubmitter; docs/api.md "Audited responses").
+  void AuditAsync(std::vector<security::AuditEntry> entries, std::function<void(Status)> done);
+  security::AuditWriterStats AuditWriterStats() const { return audit_writer_->stats(); }
   Result<std::vector<security::AuditRecord>> QueryAudit(const security::AuditFilter& filter);
   Result<security::VerifyReport> VerifyAudit();
 

@@ -161,6 +161,13 @@ try {
   // Counts only grow; the chart was drawn before this fetch.
   calls.data.forEach((n, i) => assert.ok(n <= eps[i].calls && n >= 0, eps[i].name));
   assert.ok(calls.data[eps.findIndex((e) => e.name === 'dataset.summary')] >= 1);
+  // The audit group commit's counters (KPIs over /api/admin/endpoints' audit_writer).
+  const writer = (await api('/api/admin/endpoints')).audit_writer;
+  const kpiValue = (id) => page.$eval(`[data-widget="${id}"] .kpi-value`, (e) => Number(e.dataset.value));
+  const shownRecords = await kpiValue('audit-records');
+  assert.ok(shownRecords >= 0 && shownRecords <= writer.records, `audit records ${shownRecords} vs ${writer.records}`);
+  assert.equal(await kpiValue('audit-failed'), 0);
+  assert.ok((await kpiValue('audit-batches')) <= writer.batches);
   await shot(page, '6-admin');
 
   // 7. Logout returns to the login page.
