@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateDataset, startServer, removeDir } from './lib/server.mjs';
+import { generateDataset, startServer, runServerTest } from './lib/server.mjs';
 import { makeClient, assertError } from './lib/http_client.mjs';
 
 const tianping = process.argv[2];
@@ -17,8 +17,7 @@ execFileSync(tianping, ['ingest', '--data', dir, join(dir, 'cases.jsonl'), join(
 const cli = (...args) => execFileSync(tianping, args, { maxBuffer: 1 << 28 }).toString();
 const srv = await startServer(tianping, dir);
 const c = makeClient(srv.base);
-let failed = false;
-try {
+await runServerTest('http analytics e2e', srv, dir, async () => {
   const login = async (user, password) => {
     const r = await c.request('POST', '/api/login', { body: { user, password } });
     assert.equal(r.status, 200, r.text);
@@ -247,15 +246,4 @@ try {
   for (const p of ['/api/indicators', '/api/indicators/catalog', '/api/tags', '/api/warnings', '/api/documents/{doc_id}', '/api/cases/{id}/crosscheck'])
     assert.ok(openapi.paths[p]?.get, 'OpenAPI lacks GET ' + p);
   assert.ok(openapi.paths['/api/documents/check']?.post);
-  console.log('http analytics e2e: all checks passed');
-} catch (e) {
-  failed = true;
-  console.error(e);
-  console.error('server stderr:\n' + srv.stderr());
-} finally {
-  c.close();
-  const code = await srv.stop();
-  if (code !== 0) { console.error('server did not stop cleanly: ' + code); failed = true; }
-  removeDir(dir);
-}
-process.exit(failed ? 1 : 0);
+}, () => c.close());

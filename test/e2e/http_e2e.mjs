@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateDataset, startServer, removeDir } from './lib/server.mjs';
+import { generateDataset, startServer, runServerTest } from './lib/server.mjs';
 import { request, closeConnections } from './lib/http.mjs';
 
 const tianping = process.argv[2];
@@ -23,8 +23,7 @@ const sum = (o) => Object.values(o).reduce((a, b) => a + b, 0);
 const dir = generateDataset(tianping, CASES);
 const accessLog = join(dir, 'access.jsonl');
 const srv = await startServer(tianping, dir, ['--access-log', accessLog]);
-let failed = false;
-try {
+await runServerTest('http e2e', srv, dir, async () => {
   const get = (path, opts) => request(srv.base, 'GET', path, opts);
   // Health is public; everything with data needs a login.
   let r = await get('/api/health');
@@ -258,18 +257,4 @@ try {
   for (const a of ['admin login', 'analyst login', 'admin login.failed', 'admin key.create', 'admin key.revoke'])
     assert.ok(actions.includes(a), `audit lacks "${a}": ${actions.join(', ')}`);
   execFileSync(tianping, ['audit', 'verify', '--data', dir, '--as', 'admin']);
-  console.log('http e2e: all checks passed');
-} catch (e) {
-  failed = true;
-  console.error(e);
-  console.error('server stderr:\n' + srv.stderr());
-} finally {
-  closeConnections();
-  const code = await srv.stop();
-  if (code !== 0) {
-    console.error('server did not shut down cleanly on SIGTERM: ' + code);
-    failed = true;
-  }
-  removeDir(dir);
-}
-process.exit(failed ? 1 : 0);
+}, closeConnections);

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateDataset, startServer, removeDir } from './lib/server.mjs';
+import { generateDataset, startServer, runServerTest } from './lib/server.mjs';
 import { makeClient } from './lib/http_client.mjs';
 
 const tianping = process.argv[2];
@@ -23,8 +23,7 @@ const cli = (...args) => execFileSync(tianping, args, { stdio: ['ignore', 'pipe'
 cli('ingest', '--quiet', '--data', data, join(dir, 'part1.jsonl'));
 const srv = await startServer(tianping, data, ['--reload-interval', '0.2']);
 const c = makeClient(srv.base);
-let failed = false;
-try {
+await runServerTest('snapshot reload e2e', srv, dir, async () => {
   let r = await c.request('POST', '/api/login', { body: { user: 'analyst', password: srv.analystPassword } });
   assert.equal(r.status, 200, r.text);
   const analyst = { Cookie: r.headers['set-cookie'][0].split(';')[0] };
@@ -118,15 +117,4 @@ try {
     await new Promise((res) => setTimeout(res, 50));
   assert.equal((await c.get('/api/health')).json.snapshot_reload_failing, false);
   assert.equal((await get('/api/snapshot')).json.snapshot, 3);
-  console.log('snapshot reload e2e: all checks passed');
-} catch (e) {
-  failed = true;
-  console.error(e);
-  console.error('server stderr:\n' + srv.stderr());
-} finally {
-  c.close();
-  const code = await srv.stop();
-  if (code !== 0) { console.error('server did not stop cleanly: ' + code); failed = true; }
-  removeDir(dir);
-}
-process.exit(failed ? 1 : 0);
+}, () => c.close());

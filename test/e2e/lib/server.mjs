@@ -51,3 +51,28 @@ export function startServer(tianping, dataDir, extraArgs = []) {
 export function removeDir(dir) {
   rmSync(dir, { recursive: true, force: true });
 }
+
+// Runs an end-to-end test's `body` against a started server and ends the process: on failure it prints the
+// error and the server's stderr; always it calls `cleanup` (close clients), stops the server (a non-zero
+// exit on SIGTERM fails the test) and removes `dir`. Exit code 0 only when everything passed.
+export async function runServerTest(name, srv, dir, body, cleanup = () => {}) {
+  let failed = false;
+  try {
+    await body();
+    console.log(`${name}: all checks passed`);
+  } catch (e) {
+    failed = true;
+    console.error(e);
+    console.error('server stderr:\n' + srv.stderr());
+  } finally {
+    cleanup();
+    const code = await srv.stop();
+    if (code !== 0) {
+      console.error('server did not shut down cleanly on SIGTERM: ' + code);
+      failed = true;
+    }
+    removeDir(dir);
+  }
+  process.exit(failed ? 1 : 0);
+}
+
