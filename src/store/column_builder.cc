@@ -59,9 +59,21 @@ uint32_t ColumnBuilder::CodeOfHashed(std::string_view s, uint64_t h) {
   return last_code_ = code;
 }
 
+uint64_t ColumnBuilder::RowHash(size_t row) const {
+  return type_ == ColumnType::kDict ? dict_hashes_[Get<uint32_t>(row)] : Hash64(GetString(row));
+}
+
 void ColumnBuilder::AppendColumn(const ColumnBuilder& other, uint32_t delta) {
-  if (type_ == ColumnType::kBlob) {
-    for (size_t r = 0; r < other.size(); ++r) AddBlob(other.GetString(r));
+  if (type_ == ColumnType::kBlob && other.type_ == ColumnType::kBlob) {
+    const uint64_t base = blob_bytes_.size();
+    blob_bytes_.append(other.blob_bytes_);
+    blob_offsets_.reserve(blob_offsets_.size() + other.size());
+    for (size_t r = 1; r <= other.size(); ++r) blob_offsets_.push_back(base + other.blob_offsets_[r]);
+    size_ += other.size_;
+    return;
+  }
+  if (type_ == ColumnType::kBlob || other.type_ == ColumnType::kBlob) {  // mixed string layouts
+    for (size_t r = 0; r < other.size(); ++r) AddString(other.GetString(r));
     return;
   }
   if (type_ == ColumnType::kDict) {

@@ -63,7 +63,7 @@ void LoadedColumn::AppendTo(ColumnBuilder* dst, uint64_t row) const {
 }
 
 void LoadedColumn::AppendRows(ColumnBuilder* dst, const std::vector<uint32_t>& rows) const {
-  if (type_ != ColumnType::kDict) {
+  if (type_ != ColumnType::kDict || dst->type() != ColumnType::kDict) {
     for (uint32_t r : rows) AppendTo(dst, r);
     return;
   }

@@ -42,9 +42,12 @@ Result<std::unique_ptr<SegmentReader>> SegmentReader::Open(const std::string& pa
   if (head != std::string_view(kSegmentMagic, sizeof kSegmentMagic) || magic != kTrailerMagic) {
     return Status::Corruption("store file " + path + " is not a Tianping segment (bad magic)");
   }
-  if (version != kFormatVersion) {
-    return Status::Corruption("store file " + path + " has format version " + std::to_string(version));
+  if (version < kMinFormatVersion || version > kFormatVersion) {
+    return Status::Corruption("store file " + path + " has format version " + std::to_string(version) +
+                              ", this build reads versions " + std::to_string(kMinFormatVersion) + " to " +
+                              std::to_string(kFormatVersion) + " (re-ingest the data with this build)");
   }
+  r->version_ = version;
   if (footer_offset + footer_size + kTrailerSize != r->size_) {
     return Status::Corruption("store file " + path + ": footer position does not match the file size");
   }

@@ -12,10 +12,11 @@
 
 namespace tianping::store {
 
-Result<std::unique_ptr<SegmentWriter>> SegmentWriter::Create(const std::string& path, int zstd_level) {
+Result<std::unique_ptr<SegmentWriter>> SegmentWriter::Create(const std::string& path, int zstd_level,
+                                                             uint32_t format_version) {
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd < 0) return Status::IoError("cannot create " + path + ": " + std::strerror(errno));
-  std::unique_ptr<SegmentWriter> w(new SegmentWriter(path, fd, zstd_level));
+  std::unique_ptr<SegmentWriter> w(new SegmentWriter(path, fd, zstd_level, format_version));
   TP_RETURN_IF_ERROR(w->Append(std::string_view(kSegmentMagic, sizeof kSegmentMagic)));
   return w;
 }
@@ -109,7 +110,7 @@ Result<FileInfo> SegmentWriter::Finish(bool sync) {
   PutFixed<uint64_t>(&trailer, offset_);
   PutFixed<uint32_t>(&trailer, static_cast<uint32_t>(footer.size()));
   PutFixed<uint32_t>(&trailer, Crc32c(footer));
-  PutFixed<uint32_t>(&trailer, kFormatVersion);
+  PutFixed<uint32_t>(&trailer, version_);
   PutFixed<uint32_t>(&trailer, kTrailerMagic);
   TP_RETURN_IF_ERROR(Append(footer));
   TP_RETURN_IF_ERROR(Append(trailer));

@@ -20,8 +20,10 @@ struct FileInfo {
 
 class SegmentWriter {
  public:
-  // Creates `path`, which must not exist.
-  static Result<std::unique_ptr<SegmentWriter>> Create(const std::string& path, int zstd_level = 1);
+  // Creates `path`, which must not exist. `format_version` goes to the trailer (older versions only for
+  // compatibility tests; the caller must then also use that version's column layout).
+  static Result<std::unique_ptr<SegmentWriter>> Create(const std::string& path, int zstd_level = 1,
+                                                       uint32_t format_version = kFormatVersion);
   ~SegmentWriter();  // an unfinished file is closed and removed
 
   // Appends a table. REQUIRES: every column has the same size.
@@ -32,7 +34,8 @@ class SegmentWriter {
   Result<FileInfo> Finish(bool sync = true);
 
  private:
-  SegmentWriter(std::string path, int fd, int level) : path_(std::move(path)), fd_(fd), level_(level) {}
+  SegmentWriter(std::string path, int fd, int level, uint32_t version)
+      : path_(std::move(path)), fd_(fd), level_(level), version_(version) {}
   Status Append(std::string_view bytes);
   Status Flush();
   Result<BlockRef> WriteBlock(const std::string& raw, bool first_value_fence);
@@ -40,6 +43,7 @@ class SegmentWriter {
   std::string path_;
   int fd_;
   int level_;
+  uint32_t version_;
   uint64_t offset_ = 0;
   uint32_t crc_ = 0;
   std::string buffer_;
