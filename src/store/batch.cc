@@ -10,6 +10,7 @@
 #include "store/case_segment_reader.h"
 #include "store/file_util.h"
 #include "store/hash64.h"
+#include "store/worker_pool.h"
 #include "tianping/common/json_writer.h"
 #include "tianping/model/case_json.h"
 
@@ -86,26 +87,29 @@ void Batch::AddCase(const Case& c, const std::string& partition, SourcePos pos, 
 void Batch::AddCase(const Case& c, uint64_t fp, const std::string& partition, SourcePos pos, std::string_view raw) {
   uint32_t pi = PartitionIndex(partition);
   Partition& p = *partitions_[pi];
-  uint32_t row = p.spilled + p.cases.Add(c, fp);
+  if (p.blocks.empty()) p.AddBlock(std::make_unique<CaseSegmentBuilder>());
+  p.blocks.back()->Add(c, fp);  // the last block ends at the last batch row
+  uint32_t row = p.rows();
+  ++p.held;
   p.dropped.resize(p.rows(), false);
   ++held_cases_;
   RegisterCase(pi, row, pos, raw);
 }
 
-std::pair<uint32_t, uint32_t> Batch::MergeBlock(const std::string& partition, const CaseSegmentBuilder& block) {
+std::pair<uint32_t, uint32_t> Batch::MergeBlock(const std::string& partition,
+                                                std::unique_ptr<CaseSegmentBuilder> block) {
   uint32_t pi = PartitionIndex(partition);
-  Partition& p = *partitions_[pi];
-  uint32_t first = p.spilled + p.cases.AppendBuilder(block);
-  p.dropped.resize(p.rows(), false);
-  held_cases_ += block.case_count();
-  return {pi, first};
+  held_cases_ += block->case_count();
+  return {pi, partitions_[pi]->AddBlock(std::move(block))};
 }
 
 void Batch::RegisterCase(uint32_t pi, uint32_t row, SourcePos pos, std::string_view raw) {
   ++cases_seen_;
   Partition& p = *partitions_[pi];
-  std::string_view id = p.cases.CaseId(row - p.spilled);  // REQUIRES: not spilled yet
-  uint64_t fp = p.cases.Fingerprint(row - p.spilled);
+  uint32_t local;
+  const CaseSegmentBuilder& block = p.BlockOf(row, &local);  // REQUIRES: not spilled yet
+  std::string_view id = block.CaseId(local);
+  uint64_t fp = block.Fingerprint(local);
   if (Entry* e = FindCaseEntry(id)) {
     p.Drop(row);
     std::string sid(id);
@@ -290,8 +294,10 @@ Status Batch::WritePartition(Partition* p, PartitionInfo* out) {
     return Status::Ok();
   };
   if (p->NeedsCases() || !old) {
-    // Batch rows: the live builder's (drops marked in it), then each spill run's undropped rows.
-    for (uint32_t r = p->spilled; r < p->rows(); ++r) {
+    // Batch rows: the held blocks' (drops marked in them), then each spill run's undropped rows.
+    const uint32_t end = p->rows();
+    p->cases = p->TakeHeld();
+    for (uint32_t r = p->spilled; r < end; ++r) {
       if (p->dropped[r]) p->cases.Drop(r - p->spilled);
     }
     for (const auto& run : p->runs) {
@@ -340,14 +346,7 @@ Result<SnapshotInfo> Batch::Commit(const std::string& description, int threads) 
   // Write changed partitions in parallel, `threads` at a time.
   std::vector<PartitionInfo> out(partitions_.size());
   std::vector<Status> status(partitions_.size());
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i; (i = next.fetch_add(1)) < partitions_.size();) status[i] = WritePartition(partitions_[i].get(), &out[i]);
-  };
-  std::vector<std::future<void>> pool;
-  for (int t = 1; t < std::max(1, threads); ++t) pool.push_back(std::async(std::launch::async, work));
-  work();
-  for (auto& f : pool) f.get();
+  ParallelFor(partitions_.size(), threads, [&](size_t i) { status[i] = WritePartition(partitions_[i].get(), &out[i]); });
   for (const Status& s : status) TP_RETURN_IF_ERROR(s);
   for (auto& p : out) {
     if (p.case_count == 0 && p.document_count == 0) continue;  // emptied partition

@@ -8,7 +8,7 @@ namespace tianping::store {
 std::string_view ColumnBuilder::Intern(std::string_view s) {
   // Arena chunks start small (many builders hold few strings) and double up to 1 MiB.
   if (arena_.empty() || arena_.back().capacity() - arena_.back().size() < s.size()) {
-    size_t next = arena_.empty() ? 4096 : std::min<size_t>(arena_.back().capacity() * 2, 1 << 20);
+    size_t next = arena_.empty() ? 256 : std::min<size_t>(arena_.back().capacity() * 2, 1 << 20);
     arena_.emplace_back();
     arena_.back().reserve(std::max(next, s.size()));
   }
@@ -42,7 +42,7 @@ uint32_t ColumnBuilder::CodeOf(std::string_view s) {
 }
 
 uint32_t ColumnBuilder::CodeOfHashed(std::string_view s, uint64_t h) {
-  if (slots_.empty()) Rehash(64);
+  if (slots_.empty()) Rehash(16);
   size_t mask = slots_.size() - 1;
   size_t i = h & mask;
   while (slots_[i].code_plus_one) {
