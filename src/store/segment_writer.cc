@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <memory>
 
 #include "store/coding.h"
 #include "store/crc32c.h"
@@ -54,7 +55,9 @@ Result<BlockRef> SegmentWriter::WriteBlock(const std::string& raw, bool first_va
   ref.raw_size = static_cast<uint32_t>(raw.size());
   if (first_value_fence && raw.size() >= 8) std::memcpy(&ref.first_value, raw.data(), 8);
   scratch_.resize(ZSTD_compressBound(raw.size()));
-  size_t n = ZSTD_compress(scratch_.data(), scratch_.size(), raw.data(), raw.size(), level_);
+  // One compression context per thread: ZSTD_compress would allocate and free one per block.
+  thread_local std::unique_ptr<ZSTD_CCtx, size_t (*)(ZSTD_CCtx*)> cctx(ZSTD_createCCtx(), ZSTD_freeCCtx);
+  size_t n = ZSTD_compressCCtx(cctx.get(), scratch_.data(), scratch_.size(), raw.data(), raw.size(), level_);
   if (ZSTD_isError(n)) return Status::Internal(std::string("zstd: ") + ZSTD_getErrorName(n));
   std::string_view stored;
   if (n < raw.size()) {
