@@ -66,9 +66,12 @@ void Batch::Quarantine(SourcePos pos, std::string_view field, std::string_view r
   ++quarantined_;
 }
 
-Batch::Entry* Batch::FindCaseEntry(std::string_view id) {
-  auto it = cases_.find(Hash64(id));
+Batch::Entry* Batch::FindCaseEntry(std::string_view id) { return FindCaseEntry(id, Hash64(id)); }
+
+Batch::Entry* Batch::FindCaseEntry(std::string_view id, uint64_t hash) {
+  auto it = cases_.find(hash);
   if (it != cases_.end() && it->second.check == Hash64(id, kCheckSeed)) return &it->second;
+  if (case_overflow_.empty()) return nullptr;
   auto o = case_overflow_.find(std::string(id));
   return o == case_overflow_.end() ? nullptr : &o->second;
 }
@@ -76,6 +79,7 @@ Batch::Entry* Batch::FindCaseEntry(std::string_view id) {
 Batch::Entry* Batch::FindDocEntry(std::string_view id) {
   auto it = docs_.find(Hash64(id));
   if (it != docs_.end() && partitions_[it->second.partition]->docs.DocId(it->second.row) == id) return &it->second;
+  if (doc_overflow_.empty()) return nullptr;
   auto o = doc_overflow_.find(std::string(id));
   return o == doc_overflow_.end() ? nullptr : &o->second;
 }
@@ -110,7 +114,8 @@ void Batch::RegisterCase(uint32_t pi, uint32_t row, SourcePos pos, std::string_v
   const CaseSegmentBuilder& block = p.BlockOf(row, &local);  // REQUIRES: not spilled yet
   std::string_view id = block.CaseId(local);
   uint64_t fp = block.Fingerprint(local);
-  if (Entry* e = FindCaseEntry(id)) {
+  const uint64_t hash = Hash64(id);
+  if (Entry* e = FindCaseEntry(id, hash)) {
     p.Drop(row);
     std::string sid(id);
     if (e->conflicted) {
@@ -127,7 +132,7 @@ void Batch::RegisterCase(uint32_t pi, uint32_t row, SourcePos pos, std::string_v
   }
   Entry e{pi, row, fp, pos};
   e.check = Hash64(id, kCheckSeed);
-  if (!cases_.emplace(Hash64(id), e).second) case_overflow_.emplace(std::string(id), e);
+  if (!cases_.emplace(hash, e).second) case_overflow_.emplace(std::string(id), e);
 }
 
 void Batch::AddDocument(const Document& d, SourcePos pos, std::string_view raw) {

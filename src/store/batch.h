@@ -90,6 +90,7 @@ class Batch {
   struct Partition;
   uint32_t PartitionIndex(const std::string& name);
   Entry* FindCaseEntry(std::string_view id);
+  Entry* FindCaseEntry(std::string_view id, uint64_t hash);  // hash == Hash64(id)
   Entry* FindDocEntry(std::string_view id);
   // True when `id` is to be removed: listed in RemoveCases and not held by the batch.
   bool Removes(std::string_view id);

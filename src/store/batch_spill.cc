@@ -14,6 +14,9 @@ Batch::~Batch() {
   }
 }
 
+// Runs are read back once, soon after: compressing them costs more CPU than their extra bytes cost I/O.
+constexpr int kRunZstdLevel = SegmentWriter::kNoCompression;
+
 Status Batch::MaybeSpill() {
   if (spill_cases_ == 0 || held_cases_ < spill_cases_) return Status::Ok();
   std::vector<Partition*> todo;
@@ -26,7 +29,7 @@ Status Batch::MaybeSpill() {
   std::vector<Status> status(todo.size());
   ParallelFor(todo.size(), spill_threads_, [&](size_t i) {
     CaseSegmentBuilder rows = todo[i]->TakeHeld();
-    auto w = SegmentWriter::Create(writer_->dir() + "/" + runs[i].path);
+    auto w = SegmentWriter::Create(writer_->dir() + "/" + runs[i].path, kRunZstdLevel);
     if (!w.ok()) {
       status[i] = w.status();
       return;

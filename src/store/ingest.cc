@@ -61,9 +61,11 @@ void SplitParseError(const std::string& msg, std::string* field, std::string* re
 }
 
 bool LooksLikeDocument(std::string_view line) {
-  size_t at = line.find("\"doc_id\"");
-  if (at == std::string_view::npos) return false;
-  at += 8;
+  // memmem, not string_view::find: the latter stops at every '"' of the line.
+  static constexpr std::string_view kKey = "\"doc_id\"";
+  const void* hit = ::memmem(line.data(), line.size(), kKey.data(), kKey.size());
+  if (!hit) return false;
+  size_t at = static_cast<size_t>(static_cast<const char*>(hit) - line.data()) + kKey.size();
   while (at < line.size() && (line[at] == ' ' || line[at] == '\t')) ++at;
   return at < line.size() && line[at] == ':';
 }

@@ -54,6 +54,13 @@ Result<BlockRef> SegmentWriter::WriteBlock(const std::string& raw, bool first_va
   ref.offset = offset_;
   ref.raw_size = static_cast<uint32_t>(raw.size());
   if (first_value_fence && raw.size() >= 8) std::memcpy(&ref.first_value, raw.data(), 8);
+  if (level_ == kNoCompression) {
+    ref.codec = Codec::kNone;
+    ref.stored_size = static_cast<uint32_t>(raw.size());
+    ref.crc32c = Crc32c(raw);
+    TP_RETURN_IF_ERROR(Append(raw));
+    return ref;
+  }
   scratch_.resize(ZSTD_compressBound(raw.size()));
   // One compression context per thread: ZSTD_compress would allocate and free one per block.
   thread_local std::unique_ptr<ZSTD_CCtx, size_t (*)(ZSTD_CCtx*)> cctx(ZSTD_createCCtx(), ZSTD_freeCCtx);

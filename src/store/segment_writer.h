@@ -3,6 +3,8 @@
 // may run in parallel.
 #pragma once
 
+#include <climits>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -20,6 +22,8 @@ struct FileInfo {
 
 class SegmentWriter {
  public:
+  // zstd_level that stores every block raw (codec 0) without trying to compress it.
+  static constexpr int kNoCompression = INT32_MIN;
   // Creates `path`, which must not exist. `format_version` goes to the trailer (older versions only for
   // compatibility tests; the caller must then also use that version's column layout).
   static Result<std::unique_ptr<SegmentWriter>> Create(const std::string& path, int zstd_level = 1,
