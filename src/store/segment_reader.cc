@@ -195,6 +195,7 @@ Result<std::vector<uint32_t>> SegmentReader::LookupHash(const std::string& index
     size_t n = (*hb)->size() / 8;
     const uint64_t* lo = std::lower_bound(hv, hv + n, hash);
     if (lo == hv + n) continue;
+    if (*lo != hash) break;  // hashes ascend across blocks: no later row has it (the row block is not read)
     auto rb = ReadBlock(*rc, rc->blocks[b]);
     if (!rb.ok()) return rb.status();
     if ((*rb)->size() / 4 != n) return Corrupt(*rc, "index row block length differs from its hash block");
