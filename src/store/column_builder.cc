@@ -59,6 +59,18 @@ uint32_t ColumnBuilder::CodeOfHashed(std::string_view s, uint64_t h) {
   return last_code_ = code;
 }
 
+void ColumnBuilder::AddStrings(const std::vector<std::string_view>& values) {
+  if (type_ != ColumnType::kBlob) {
+    for (auto v : values) AddString(v);
+    return;
+  }
+  size_t bytes = 0;
+  for (auto v : values) bytes += v.size();
+  blob_bytes_.reserve(blob_bytes_.size() + bytes);
+  blob_offsets_.reserve(blob_offsets_.size() + values.size());
+  for (auto v : values) AddBlob(v);
+}
+
 uint64_t ColumnBuilder::RowHash(size_t row) const {
   return type_ == ColumnType::kDict ? dict_hashes_[Get<uint32_t>(row)] : Hash64(GetString(row));
 }

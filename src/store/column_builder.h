@@ -52,6 +52,13 @@ class ColumnBuilder {
   void AppendColumn(const ColumnBuilder& other, uint32_t delta = 0);
   // Appends one fixed-width value from raw little-endian bytes. REQUIRES: a fixed-width type.
   void AddRaw(const char* p) { Put(p, FixedWidth(type_)); }
+  // Appends `rows` fixed-width values from raw little-endian bytes. REQUIRES: a fixed-width type.
+  void AddRawRows(const char* p, size_t rows) {
+    fixed_.insert(fixed_.end(), p, p + rows * FixedWidth(type_));
+    size_ += rows;
+  }
+  // Appends one row per value (kDict or kBlob).
+  void AddStrings(const std::vector<std::string_view>& values);
 
   // Fixed-width value at `row` (codes for kDict). REQUIRES: fixed-width type.
   template <typename T>
