@@ -334,6 +334,7 @@ Status Batch::WritePartition(Partition* p, PartitionInfo* out) {
     out->document_count = old->document_count;
   }
   p->cases = CaseSegmentBuilder();  // written: free the partition's columns before the next one
+  p->blocks.clear();                // held rows of a partition left as it was
   p->docs = DocSegmentBuilder();
   return Status::Ok();
 }
