@@ -108,7 +108,7 @@ TEST(SegmentVersion, Version1SegmentsReadAndCarryOverIntoVersion2) {
   (void)RemoveAll(dir);
 }
 
-TEST(SegmentVersion, Version1DocumentsRead) {
+TEST(SegmentVersion, Version1DocumentsReadAndCarryOver) {
   std::string dir = TempDir("docs");
   DocSegmentBuilder b(1);
   for (int i = 0; i < 100; ++i) b.Add(MakeDocument(i), DocumentFingerprint(MakeDocument(i)));
@@ -125,6 +125,28 @@ TEST(SegmentVersion, Version1DocumentsRead) {
   size_t scanned = 0;
   ASSERT_TRUE((*r)->ScanIds([&](uint32_t, std::string_view, uint64_t) { ++scanned; }).ok());
   EXPECT_EQ(scanned, 100u);
+
+  // Carried into a version-2 document segment (dictionary columns become blob columns), minus row 7.
+  DocSegmentBuilder v2;
+  std::vector<uint32_t> keep;
+  for (uint32_t i = 0; i < 100; ++i) {
+    if (i != 7) keep.push_back(i);
+  }
+  ASSERT_TRUE(v2.AppendStored(**r, keep).ok());
+  std::string path2 = dir + "/v2.docs";
+  auto w2 = SegmentWriter::Create(path2);
+  ASSERT_TRUE(v2.WriteTo(w2->get()).ok());
+  ASSERT_TRUE((*w2)->Finish().ok());
+  auto r2 = DocSegmentReader::Open(path2);
+  ASSERT_TRUE(r2.ok()) << r2.status().ToString();
+  EXPECT_EQ((*r2)->columns()[kDocId]->type, ColumnType::kBlob);
+  EXPECT_EQ((*r2)->size(), 99u);
+  EXPECT_TRUE((*r2)->FindByDocId("D7")->empty());
+  auto hit = (*r2)->FindByCaseId(MakeDocument(42).case_id);
+  ASSERT_EQ(hit->size(), 1u);
+  auto d = (*r2)->ReadDocument((*hit)[0]);
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(DocumentFingerprint(*d), DocumentFingerprint(MakeDocument(42)));
   (void)RemoveAll(dir);
 }
 
