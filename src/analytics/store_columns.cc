@@ -39,23 +39,41 @@ Status ReadVector(const SegmentReader& file, const TableMeta& t, const ColumnMet
   return ReadFixed(file, t, c, out->data());
 }
 
-Status ReadDict(const SegmentReader& file, const TableMeta& t, const ColumnMeta& c, DictColumn* out) {
-  TP_RETURN_IF_ERROR(ReadVector(file, t, c, &out->codes));
-  out->values.reserve(c.dict_size);
-  for (const auto& b : c.dict_blocks) {
+// Appends the entries of string-list blocks (dictionary blocks, or the blocks of a blob column) to
+// out->values, keeping the blocks alive in out->keep.
+Status ReadStringLists(const SegmentReader& file, const ColumnMeta& c, const std::vector<store::BlockRef>& blocks,
+                       DictColumn* out) {
+  for (const auto& b : blocks) {
     auto block = file.ReadBlock(c, b);
     if (!block.ok()) return block.status();
     out->keep.push_back(*block);
     std::string_view payload = **block;
     uint32_t count = 0;
-    if (payload.size() < 4) return file.Corrupt(c, "malformed dictionary block");
+    if (payload.size() < 4) return file.Corrupt(c, "malformed string block");
     std::memcpy(&count, payload.data(), 4);
     for (uint32_t i = 0; i < count; ++i) {
       std::string_view v;
-      if (!store::StringListEntry(payload, i, &v)) return file.Corrupt(c, "malformed dictionary block");
+      if (!store::StringListEntry(payload, i, &v)) return file.Corrupt(c, "malformed string block");
       out->values.push_back(v);
     }
   }
+  return Status::Ok();
+}
+
+// A dict column, or a blob column (store format version 2: near-unique strings) as a dictionary with
+// one entry per row.
+Status ReadDict(const SegmentReader& file, const TableMeta& t, const ColumnMeta& c, DictColumn* out) {
+  if (c.type == store::ColumnType::kBlob) {
+    out->values.reserve(t.row_count);
+    TP_RETURN_IF_ERROR(ReadStringLists(file, c, c.blocks, out));
+    if (out->values.size() != t.row_count) return file.Corrupt(c, "column length differs from the table's row count");
+    out->codes.resize(t.row_count);
+    for (uint32_t r = 0; r < out->codes.size(); ++r) out->codes[r] = r;
+    return Status::Ok();
+  }
+  TP_RETURN_IF_ERROR(ReadVector(file, t, c, &out->codes));
+  out->values.reserve(c.dict_size);
+  TP_RETURN_IF_ERROR(ReadStringLists(file, c, c.dict_blocks, out));
   if (out->values.size() != c.dict_size) return file.Corrupt(c, "dictionary size differs from the footer");
   const uint32_t size = static_cast<uint32_t>(c.dict_size);
   for (uint32_t code : out->codes)

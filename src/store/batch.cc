@@ -10,6 +10,7 @@
 #include "store/case_segment_reader.h"
 #include "store/file_util.h"
 #include "store/hash64.h"
+#include "store/worker_pool.h"
 #include "tianping/common/json_writer.h"
 #include "tianping/model/case_json.h"
 
@@ -65,9 +66,12 @@ void Batch::Quarantine(SourcePos pos, std::string_view field, std::string_view r
   ++quarantined_;
 }
 
-Batch::Entry* Batch::FindCaseEntry(std::string_view id) {
-  auto it = cases_.find(Hash64(id));
+Batch::Entry* Batch::FindCaseEntry(std::string_view id) { return FindCaseEntry(id, Hash64(id)); }
+
+Batch::Entry* Batch::FindCaseEntry(std::string_view id, uint64_t hash) {
+  auto it = cases_.find(hash);
   if (it != cases_.end() && it->second.check == Hash64(id, kCheckSeed)) return &it->second;
+  if (case_overflow_.empty()) return nullptr;
   auto o = case_overflow_.find(std::string(id));
   return o == case_overflow_.end() ? nullptr : &o->second;
 }
@@ -75,6 +79,7 @@ Batch::Entry* Batch::FindCaseEntry(std::string_view id) {
 Batch::Entry* Batch::FindDocEntry(std::string_view id) {
   auto it = docs_.find(Hash64(id));
   if (it != docs_.end() && partitions_[it->second.partition]->docs.DocId(it->second.row) == id) return &it->second;
+  if (doc_overflow_.empty()) return nullptr;
   auto o = doc_overflow_.find(std::string(id));
   return o == doc_overflow_.end() ? nullptr : &o->second;
 }
@@ -86,27 +91,31 @@ void Batch::AddCase(const Case& c, const std::string& partition, SourcePos pos, 
 void Batch::AddCase(const Case& c, uint64_t fp, const std::string& partition, SourcePos pos, std::string_view raw) {
   uint32_t pi = PartitionIndex(partition);
   Partition& p = *partitions_[pi];
-  uint32_t row = p.spilled + p.cases.Add(c, fp);
+  if (p.blocks.empty()) p.AddBlock(std::make_unique<CaseSegmentBuilder>());
+  p.blocks.back()->Add(c, fp);  // the last block ends at the last batch row
+  uint32_t row = p.rows();
+  ++p.held;
   p.dropped.resize(p.rows(), false);
   ++held_cases_;
   RegisterCase(pi, row, pos, raw);
 }
 
-std::pair<uint32_t, uint32_t> Batch::MergeBlock(const std::string& partition, const CaseSegmentBuilder& block) {
+std::pair<uint32_t, uint32_t> Batch::MergeBlock(const std::string& partition,
+                                                std::unique_ptr<CaseSegmentBuilder> block) {
   uint32_t pi = PartitionIndex(partition);
-  Partition& p = *partitions_[pi];
-  uint32_t first = p.spilled + p.cases.AppendBuilder(block);
-  p.dropped.resize(p.rows(), false);
-  held_cases_ += block.case_count();
-  return {pi, first};
+  held_cases_ += block->case_count();
+  return {pi, partitions_[pi]->AddBlock(std::move(block))};
 }
 
 void Batch::RegisterCase(uint32_t pi, uint32_t row, SourcePos pos, std::string_view raw) {
   ++cases_seen_;
   Partition& p = *partitions_[pi];
-  std::string_view id = p.cases.CaseId(row - p.spilled);  // REQUIRES: not spilled yet
-  uint64_t fp = p.cases.Fingerprint(row - p.spilled);
-  if (Entry* e = FindCaseEntry(id)) {
+  uint32_t local;
+  const CaseSegmentBuilder& block = p.BlockOf(row, &local);  // REQUIRES: not spilled yet
+  std::string_view id = block.CaseId(local);
+  uint64_t fp = block.Fingerprint(local);
+  const uint64_t hash = Hash64(id);
+  if (Entry* e = FindCaseEntry(id, hash)) {
     p.Drop(row);
     std::string sid(id);
     if (e->conflicted) {
@@ -123,7 +132,7 @@ void Batch::RegisterCase(uint32_t pi, uint32_t row, SourcePos pos, std::string_v
   }
   Entry e{pi, row, fp, pos};
   e.check = Hash64(id, kCheckSeed);
-  if (!cases_.emplace(Hash64(id), e).second) case_overflow_.emplace(std::string(id), e);
+  if (!cases_.emplace(hash, e).second) case_overflow_.emplace(std::string(id), e);
 }
 
 void Batch::AddDocument(const Document& d, SourcePos pos, std::string_view raw) {
@@ -304,8 +313,10 @@ Status Batch::WritePartition(Partition* p, PartitionInfo* out) {
     return Status::Ok();
   };
   if (p->NeedsCases() || !old) {
-    // Batch rows: the live builder's (drops marked in it), then each spill run's undropped rows.
-    for (uint32_t r = p->spilled; r < p->rows(); ++r) {
+    // Batch rows: the held blocks' (drops marked in them), then each spill run's undropped rows.
+    const uint32_t end = p->rows();
+    p->cases = p->TakeHeld();
+    for (uint32_t r = p->spilled; r < end; ++r) {
       if (p->dropped[r]) p->cases.Drop(r - p->spilled);
     }
     for (const auto& run : p->runs) {
@@ -337,6 +348,7 @@ Status Batch::WritePartition(Partition* p, PartitionInfo* out) {
     out->document_count = old->document_count;
   }
   p->cases = CaseSegmentBuilder();  // written: free the partition's columns before the next one
+  p->blocks.clear();                // held rows of a partition left as it was
   p->docs = DocSegmentBuilder();
   return Status::Ok();
 }
@@ -354,14 +366,7 @@ Result<SnapshotInfo> Batch::Commit(const std::string& description, int threads) 
   // Write changed partitions in parallel, `threads` at a time.
   std::vector<PartitionInfo> out(partitions_.size());
   std::vector<Status> status(partitions_.size());
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i; (i = next.fetch_add(1)) < partitions_.size();) status[i] = WritePartition(partitions_[i].get(), &out[i]);
-  };
-  std::vector<std::future<void>> pool;
-  for (int t = 1; t < std::max(1, threads); ++t) pool.push_back(std::async(std::launch::async, work));
-  work();
-  for (auto& f : pool) f.get();
+  ParallelFor(partitions_.size(), threads, [&](size_t i) { status[i] = WritePartition(partitions_[i].get(), &out[i]); });
   for (const Status& s : status) TP_RETURN_IF_ERROR(s);
   for (auto& p : out) {
     if (p.case_count == 0 && p.document_count == 0) continue;  // emptied partition

@@ -41,10 +41,11 @@ class Batch {
   void AddCase(const Case& c, uint64_t fingerprint, const std::string& partition, SourcePos pos,
                std::string_view raw);
   void AddCase(const Case& c, const std::string& partition, SourcePos pos, std::string_view raw);
-  // Bulk path: appends all rows of `block` (cases of one partition built on another thread) and returns
-  // (partition index, row of the block's first case). Then call RegisterCase for each of its rows, in
-  // input order.
-  std::pair<uint32_t, uint32_t> MergeBlock(const std::string& partition, const CaseSegmentBuilder& block);
+  // Bulk path: takes `block` (cases of one partition built on another thread, no drops) as it is — it is
+  // concatenated with the partition's other blocks only when spilled or committed, on the writer threads
+  // — and returns (partition index, row of the block's first case). Then call RegisterCase for each of
+  // its rows, in input order.
+  std::pair<uint32_t, uint32_t> MergeBlock(const std::string& partition, std::unique_ptr<CaseSegmentBuilder> block);
   // Applies the batch rules (duplicate, conflict) to a row already in a partition's builder.
   void RegisterCase(uint32_t partition, uint32_t row, SourcePos pos, std::string_view raw);
   void AddDocument(const Document& d, SourcePos pos, std::string_view raw);
@@ -65,6 +66,8 @@ class Batch {
   // crash, by the next writer's garbage collection) and frees them; Commit reads the runs back partition
   // by partition. 0 = never spill.
   void set_spill_cases(size_t cases) { spill_cases_ = cases; }
+  // Threads that write spill runs (one partition each at a time); Commit takes its own count.
+  void set_spill_threads(int threads) { spill_threads_ = threads; }
   Status MaybeSpill();
 
   int64_t cases_seen() const { return cases_seen_; }
@@ -90,6 +93,7 @@ class Batch {
   struct Partition;
   uint32_t PartitionIndex(const std::string& name);
   Entry* FindCaseEntry(std::string_view id);
+  Entry* FindCaseEntry(std::string_view id, uint64_t hash);  // hash == Hash64(id)
   Entry* FindDocEntry(std::string_view id);
   // True when `id` is to be removed: listed in RemoveCases and not held by the batch.
   bool Removes(std::string_view id);
@@ -117,6 +121,7 @@ class Batch {
   std::map<std::string, std::string> source_state_;
   std::function<RowSource(size_t, int64_t, std::string_view)> locate_;
   size_t spill_cases_ = 0, held_cases_ = 0;
+  int spill_threads_ = 1;
   int64_t cases_seen_ = 0, documents_seen_ = 0, quarantined_ = 0, duplicates_ = 0;
 };
 

@@ -11,10 +11,10 @@ namespace tianping::store {
 namespace {
 
 template <size_t N>
-std::vector<ColumnBuilder> MakeColumns(const ColumnSpec (&specs)[N]) {
+std::vector<ColumnBuilder> MakeColumns(const ColumnSpec (&specs)[N], uint32_t version) {
   std::vector<ColumnBuilder> cols;
   cols.reserve(N);
-  for (const auto& s : specs) cols.emplace_back(s.name, s.type);
+  for (const auto& s : specs) cols.emplace_back(s.name, s.TypeIn(version));
   return cols;
 }
 
@@ -41,8 +41,11 @@ void SelectAll(std::vector<ColumnBuilder>* cols, const std::vector<uint32_t>& ro
 
 }  // namespace
 
-CaseSegmentBuilder::CaseSegmentBuilder()
-    : cases_(MakeColumns(kCaseColumns)), parties_(MakeColumns(kPartyColumns)), agents_(MakeColumns(kAgentColumns)) {}
+CaseSegmentBuilder::CaseSegmentBuilder(uint32_t version)
+    : rows_per_block_(version == 1 ? kCaseRowsPerBlockV1 : kCaseRowsPerBlock),
+      cases_(MakeColumns(kCaseColumns, version)),
+      parties_(MakeColumns(kPartyColumns, version)),
+      agents_(MakeColumns(kAgentColumns, version)) {}
 
 uint32_t CaseSegmentBuilder::Add(const Case& c, uint64_t fingerprint) {
   uint32_t row = static_cast<uint32_t>(case_count());
@@ -232,9 +235,8 @@ Status WriteHashIndex(SegmentWriter* writer, const char* name, const ColumnBuild
   std::vector<std::pair<uint64_t, uint32_t>> pairs;
   pairs.reserve(keys.size());
   for (size_t r = 0; r < keys.size(); ++r) {
-    uint32_t code = keys.Get<uint32_t>(r);
     if (keys.GetString(r).empty()) continue;
-    pairs.emplace_back(keys.dict_hash(code), static_cast<uint32_t>(r));
+    pairs.emplace_back(keys.RowHash(r), static_cast<uint32_t>(r));
   }
   std::sort(pairs.begin(), pairs.end());
   ColumnBuilder hash("hash", ColumnType::kU64), row("row", ColumnType::kU32);
@@ -242,14 +244,14 @@ Status WriteHashIndex(SegmentWriter* writer, const char* name, const ColumnBuild
     hash.AddU64(h);
     row.AddU32(r);
   }
-  return writer->AddTable(name, kCaseRowsPerBlock, {&hash, &row});
+  return writer->AddTable(name, kIndexRowsPerBlock, {&hash, &row});
 }
 
 Status CaseSegmentBuilder::WriteTo(SegmentWriter* writer) {
   if (dropped_count_ > 0) ApplyDrops();
-  TP_RETURN_IF_ERROR(writer->AddTable(kCasesTable, kCaseRowsPerBlock, Pointers(cases_)));
-  TP_RETURN_IF_ERROR(writer->AddTable(kPartiesTable, kCaseRowsPerBlock, Pointers(parties_)));
-  TP_RETURN_IF_ERROR(writer->AddTable(kAgentsTable, kCaseRowsPerBlock, Pointers(agents_)));
+  TP_RETURN_IF_ERROR(writer->AddTable(kCasesTable, rows_per_block_, Pointers(cases_)));
+  TP_RETURN_IF_ERROR(writer->AddTable(kPartiesTable, rows_per_block_, Pointers(parties_)));
+  TP_RETURN_IF_ERROR(writer->AddTable(kAgentsTable, rows_per_block_, Pointers(agents_)));
   TP_RETURN_IF_ERROR(WriteHashIndex(writer, kIdxCaseId, cases_[kCaseId]));
   TP_RETURN_IF_ERROR(WriteHashIndex(writer, kIdxCaseNumber, cases_[kCaseNumber]));
   TP_RETURN_IF_ERROR(WriteHashIndex(writer, kIdxDerived, cases_[kDerivedCaseId]));
@@ -259,12 +261,12 @@ Status CaseSegmentBuilder::WriteTo(SegmentWriter* writer) {
 }
 
 Status CaseSegmentBuilder::WriteRunTo(SegmentWriter* writer) const {
-  TP_RETURN_IF_ERROR(writer->AddTable(kCasesTable, kCaseRowsPerBlock, Pointers(cases_)));
-  TP_RETURN_IF_ERROR(writer->AddTable(kPartiesTable, kCaseRowsPerBlock, Pointers(parties_)));
-  return writer->AddTable(kAgentsTable, kCaseRowsPerBlock, Pointers(agents_));
+  TP_RETURN_IF_ERROR(writer->AddTable(kCasesTable, kRunRowsPerBlock, Pointers(cases_)));
+  TP_RETURN_IF_ERROR(writer->AddTable(kPartiesTable, kRunRowsPerBlock, Pointers(parties_)));
+  return writer->AddTable(kAgentsTable, kRunRowsPerBlock, Pointers(agents_));
 }
 
-DocSegmentBuilder::DocSegmentBuilder() : cols_(MakeColumns(kDocColumns)) {}
+DocSegmentBuilder::DocSegmentBuilder(uint32_t version) : cols_(MakeColumns(kDocColumns, version)) {}
 
 uint32_t DocSegmentBuilder::Add(const Document& d, uint64_t fingerprint) {
   uint32_t row = static_cast<uint32_t>(size());

@@ -16,7 +16,9 @@ namespace tianping::store {
 
 class CaseSegmentBuilder {
  public:
-  CaseSegmentBuilder();
+  // `format_version` picks the column layout (case_schema.h); older versions only for compatibility
+  // tests, written with a SegmentWriter of the same version.
+  explicit CaseSegmentBuilder(uint32_t format_version = kFormatVersion);
   // Appends a case; returns its row.
   uint32_t Add(const Case& c, uint64_t fingerprint);
   size_t case_count() const { return cases_[0].size(); }
@@ -39,6 +41,7 @@ class CaseSegmentBuilder {
 
  private:
   void ApplyDrops();
+  uint32_t rows_per_block_;
   std::vector<ColumnBuilder> cases_, parties_, agents_;
   std::vector<bool> dropped_;
   size_t dropped_count_ = 0;
@@ -46,7 +49,7 @@ class CaseSegmentBuilder {
 
 class DocSegmentBuilder {
  public:
-  DocSegmentBuilder();
+  explicit DocSegmentBuilder(uint32_t format_version = kFormatVersion);
   uint32_t Add(const Document& d, uint64_t fingerprint);
   size_t size() const { return cols_[0].size(); }
   std::string_view DocId(uint32_t row) const;

@@ -13,7 +13,7 @@ Status Resolve(const SegmentReader& file, const char* table_name, const ColumnSp
   if (!*table) return Status::Corruption("store file " + file.path() + " lacks the table " + table_name);
   for (const auto& s : specs) {
     const ColumnMeta* c = (*table)->Find(s.name);
-    if (!c || c->type != s.type) {
+    if (!c || c->type != s.TypeIn(file.format_version())) {
       return Status::Corruption("store file " + file.path() + ": table " + table_name + " lacks column " + s.name);
     }
     cols->push_back(c);
@@ -193,8 +193,18 @@ Status ScanKeyAndFingerprint(const SegmentReader& file, const TableMeta& table, 
     if (!codes.ok()) return codes.status();
     auto fps = file.ReadBlock(fp, fp.blocks[b]);
     if (!fps.ok()) return fps.status();
-    size_t n = (*codes)->size() / 4;
-    if ((*fps)->size() != n * 8) return file.Corrupt(fp, "block length differs from the key column");
+    size_t n = (*fps)->size() / 8;
+    if (key.type == ColumnType::kBlob) {  // format version 2: the ids inline
+      for (size_t i = 0; i < n; ++i, ++row) {
+        std::string_view id;
+        if (!StringListEntry(**codes, i, &id)) return file.Corrupt(key, "malformed blob block");
+        uint64_t f;
+        std::memcpy(&f, (*fps)->data() + 8 * i, 8);
+        fn(row, id, f);
+      }
+      continue;
+    }
+    if ((*codes)->size() != n * 4) return file.Corrupt(fp, "block length differs from the key column");
     for (size_t i = 0; i < n; ++i, ++row) {
       uint32_t code;
       uint64_t f;

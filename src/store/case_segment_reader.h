@@ -75,7 +75,8 @@ class DocSegmentReader {
   std::vector<const ColumnMeta*> cols_;
 };
 
-// Shared by both readers: calls fn(row, key, fingerprint) over a dict key column and a u64 column.
+// Shared by both readers: calls fn(row, key, fingerprint) over a string key column (dict or blob) and
+// a u64 column.
 Status ScanKeyAndFingerprint(const SegmentReader& file, const TableMeta& table, const ColumnMeta& key,
                              const ColumnMeta& fp,
                              const std::function<void(uint32_t, std::string_view, uint64_t)>& fn);

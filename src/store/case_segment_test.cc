@@ -25,7 +25,7 @@ std::string TempDir(const std::string& name) {
 
 TEST(CaseSegment, RoundTripAcrossBlocksWithDrops) {
   std::string dir = TempDir("roundtrip");
-  constexpr int kN = 20000;  // spans three 8192-row blocks
+  constexpr int kN = 20000;  // spans many blocks
   CaseSegmentBuilder b;
   for (int i = 0; i < kN; ++i) {
     Case c = MakeCase(i);

@@ -8,7 +8,7 @@ namespace tianping::store {
 std::string_view ColumnBuilder::Intern(std::string_view s) {
   // Arena chunks start small (many builders hold few strings) and double up to 1 MiB.
   if (arena_.empty() || arena_.back().capacity() - arena_.back().size() < s.size()) {
-    size_t next = arena_.empty() ? 4096 : std::min<size_t>(arena_.back().capacity() * 2, 1 << 20);
+    size_t next = arena_.empty() ? 256 : std::min<size_t>(arena_.back().capacity() * 2, 1 << 20);
     arena_.emplace_back();
     arena_.back().reserve(std::max(next, s.size()));
   }
@@ -42,7 +42,7 @@ uint32_t ColumnBuilder::CodeOf(std::string_view s) {
 }
 
 uint32_t ColumnBuilder::CodeOfHashed(std::string_view s, uint64_t h) {
-  if (slots_.empty()) Rehash(64);
+  if (slots_.empty()) Rehash(16);
   size_t mask = slots_.size() - 1;
   size_t i = h & mask;
   while (slots_[i].code_plus_one) {
@@ -59,9 +59,33 @@ uint32_t ColumnBuilder::CodeOfHashed(std::string_view s, uint64_t h) {
   return last_code_ = code;
 }
 
+void ColumnBuilder::AddStrings(const std::vector<std::string_view>& values) {
+  if (type_ != ColumnType::kBlob) {
+    for (auto v : values) AddString(v);
+    return;
+  }
+  size_t bytes = 0;
+  for (auto v : values) bytes += v.size();
+  blob_bytes_.reserve(blob_bytes_.size() + bytes);
+  blob_offsets_.reserve(blob_offsets_.size() + values.size());
+  for (auto v : values) AddBlob(v);
+}
+
+uint64_t ColumnBuilder::RowHash(size_t row) const {
+  return type_ == ColumnType::kDict ? dict_hashes_[Get<uint32_t>(row)] : Hash64(GetString(row));
+}
+
 void ColumnBuilder::AppendColumn(const ColumnBuilder& other, uint32_t delta) {
-  if (type_ == ColumnType::kBlob) {
-    for (size_t r = 0; r < other.size(); ++r) AddBlob(other.GetString(r));
+  if (type_ == ColumnType::kBlob && other.type_ == ColumnType::kBlob) {
+    const uint64_t base = blob_bytes_.size();
+    blob_bytes_.append(other.blob_bytes_);
+    blob_offsets_.reserve(blob_offsets_.size() + other.size());
+    for (size_t r = 1; r <= other.size(); ++r) blob_offsets_.push_back(base + other.blob_offsets_[r]);
+    size_ += other.size_;
+    return;
+  }
+  if (type_ == ColumnType::kBlob || other.type_ == ColumnType::kBlob) {  // mixed string layouts
+    for (size_t r = 0; r < other.size(); ++r) AddString(other.GetString(r));
     return;
   }
   if (type_ == ColumnType::kDict) {

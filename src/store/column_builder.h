@@ -44,11 +44,21 @@ class ColumnBuilder {
   uint32_t CodeOfHashed(std::string_view s, uint64_t h);
   // kDict: Hash64 of dictionary entry `code` (kept from encoding, so merges and indexes need not rehash).
   uint64_t dict_hash(uint32_t code) const { return dict_hashes_[code]; }
+  // kDict or kBlob: Hash64 of the value at `row` (kept for kDict, computed for kBlob).
+  uint64_t RowHash(size_t row) const;
   // Appends every row of `other` (same type). For kU32 columns `delta` is added to each value (row
-  // references into a table that was appended to as well); dictionary codes are remapped.
+  // references into a table that was appended to as well); dictionary codes are remapped, blob bytes
+  // are copied in one piece.
   void AppendColumn(const ColumnBuilder& other, uint32_t delta = 0);
   // Appends one fixed-width value from raw little-endian bytes. REQUIRES: a fixed-width type.
   void AddRaw(const char* p) { Put(p, FixedWidth(type_)); }
+  // Appends `rows` fixed-width values from raw little-endian bytes. REQUIRES: a fixed-width type.
+  void AddRawRows(const char* p, size_t rows) {
+    fixed_.insert(fixed_.end(), p, p + rows * FixedWidth(type_));
+    size_ += rows;
+  }
+  // Appends one row per value (kDict or kBlob).
+  void AddStrings(const std::vector<std::string_view>& values);
 
   // Fixed-width value at `row` (codes for kDict). REQUIRES: fixed-width type.
   template <typename T>

@@ -63,7 +63,17 @@ void LoadedColumn::AppendTo(ColumnBuilder* dst, uint64_t row) const {
 }
 
 void LoadedColumn::AppendRows(ColumnBuilder* dst, const std::vector<uint32_t>& rows) const {
-  if (type_ != ColumnType::kDict) {
+  // Every row (rows ascend without repeats): a spill run without drops, a partition kept whole.
+  const bool all = rows.size() == rows_;
+  if (all && type_ == dst->type() && type_ != ColumnType::kDict) {
+    if (type_ == ColumnType::kBlob) {
+      dst->AddStrings(strings_);
+    } else {
+      dst->AddRawRows(fixed_.data(), rows_);
+    }
+    return;
+  }
+  if (type_ != ColumnType::kDict || dst->type() != ColumnType::kDict) {
     for (uint32_t r : rows) AppendTo(dst, r);
     return;
   }

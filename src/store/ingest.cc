@@ -61,15 +61,17 @@ void SplitParseError(const std::string& msg, std::string* field, std::string* re
 }
 
 bool LooksLikeDocument(std::string_view line) {
-  size_t at = line.find("\"doc_id\"");
-  if (at == std::string_view::npos) return false;
-  at += 8;
+  // memmem, not string_view::find: the latter stops at every '"' of the line.
+  static constexpr std::string_view kKey = "\"doc_id\"";
+  const void* hit = ::memmem(line.data(), line.size(), kKey.data(), kKey.size());
+  if (!hit) return false;
+  size_t at = static_cast<size_t>(static_cast<const char*>(hit) - line.data()) + kKey.size();
   while (at < line.size() && (line[at] == ' ' || line[at] == '\t')) ++at;
   return at < line.size() && line[at] == ':';
 }
 
 // A chunk's rows, with its valid cases already in per-partition column builders (built on the parser
-// thread, so the single thread that applies chunks only merges dictionaries).
+// thread; the batch keeps them as they are, so the thread that applies chunks only registers ids).
 struct ParsedChunk {
   std::vector<Item> items;
   std::vector<std::pair<std::string, std::unique_ptr<store::CaseSegmentBuilder>>> blocks;  // partition, rows
@@ -181,7 +183,10 @@ class ChunkReader {
     chunk->text.assign(carry_, 0, cut);
     carry_.erase(0, cut);
     chunk->first_line = next_line_;
-    for (char ch : chunk->text) next_line_ += ch == '\n';
+    for (const char* p = chunk->text.data(), *end = p + chunk->text.size();
+         (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)))) != nullptr; ++p) {
+      ++next_line_;
+    }
     *bytes = cut;
     return true;
   }
@@ -271,6 +276,7 @@ Result<IngestReport> IngestFiles(const std::string& dir, const std::vector<std::
   }
   Batch batch(writer->get(), base.get());
   batch.set_spill_cases(options.spill_cases);
+  batch.set_spill_threads(threads);
   batch.RemoveCases(options.remove_case_ids);
   batch.RemoveDocuments(options.remove_document_ids);
   batch.SetSourceState(options.source_state);
@@ -295,7 +301,7 @@ Result<IngestReport> IngestFiles(const std::string& dir, const std::vector<std::
     Status read_status, spill_status;
     auto apply = [&](ParsedChunk parsed) {
       std::vector<std::pair<uint32_t, uint32_t>> placed;  // per block: partition, first row
-      for (const auto& [partition, block] : parsed.blocks) placed.push_back(batch.MergeBlock(partition, *block));
+      for (auto& [partition, block] : parsed.blocks) placed.push_back(batch.MergeBlock(partition, std::move(block)));
       parsed.blocks.clear();
       for (Item& it : parsed.items) {
         SourcePos pos{file_index, it.line};

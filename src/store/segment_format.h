@@ -11,7 +11,12 @@ namespace tianping::store {
 
 constexpr char kSegmentMagic[8] = {'T', 'P', 'S', 'E', 'G', '0', '0', '1'};  // file header
 constexpr uint32_t kTrailerMagic = 0x31475354;  // "TSG1" little-endian, last 4 bytes of the file
-constexpr uint32_t kFormatVersion = 1;
+// Version written by this build; readers accept kMinFormatVersion..kFormatVersion. Version 2 stores
+// near-unique string columns of case segments as kBlob and cuts case tables into 1024-row blocks; the
+// file layout itself is the same, so a version-1 file reads through the same code (string columns are
+// read by their stored type, dict or blob).
+constexpr uint32_t kFormatVersion = 2;
+constexpr uint32_t kMinFormatVersion = 1;
 constexpr size_t kTrailerSize = 24;  // u64 footer offset, u32 footer size, u32 footer crc, u32 version, u32 magic
 
 // Persisted in the column directory: do not renumber.
@@ -22,8 +27,9 @@ enum class ColumnType : uint8_t {
   kU32 = 4,   // row references and offsets
   kU64 = 5,   // hashes and fingerprints; block first values act as fences for index tables
   kDict = 6,  // uint32 codes into a per-column dictionary of strings
-  kBlob = 7,  // variable-length bytes stored inline (document text)
+  kBlob = 7,  // variable-length bytes stored inline (document text, near-unique strings)
 };
+inline bool IsStringType(ColumnType t) { return t == ColumnType::kDict || t == ColumnType::kBlob; }
 size_t FixedWidth(ColumnType t);  // 0 for kBlob
 const char* ColumnTypeName(ColumnType t);
 

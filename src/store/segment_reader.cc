@@ -42,9 +42,12 @@ Result<std::unique_ptr<SegmentReader>> SegmentReader::Open(const std::string& pa
   if (head != std::string_view(kSegmentMagic, sizeof kSegmentMagic) || magic != kTrailerMagic) {
     return Status::Corruption("store file " + path + " is not a Tianping segment (bad magic)");
   }
-  if (version != kFormatVersion) {
-    return Status::Corruption("store file " + path + " has format version " + std::to_string(version));
+  if (version < kMinFormatVersion || version > kFormatVersion) {
+    return Status::Corruption("store file " + path + " has format version " + std::to_string(version) +
+                              ", this build reads versions " + std::to_string(kMinFormatVersion) + " to " +
+                              std::to_string(kFormatVersion) + " (re-ingest the data with this build)");
   }
+  r->version_ = version;
   if (footer_offset + footer_size + kTrailerSize != r->size_) {
     return Status::Corruption("store file " + path + ": footer position does not match the file size");
   }
@@ -192,6 +195,7 @@ Result<std::vector<uint32_t>> SegmentReader::LookupHash(const std::string& index
     size_t n = (*hb)->size() / 8;
     const uint64_t* lo = std::lower_bound(hv, hv + n, hash);
     if (lo == hv + n) continue;
+    if (*lo != hash) break;  // hashes ascend across blocks: no later row has it (the row block is not read)
     auto rb = ReadBlock(*rc, rc->blocks[b]);
     if (!rb.ok()) return rb.status();
     if ((*rb)->size() / 4 != n) return Corrupt(*rc, "index row block length differs from its hash block");

@@ -26,6 +26,7 @@ class SegmentReader {
   ~SegmentReader();
 
   const std::string& path() const { return path_; }
+  uint32_t format_version() const { return version_; }  // from the trailer
   const std::vector<TableMeta>& tables() const { return tables_; }
   // nullptr when absent.
   const TableMeta* table(const std::string& name) const;
@@ -65,6 +66,7 @@ class SegmentReader {
   std::string path_;
   int fd_;
   uint64_t size_ = 0;
+  uint32_t version_ = 0;
   std::vector<TableMeta> tables_;
   mutable std::mutex mu_;
   mutable std::unordered_map<uint64_t, std::shared_ptr<const std::string>> cache_;  // by block offset

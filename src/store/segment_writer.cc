@@ -6,16 +6,18 @@
 
 #include <cerrno>
 #include <cstring>
+#include <memory>
 
 #include "store/coding.h"
 #include "store/crc32c.h"
 
 namespace tianping::store {
 
-Result<std::unique_ptr<SegmentWriter>> SegmentWriter::Create(const std::string& path, int zstd_level) {
+Result<std::unique_ptr<SegmentWriter>> SegmentWriter::Create(const std::string& path, int zstd_level,
+                                                             uint32_t format_version) {
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd < 0) return Status::IoError("cannot create " + path + ": " + std::strerror(errno));
-  std::unique_ptr<SegmentWriter> w(new SegmentWriter(path, fd, zstd_level));
+  std::unique_ptr<SegmentWriter> w(new SegmentWriter(path, fd, zstd_level, format_version));
   TP_RETURN_IF_ERROR(w->Append(std::string_view(kSegmentMagic, sizeof kSegmentMagic)));
   return w;
 }
@@ -52,8 +54,17 @@ Result<BlockRef> SegmentWriter::WriteBlock(const std::string& raw, bool first_va
   ref.offset = offset_;
   ref.raw_size = static_cast<uint32_t>(raw.size());
   if (first_value_fence && raw.size() >= 8) std::memcpy(&ref.first_value, raw.data(), 8);
+  if (level_ == kNoCompression) {
+    ref.codec = Codec::kNone;
+    ref.stored_size = static_cast<uint32_t>(raw.size());
+    ref.crc32c = Crc32c(raw);
+    TP_RETURN_IF_ERROR(Append(raw));
+    return ref;
+  }
   scratch_.resize(ZSTD_compressBound(raw.size()));
-  size_t n = ZSTD_compress(scratch_.data(), scratch_.size(), raw.data(), raw.size(), level_);
+  // One compression context per thread: ZSTD_compress would allocate and free one per block.
+  thread_local std::unique_ptr<ZSTD_CCtx, size_t (*)(ZSTD_CCtx*)> cctx(ZSTD_createCCtx(), ZSTD_freeCCtx);
+  size_t n = ZSTD_compressCCtx(cctx.get(), scratch_.data(), scratch_.size(), raw.data(), raw.size(), level_);
   if (ZSTD_isError(n)) return Status::Internal(std::string("zstd: ") + ZSTD_getErrorName(n));
   std::string_view stored;
   if (n < raw.size()) {
@@ -109,7 +120,7 @@ Result<FileInfo> SegmentWriter::Finish(bool sync) {
   PutFixed<uint64_t>(&trailer, offset_);
   PutFixed<uint32_t>(&trailer, static_cast<uint32_t>(footer.size()));
   PutFixed<uint32_t>(&trailer, Crc32c(footer));
-  PutFixed<uint32_t>(&trailer, kFormatVersion);
+  PutFixed<uint32_t>(&trailer, version_);
   PutFixed<uint32_t>(&trailer, kTrailerMagic);
   TP_RETURN_IF_ERROR(Append(footer));
   TP_RETURN_IF_ERROR(Append(trailer));

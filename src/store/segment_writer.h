@@ -3,6 +3,8 @@
 // may run in parallel.
 #pragma once
 
+#include <climits>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -20,8 +22,12 @@ struct FileInfo {
 
 class SegmentWriter {
  public:
-  // Creates `path`, which must not exist.
-  static Result<std::unique_ptr<SegmentWriter>> Create(const std::string& path, int zstd_level = 1);
+  // zstd_level that stores every block raw (codec 0) without trying to compress it.
+  static constexpr int kNoCompression = INT32_MIN;
+  // Creates `path`, which must not exist. `format_version` goes to the trailer (older versions only for
+  // compatibility tests; the caller must then also use that version's column layout).
+  static Result<std::unique_ptr<SegmentWriter>> Create(const std::string& path, int zstd_level = 1,
+                                                       uint32_t format_version = kFormatVersion);
   ~SegmentWriter();  // an unfinished file is closed and removed
 
   // Appends a table. REQUIRES: every column has the same size.
@@ -32,7 +38,8 @@ class SegmentWriter {
   Result<FileInfo> Finish(bool sync = true);
 
  private:
-  SegmentWriter(std::string path, int fd, int level) : path_(std::move(path)), fd_(fd), level_(level) {}
+  SegmentWriter(std::string path, int fd, int level, uint32_t version)
+      : path_(std::move(path)), fd_(fd), level_(level), version_(version) {}
   Status Append(std::string_view bytes);
   Status Flush();
   Result<BlockRef> WriteBlock(const std::string& raw, bool first_value_fence);
@@ -40,6 +47,7 @@ class SegmentWriter {
   std::string path_;
   int fd_;
   int level_;
+  uint32_t version_;
   uint64_t offset_ = 0;
   uint32_t crc_ = 0;
   std::string buffer_;

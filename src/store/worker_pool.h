@@ -3,6 +3,7 @@
 // Thread-safety: Submit is thread-safe; the destructor finishes queued tasks and joins.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -63,5 +64,20 @@ class WorkerPool {
   bool stop_ = false;
   std::vector<std::thread> threads_;
 };
+
+// Runs fn(i) for i in [0, n) on `threads` threads (the caller's included), each taking the next index.
+template <typename F>
+void ParallelFor(size_t n, int threads, F fn) {
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i; (i = next.fetch_add(1)) < n;) fn(i);
+  };
+  std::vector<std::future<void>> pool;
+  for (int t = 1; t < std::min<int>(std::max(1, threads), static_cast<int>(n)); ++t) {
+    pool.push_back(std::async(std::launch::async, work));
+  }
+  work();
+  for (auto& f : pool) f.get();
+}
 
 }  // namespace tianping::store

@@ -27,9 +27,13 @@ store_cases() {  # cases column of the current snapshot, from `tianping snapshot
   "$TP" snapshots --data "$DATA" --format csv | awk -F, -v s="$1" 'NR > 1 && $1 == s {print $4}'
 }
 
+# Batches spill every 4,000 cases, so kills also land while spill runs are written (in parallel) and
+# while the commit rebuilds partitions from them.
+SPILL="--spill-cases 4000"
+
 # Uninterrupted timing of one batch into a scratch store gives the range of kill delays.
 start=$(date +%s%N)
-"$TP" ingest --quiet --no-ref --data "$WORK/scratch" "$WORK/batch0.jsonl" > /dev/null
+"$TP" ingest --quiet --no-ref $SPILL --data "$WORK/scratch" "$WORK/batch0.jsonl" > /dev/null
 dur_ms=$(( ($(date +%s%N) - start) / 1000000 ))
 rm -rf "$WORK/scratch"
 span=$(( dur_ms * 5 / 2 + 50 ))  # past the end too (load varies): some runs commit before the kill
@@ -44,7 +48,7 @@ while [ $kills -lt "$KILLS" ]; do
   b=$((next % NBATCH))
   before=$(current_snapshot)
   delay=$(( (RANDOM * 32768 + RANDOM) % span ))
-  "$TP" ingest --quiet --no-ref --data "$DATA" "$WORK/batch$b.jsonl" > /dev/null 2>&1 &
+  "$TP" ingest --quiet --no-ref $SPILL --data "$DATA" "$WORK/batch$b.jsonl" > /dev/null 2>&1 &
   pid=$!
   sleep "$(printf '%d.%03d' $((delay / 1000)) $((delay % 1000)))"
   if kill -9 $pid 2>/dev/null; then kills=$((kills + 1)); fi
