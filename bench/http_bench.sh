@@ -5,7 +5,8 @@
 # EXTRA_PATHS (space-separated, URL-encoded) adds endpoints; ONLY=TEXT runs only the paths containing TEXT
 # (ONLY=parties: the audited party profile). THREADS: server threads (default 2). SERVE_ARGS: more
 # `serve` options (e.g. --web DIR). CONNS: wrk connections (default 64). The audit writer's batch counters
-# are printed at the end (the audited party profile's group commit).
+# are printed at the end (the audited party profile's group commit). PARTY_MIX=N adds a run over N different
+# natural persons (bench/party_mix.lua): mostly misses of the party-answer cache, each a store read.
 # usage: bench/http_bench.sh BUILD_DIR [CASES] [DURATION]     needs wrk (scripts/install-deps --with-browser)
 set -euo pipefail
 build=${1:-build} cases=${2:-200000} duration=${3:-10s}
@@ -51,6 +52,24 @@ for path in "/api/summary" "/api/case-number?q=%EF%BC%882023%EF%BC%89%E4%BA%AC01
     grep -E 'Requests/sec|Latency |  50%|  99%|Non-2xx|Transfer'
   echo "server CPU during the run: $(awk -v a="$cpu0" -v t="$(getconf CLK_TCK)" '{printf "%.2f s", ($14 + $15 - a) / t}' /proc/$pid/stat)"
 done
+if [ -n "${PARTY_MIX:-}" ]; then
+  export TP_PARTY_FILE=$dir/party_names
+  python3 -c '
+import json, sys, urllib.parse
+n, seen = int(sys.argv[1]), []
+have = set()
+for line in open(sys.argv[2], encoding="utf-8"):
+    for p in json.loads(line)["parties"]:
+        if p["kind"] == "自然人" and p["name"] not in have:
+            have.add(p["name"]); seen.append(urllib.parse.quote(p["name"]))
+    if len(seen) >= n: break
+print("\n".join(seen[:n]))' "$PARTY_MIX" "$dir/cases.jsonl" > "$TP_PARTY_FILE"
+  echo "== GET /api/parties?q=… over $(wc -l < "$TP_PARTY_FILE") different parties (bench/party_mix.lua)"
+  cpu0=$(awk '{print $14 + $15}' /proc/$pid/stat)
+  wrk -t2 -c"${CONNS:-64}" -d"$duration" --latency -s "$(dirname "$0")/party_mix.lua" -H "X-API-Key: $key" \
+      -H 'Accept-Encoding: gzip' "$base" | grep -E 'Requests/sec|Latency |  50%|  99%|Non-2xx|Transfer'
+  echo "server CPU during the run: $(awk -v a="$cpu0" -v t="$(getconf CLK_TCK)" '{printf "%.2f s", ($14 + $15 - a) / t}' /proc/$pid/stat)"
+fi
 curl -s -b "$cookie" "$base/api/admin/endpoints" | python3 -c '
 import json,sys
 d = json.load(sys.stdin)
