@@ -26,6 +26,11 @@ struct DataScope {
   bool InScope(uint32_t frame_court_code) const {
     return nation || (frame_court_code < court_mask.size() && court_mask[frame_court_code]);
   }
+  // Rule 1 of the AccessGuard contract: a row is counted when its court is in scope and it is not a sealed
+  // case the caller may not see. REQUIRES: `f` is the frame the scope was computed for.
+  bool Counts(const analytics::CaseFrame& f, uint32_t row) const {
+    return InScope(f.court[row]) && (sealed_visible || !f.sealed.Contains(row));
+  }
   // nullopt when the count must not be shown.
   std::optional<int64_t> Suppress(int64_t count) const {
     if (min_cell > 0 && count > 0 && count < min_cell) return std::nullopt;

@@ -196,8 +196,7 @@ Result<HttpResponse> Tags(const AnalyticsState* s, const RequestContext& ctx) {
   auto scope = ScopeOf(*s, ctx);
   if (!scope.ok()) return scope.status();
   const analytics::CaseFrame& f = *s->frame;
-  // Rule 1 of the AccessGuard contract: only rows the caller may see are counted (scope, sealed cases).
-  auto visible = [&](uint32_t i) { return scope->InScope(f.court[i]) && (scope->sealed_visible || !f.sealed.Contains(i)); };
+  auto visible = [&](uint32_t i) { return scope->Counts(f, i); };
   int64_t in_scope_rows = 0;
   for (uint32_t i = 0; i < f.rows; ++i) in_scope_rows += visible(i);
   std::string out;

@@ -36,9 +36,7 @@ Result<HttpResponse> Summary(const AnalyticsState* s, const RequestContext& ctx)
   auto scope = ScopeOf(*s, ctx);
   if (!scope.ok()) return scope.status();
   const analytics::CaseFrame& f = *s->frame;
-  // Rule 1 of the AccessGuard contract: only rows the caller may see are counted (scope, sealed cases).
-  auto sum = analytics::SummarizeFrame(
-      f, [&](uint32_t i) { return scope->InScope(f.court[i]) && (scope->sealed_visible || !f.sealed.Contains(i)); });
+  auto sum = analytics::SummarizeFrame(f, [&](uint32_t i) { return scope->Counts(f, i); });
   if (!sum.ok()) return sum.status();
   const DatasetSummary& c = sum->counts;
   auto count = [&](JsonWriter& w, std::string_view key, uint64_t n) {
