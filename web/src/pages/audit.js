@@ -37,9 +37,9 @@ export async function renderAudit(el, params, navigate) {
   const a = await api(endpoint);
   el.querySelector('#audit-result').innerHTML = `
     <p class="count">共 <b id="audit-total">${a.total}</b> 条（最新在前）</p>
-    <table class="grid" id="audit-volumes"><thead><tr><th>用户</th><th>读取请求</th><th>读取行数</th><th>异常</th></tr></thead>
+    <table class="grid" id="audit-volumes"><thead><tr><th>用户</th><th class="num">读取请求</th><th class="num">读取行数</th><th>异常</th></tr></thead>
     <tbody>${a.volumes.map((v) => `<tr><td>${esc(v.actor)}</td><td class="num">${v.requests}</td><td class="num">${v.rows}</td><td>${v.flagged ? '<b class="out">异常</b>' : ''}</td></tr>`).join('')}</tbody></table>
-    <table class="grid" id="audit-table"><thead><tr><th>序号</th><th>时间</th><th>用户</th><th>动作</th><th>对象</th><th>行数</th><th>说明</th></tr></thead>
+    <table class="grid" id="audit-table"><thead><tr><th class="num">序号</th><th>时间</th><th>用户</th><th>动作</th><th>对象</th><th class="num">行数</th><th>说明</th></tr></thead>
     <tbody>${a.items.map((r) => `<tr><td class="num">${r.seq}</td><td>${esc(r.ts)}</td><td>${esc(r.actor)}</td><td>${esc(r.action)}</td><td>${esc(r.object)}</td><td class="num">${r.rows}</td><td>${esc(r.detail)}</td></tr>`).join('')}</tbody></table>`;
   await renderWidget(el.querySelector('#audit-widgets'),
     { id: 'audit-volume-chart', type: 'hbar', title: '各用户读取行数', endpoint, data: a, field: 'volumes', label: 'actor', value: 'rows', sort: 'desc', span: 4 }, navigate);

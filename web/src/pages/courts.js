@@ -38,7 +38,7 @@ export async function renderCourts(el, params) {
     const pages = Math.max(1, Math.ceil(data.total / data.page_size));
     result.innerHTML = `
       <p class="count">共 <b id="court-total">${data.total}</b> 家法院，第 ${data.page}/${pages} 页</p>
-      <table class="grid" id="court-table"><thead><tr><th>代字</th><th>名称</th><th>层级</th><th>省份</th><th>上级法院</th><th>类型</th><th>法官数</th></tr></thead>
+      <table class="grid" id="court-table"><thead><tr><th>代字</th><th>名称</th><th>层级</th><th>省份</th><th>上级法院</th><th>类型</th><th class="num">法官数</th></tr></thead>
       <tbody>${data.items
         .map((c) => `<tr><td>${c.level === '基层' ? c.code : `<a class="drill" href="#/courts?parent=${encodeURIComponent(c.code)}">${c.code}</a>`}</td><td>${c.name}</td><td>${c.level}</td><td>${c.province}</td><td>${c.parent_code}</td><td>${c.kind}</td><td class="num">${c.judges}</td></tr>`)
         .join('')}</tbody></table>

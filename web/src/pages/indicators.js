@@ -47,7 +47,7 @@ export async function renderIndicators(el, params, navigate) {
     <nav class="crumb" id="ind-crumb">${crumbs} <span class="muted">（按${LEVEL_NAMES[data.level] || data.level}）</span></nav>
     <p class="note" id="ind-def">${esc(def.name)}（${esc(def.unit)}）：${esc(def.description)}　${range}　${data.from} 至 ${data.to}</p>
     <div class="widgets" id="ind-widgets"></div>
-    <table class="grid" id="ind-table"><thead><tr><th>${LEVEL_NAMES[data.level] || data.level}</th><th>${esc(def.name)}</th><th>分子</th><th>分母</th><th>区间内</th></tr></thead>
+    <table class="grid" id="ind-table"><thead><tr><th>${LEVEL_NAMES[data.level] || data.level}</th><th class="num">${esc(def.name)}</th><th class="num">分子</th><th class="num">分母</th><th>区间内</th></tr></thead>
     <tbody>${data.rows.map((r, i) => {
       const c = r.cells[idx];
       const flag = c.in_range == null ? '—' : c.in_range ? '是' : '<b class="out">否</b>';
