@@ -4,6 +4,8 @@
 //   case-no    FindCasesByNumber(案号) + ReadCase
 //   chain      what `tianping case` does beyond that: derived_from up, FindDerivedFrom down, read each
 //   party-id   FindParties(公民身份号码 or credit code) + ReadCase of every hit
+//   party-fld  the same hits, ReadCaseFields of the parts a party profile uses (what ReadParty reads)
+//   profile    GuardedStore::ReadParty of the same key as a national 重要 analyst (audit sink a no-op)
 // Each look-up kind runs over the whole sample twice; the first pass is reported as cold, the second as
 // warm (block cache filled). Output: one line per measure, for docs/benchmarks.md.
 #include <time.h>
@@ -17,6 +19,7 @@
 #include <vector>
 
 #include "tianping/common/rng.h"
+#include "tianping/security/guarded_store.h"
 #include "tianping/store/store.h"
 
 using namespace tianping;
@@ -146,6 +149,32 @@ int main(int argc, char** argv) {
       if (!st.ReadCase(h.case_ref).ok()) return false;
     }
     return true;
+  });
+  time("party-fld", [&](const Case& c) {
+    const Party& p = c.parties.back();
+    bool person = !p.id_number.empty();
+    auto hits = st.FindParties(person ? PartyKey::kIdNumber : PartyKey::kCreditCode,
+                               person ? p.id_number : p.credit_code);
+    if (!hits.ok() || hits->empty()) return p.id_number.empty() && p.credit_code.empty();
+    for (const PartyHit& h : *hits) {
+      if (!st.ReadCaseFields(h.case_ref, kCaseProfileFields | kPartyProfileFields).ok()) return false;
+    }
+    return true;
+  });
+  auto ref = ReferenceData::Load(ReferenceData::DefaultRefDir());
+  if (!ref.ok()) {
+    std::fprintf(stderr, "%s\n", ref.status().ToString().c_str());
+    return 1;
+  }
+  security::AccessGuard guard(security::Catalog::Default(), *ref);
+  security::Principal analyst{"bench", security::Role::kSpcAnalyst,
+                                {security::CourtScope::Kind::kNation, ""}, security::Grade::kImportant, ""};
+  security::GuardedStore profiles(st, guard, analyst, [](const std::string&, const std::string&, int64_t,
+                                                         const std::string&) { return Status::Ok(); });
+  time("profile", [&](const Case& c) {
+    const Party& p = c.parties.back();
+    const std::string& key = !p.id_number.empty() ? p.id_number : !p.credit_code.empty() ? p.credit_code : p.name;
+    return profiles.ReadParty(key).ok();
   });
   std::printf("rss       after look-ups %ld KB\n", RssKb());
   return 0;
