@@ -140,27 +140,24 @@ int main(int argc, char** argv) {
     }
     return true;
   });
-  time("party-id", [&](const Case& c) {
+  // FindParties of the last party's ID number (or credit code), then `read` of every hit; a party with
+  // neither counts as done.
+  auto party_lookup = [&](const Case& c, auto read) {
     const Party& p = c.parties.back();
     bool person = !p.id_number.empty();
     auto hits = st.FindParties(person ? PartyKey::kIdNumber : PartyKey::kCreditCode,
                                person ? p.id_number : p.credit_code);
     if (!hits.ok() || hits->empty()) return p.id_number.empty() && p.credit_code.empty();
     for (const PartyHit& h : *hits) {
-      if (!st.ReadCase(h.case_ref).ok()) return false;
+      if (!read(h.case_ref)) return false;
     }
     return true;
-  });
+  };
+  time("party-id", [&](const Case& c) { return party_lookup(c, [&](CaseRef r) { return st.ReadCase(r).ok(); }); });
   time("party-fld", [&](const Case& c) {
-    const Party& p = c.parties.back();
-    bool person = !p.id_number.empty();
-    auto hits = st.FindParties(person ? PartyKey::kIdNumber : PartyKey::kCreditCode,
-                               person ? p.id_number : p.credit_code);
-    if (!hits.ok() || hits->empty()) return p.id_number.empty() && p.credit_code.empty();
-    for (const PartyHit& h : *hits) {
-      if (!st.ReadCaseFields(h.case_ref, kCaseProfileFields | kPartyProfileFields).ok()) return false;
-    }
-    return true;
+    return party_lookup(c, [&](CaseRef r) {
+      return st.ReadCaseFields(r, kCaseProfileFields | kPartyProfileFields).ok();
+    });
   });
   auto ref = ReferenceData::Load(ReferenceData::DefaultRefDir());
   if (!ref.ok()) {
