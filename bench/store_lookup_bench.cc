@@ -4,6 +4,9 @@
 //   case-no    FindCasesByNumber(案号) + ReadCase
 //   chain      what `tianping case` does beyond that: derived_from up, FindDerivedFrom down, read each
 //   party-id   FindParties(公民身份号码 or credit code) + ReadCase of every hit
+//   party-fld  the same hits, ReadCaseFields of the parts a party profile uses (what ReadParty reads)
+//   profile    GuardedStore::ReadParty of the same key as a national 重要 analyst (audit sink a no-op; a
+//              key that fails the ID / credit code checksum is looked up as a name, as the service does)
 // Each look-up kind runs over the whole sample twice; the first pass is reported as cold, the second as
 // warm (block cache filled). Output: one line per measure, for docs/benchmarks.md.
 #include <time.h>
@@ -17,6 +20,7 @@
 #include <vector>
 
 #include "tianping/common/rng.h"
+#include "tianping/security/guarded_store.h"
 #include "tianping/store/store.h"
 
 using namespace tianping;
@@ -136,16 +140,39 @@ int main(int argc, char** argv) {
     }
     return true;
   });
-  time("party-id", [&](const Case& c) {
+  // FindParties of the last party's ID number (or credit code), then `read` of every hit; a party with
+  // neither counts as done.
+  auto party_lookup = [&](const Case& c, auto read) {
     const Party& p = c.parties.back();
     bool person = !p.id_number.empty();
     auto hits = st.FindParties(person ? PartyKey::kIdNumber : PartyKey::kCreditCode,
                                person ? p.id_number : p.credit_code);
     if (!hits.ok() || hits->empty()) return p.id_number.empty() && p.credit_code.empty();
     for (const PartyHit& h : *hits) {
-      if (!st.ReadCase(h.case_ref).ok()) return false;
+      if (!read(h.case_ref)) return false;
     }
     return true;
+  };
+  time("party-id", [&](const Case& c) { return party_lookup(c, [&](CaseRef r) { return st.ReadCase(r).ok(); }); });
+  time("party-fld", [&](const Case& c) {
+    return party_lookup(c, [&](CaseRef r) {
+      return st.ReadCaseFields(r, kCaseProfileFields | kPartyProfileFields).ok();
+    });
+  });
+  auto ref = ReferenceData::Load(ReferenceData::DefaultRefDir());
+  if (!ref.ok()) {
+    std::fprintf(stderr, "%s\n", ref.status().ToString().c_str());
+    return 1;
+  }
+  security::AccessGuard guard(security::Catalog::Default(), *ref);
+  security::Principal analyst{"bench", security::Role::kSpcAnalyst,
+                                {security::CourtScope::Kind::kNation, ""}, security::Grade::kImportant, ""};
+  security::GuardedStore profiles(st, guard, analyst, [](const std::string&, const std::string&, int64_t,
+                                                         const std::string&) { return Status::Ok(); });
+  time("profile", [&](const Case& c) {
+    const Party& p = c.parties.back();
+    if (p.id_number.empty() && p.credit_code.empty()) return true;  // as party-id: no key to look up
+    return profiles.ReadParty(!p.id_number.empty() ? p.id_number : p.credit_code).ok();
   });
   std::printf("rss       after look-ups %ld KB\n", RssKb());
   return 0;

@@ -114,7 +114,7 @@ const Catalog& Catalog::Default() {
 }
 
 const CatalogEntry* Catalog::Find(std::string_view field) const {
-  auto it = index_.find(std::string(field));
+  auto it = index_.find(field);
   return it == index_.end() ? nullptr : &entries_[it->second];
 }
 

@@ -18,6 +18,17 @@ bool IsPendingExecution(const Case& c, const std::string& role) {
   return c.category == "执行" && !c.closed_date && role == "被执行人";
 }
 
+// The parts of a case a profile row needs. Redact and CanSee decide on court_code, is_sealed, judge_id,
+// category, filed_date, cause_name/cause_path and the parties' birth_date/is_minor (all in the profile
+// parts); the row shows case fields of kCaseProfileFields; the match compares role, name, id_number and
+// credit_code. A name is matched as shown, and a masked natural person's pseudonym (张某1) depends on
+// the other names of the case, agents' included in anonymised cases: name look-ups read agent names too.
+uint32_t ProfileFields(PartyKey kind) {
+  uint32_t fields = kCaseProfileFields | kPartyProfileFields;
+  if (kind == PartyKey::kName) fields |= kAgentNameFields;
+  return fields;
+}
+
 }  // namespace
 
 Result<PartyProfile> GuardedStore::ReadParty(const std::string& key) const {
@@ -41,12 +52,18 @@ Result<PartyProfile> GuardedStore::ReadParty(const std::string& key) const {
   auto hits = snap_.FindParties(prof.kind, key);
   if (!hits.ok()) return failed(hits.status());
   const int64_t bulk_limit = guard_.BulkLimit(reader_);
+  // Only the parts of each case the profile uses (ProfileFields): what CanSee and Redact decide on, the
+  // row shown, and the parties' fields of the match below.
+  const uint32_t fields = ProfileFields(prof.kind);
   for (const PartyHit& h : *hits) {
-    auto c = snap_.ReadCase(h.case_ref);
+    uint32_t first_party = 0;
+    auto c = snap_.ReadCaseFields(h.case_ref, fields, &first_party);
     if (!c.ok()) return failed(c.status());
     if (!guard_.CanSee(reader_, *c)) continue;
-    auto p = snap_.ReadParty(h.case_ref.partition, h.party_row);
-    if (!p.ok()) return failed(p.status());
+    if (h.party_row < first_party || h.party_row - first_party >= c->parties.size()) {
+      return failed(Status::Corruption("party row " + std::to_string(h.party_row) + " outside its case"));
+    }
+    const Party* p = &c->parties[h.party_row - first_party];
     // Match on the value as the reader sees it: the same party of the redacted case.
     Case shown = guard_.Redact(reader_, *c);
     bool match = false;

@@ -60,30 +60,41 @@ Result<std::unique_ptr<CaseSegmentReader>> CaseSegmentReader::Open(const std::st
   return r;
 }
 
-Result<Party> CaseSegmentReader::ReadParty(uint32_t pr) const {
+Result<Party> CaseSegmentReader::ReadPartyFields(uint32_t pr, uint32_t fields) const {
   if (pr >= parties_->row_count) return Status::NotFound("party row out of range");
   const auto& q = party_cols_;
   const SegmentReader& f = *file_;
   const TableMeta* t = parties_;
+  const bool key = fields & kPartyProfileFields, other = fields & kPartyOtherFields;
   Party p;
-  TP_ASSIGN(p.role, Str(t, q[kRole], pr));
-  TP_ASSIGN(p.original_role, Str(t, q[kOriginalRole], pr));
-  TP_ASSIGN(p.kind, Str(t, q[kPartyKind], pr));
-  TP_ASSIGN(p.name, Str(t, q[kPartyName], pr));
-  TP_ASSIGN(p.id_number, Str(t, q[kIdNumber], pr));
-  TP_ASSIGN(p.credit_code, Str(t, q[kCreditCode], pr));
-  TP_ASSIGN(p.gender, Str(t, q[kGender], pr));
-  int32_t birth;
-  TP_ASSIGN(birth, f.Get<int32_t>(*t, *q[kBirthDate], pr));
-  p.birth_date = OptDate(birth);
-  TP_ASSIGN(p.ethnicity, Str(t, q[kEthnicity], pr));
-  TP_ASSIGN(p.phone, Str(t, q[kPhone], pr));
-  TP_ASSIGN(p.address, Str(t, q[kAddress], pr));
-  TP_ASSIGN(p.legal_representative, Str(t, q[kLegalRepresentative], pr));
-  TP_ASSIGN(p.occupation, Str(t, q[kOccupation], pr));
-  uint8_t minor;
-  TP_ASSIGN(minor, f.Get<uint8_t>(*t, *q[kIsMinor], pr));
-  p.is_minor = minor != 0;
+  if (key) TP_ASSIGN(p.role, Str(t, q[kRole], pr));
+  if (other) TP_ASSIGN(p.original_role, Str(t, q[kOriginalRole], pr));
+  if (key) {
+    TP_ASSIGN(p.kind, Str(t, q[kPartyKind], pr));
+    TP_ASSIGN(p.name, Str(t, q[kPartyName], pr));
+    TP_ASSIGN(p.id_number, Str(t, q[kIdNumber], pr));
+    TP_ASSIGN(p.credit_code, Str(t, q[kCreditCode], pr));
+  }
+  if (other) TP_ASSIGN(p.gender, Str(t, q[kGender], pr));
+  if (key) {
+    int32_t birth;
+    TP_ASSIGN(birth, f.Get<int32_t>(*t, *q[kBirthDate], pr));
+    p.birth_date = OptDate(birth);
+  }
+  if (other) {
+    TP_ASSIGN(p.ethnicity, Str(t, q[kEthnicity], pr));
+    TP_ASSIGN(p.phone, Str(t, q[kPhone], pr));
+    TP_ASSIGN(p.address, Str(t, q[kAddress], pr));
+    TP_ASSIGN(p.legal_representative, Str(t, q[kLegalRepresentative], pr));
+    TP_ASSIGN(p.occupation, Str(t, q[kOccupation], pr));
+  }
+  if (key) {
+    uint8_t minor;
+    TP_ASSIGN(minor, f.Get<uint8_t>(*t, *q[kIsMinor], pr));
+    p.is_minor = minor != 0;
+  }
+  const bool agent_names = fields & kAgentNameFields, agent_other = fields & kAgentOtherFields;
+  if (!agent_names && !agent_other) return p;
   uint32_t ab, ac;
   TP_ASSIGN(ab, f.Get<uint32_t>(*t, *q[kAgentBegin], pr));
   TP_ASSIGN(ac, f.Get<uint32_t>(*t, *q[kAgentCount], pr));
@@ -91,10 +102,14 @@ Result<Party> CaseSegmentReader::ReadParty(uint32_t pr) const {
   const auto& a = agent_cols_;
   for (uint32_t ar = ab; ar < ab + ac; ++ar) {
     Agent ag;
-    TP_ASSIGN(ag.name, Str(agents_, a[kAgentName], ar));
-    TP_ASSIGN(ag.kind, Str(agents_, a[kAgentKind], ar));
-    TP_ASSIGN(ag.law_firm, Str(agents_, a[kLawFirm], ar));
-    TP_ASSIGN(ag.license_number, Str(agents_, a[kLicenseNumber], ar));
+    if (agent_names) {
+      TP_ASSIGN(ag.name, Str(agents_, a[kAgentName], ar));
+      TP_ASSIGN(ag.kind, Str(agents_, a[kAgentKind], ar));
+    }
+    if (agent_other) {
+      TP_ASSIGN(ag.law_firm, Str(agents_, a[kLawFirm], ar));
+      TP_ASSIGN(ag.license_number, Str(agents_, a[kLicenseNumber], ar));
+    }
     p.agents.push_back(std::move(ag));
   }
   return p;
@@ -110,75 +125,85 @@ Result<uint64_t> CaseSegmentReader::Fingerprint(uint32_t row) const {
   return file_->Get<uint64_t>(*cases_, *case_cols_[kFingerprint], row);
 }
 
-Result<Case> CaseSegmentReader::ReadCase(uint32_t row) const {
+Result<Case> CaseSegmentReader::ReadCaseFields(uint32_t row, uint32_t fields, uint32_t* first_party_row) const {
   if (row >= cases_->row_count) return Status::NotFound("case row out of range");
   const auto& k = case_cols_;
   const SegmentReader& f = *file_;
   const TableMeta* t = cases_;
+  const bool main = fields & kCaseProfileFields, other = fields & kCaseOtherFields;
   Case c;
-  TP_ASSIGN(c.case_id, Str(t, k[kCaseId], row));
-  TP_ASSIGN(c.case_number, Str(t, k[kCaseNumber], row));
-  TP_ASSIGN(c.court_code, Str(t, k[kCourtCode], row));
-  TP_ASSIGN(c.court_name, Str(t, k[kCourtName], row));
-  TP_ASSIGN(c.type_code, Str(t, k[kTypeCode], row));
-  TP_ASSIGN(c.category, Str(t, k[kCategory], row));
-  TP_ASSIGN(c.cause_code, Str(t, k[kCauseCode], row));
-  TP_ASSIGN(c.cause_name, Str(t, k[kCauseName], row));
   std::string list;
-  TP_ASSIGN(list, Str(t, k[kCausePath], row));
-  c.cause_path = SplitList(list);
-  TP_ASSIGN(c.procedure, Str(t, k[kProcedure], row));
   int32_t d;
-  TP_ASSIGN(d, f.Get<int32_t>(*t, *k[kReceivedDate], row));
-  c.received_date = OptDate(d);
-  TP_ASSIGN(d, f.Get<int32_t>(*t, *k[kFiledDate], row));
-  c.filed_date = Date::FromDays(d);
-  TP_ASSIGN(d, f.Get<int32_t>(*t, *k[kClosedDate], row));
-  c.closed_date = OptDate(d);
-  TP_ASSIGN(c.closure_method, Str(t, k[kClosureMethod], row));
-  TP_ASSIGN(c.statutory_limit_days, f.Get<int32_t>(*t, *k[kStatutoryLimitDays], row));
-  TP_ASSIGN(c.extension_days, f.Get<int32_t>(*t, *k[kExtensionDays], row));
-  TP_ASSIGN(c.excluded_days, f.Get<int32_t>(*t, *k[kExcludedDays], row));
   uint8_t b;
-  TP_ASSIGN(b, f.Get<uint8_t>(*t, *k[kCorrectionRequested], row));
-  c.correction_requested = b != 0;
-  TP_ASSIGN(c.judge_id, Str(t, k[kJudgeId], row));
-  TP_ASSIGN(c.judge_name, Str(t, k[kJudgeName], row));
-  TP_ASSIGN(list, Str(t, k[kPanel], row));
-  c.panel = SplitList(list);
-  TP_ASSIGN(c.clerk, Str(t, k[kClerk], row));
-  TP_ASSIGN(c.claim_amount, f.Get<int64_t>(*t, *k[kClaimAmount], row));
-  TP_ASSIGN(c.awarded_amount, f.Get<int64_t>(*t, *k[kAwardedAmount], row));
-  TP_ASSIGN(b, f.Get<uint8_t>(*t, *k[kHasPaymentContent], row));
-  c.has_payment_content = b != 0;
-  TP_ASSIGN(b, f.Get<uint8_t>(*t, *k[kHasDerived], row));
-  if (b) {
-    CaseLink link;
-    TP_ASSIGN(link.relation, Str(t, k[kDerivedRelation], row));
-    TP_ASSIGN(link.case_id, Str(t, k[kDerivedCaseId], row));
-    TP_ASSIGN(link.case_number, Str(t, k[kDerivedCaseNumber], row));
-    c.derived_from = std::move(link);
+  if (main) {
+    TP_ASSIGN(c.case_id, Str(t, k[kCaseId], row));
+    TP_ASSIGN(c.case_number, Str(t, k[kCaseNumber], row));
+    TP_ASSIGN(c.court_code, Str(t, k[kCourtCode], row));
+    TP_ASSIGN(c.court_name, Str(t, k[kCourtName], row));
+    TP_ASSIGN(c.category, Str(t, k[kCategory], row));
+    TP_ASSIGN(c.cause_name, Str(t, k[kCauseName], row));
+    TP_ASSIGN(list, Str(t, k[kCausePath], row));
+    c.cause_path = SplitList(list);
+    TP_ASSIGN(d, f.Get<int32_t>(*t, *k[kFiledDate], row));
+    c.filed_date = Date::FromDays(d);
+    TP_ASSIGN(d, f.Get<int32_t>(*t, *k[kClosedDate], row));
+    c.closed_date = OptDate(d);
+    TP_ASSIGN(c.closure_method, Str(t, k[kClosureMethod], row));
+    TP_ASSIGN(c.judge_id, Str(t, k[kJudgeId], row));
+    TP_ASSIGN(c.claim_amount, f.Get<int64_t>(*t, *k[kClaimAmount], row));
+    TP_ASSIGN(c.awarded_amount, f.Get<int64_t>(*t, *k[kAwardedAmount], row));
+    TP_ASSIGN(b, f.Get<uint8_t>(*t, *k[kHasExecution], row));
+    if (b) {
+      ExecutionResult e;
+      TP_ASSIGN(e.applied_amount, f.Get<int64_t>(*t, *k[kExecAppliedAmount], row));
+      TP_ASSIGN(e.recovered_amount, f.Get<int64_t>(*t, *k[kExecRecoveredAmount], row));
+      TP_ASSIGN(b, f.Get<uint8_t>(*t, *k[kExecVoluntary], row));
+      e.voluntary = b != 0;
+      c.execution = e;
+    }
+    TP_ASSIGN(b, f.Get<uint8_t>(*t, *k[kIsSealed], row));
+    c.is_sealed = b != 0;
   }
-  TP_ASSIGN(b, f.Get<uint8_t>(*t, *k[kHasExecution], row));
-  if (b) {
-    ExecutionResult e;
-    TP_ASSIGN(e.applied_amount, f.Get<int64_t>(*t, *k[kExecAppliedAmount], row));
-    TP_ASSIGN(e.recovered_amount, f.Get<int64_t>(*t, *k[kExecRecoveredAmount], row));
-    TP_ASSIGN(b, f.Get<uint8_t>(*t, *k[kExecVoluntary], row));
-    e.voluntary = b != 0;
-    c.execution = e;
+  if (other) {
+    TP_ASSIGN(c.type_code, Str(t, k[kTypeCode], row));
+    TP_ASSIGN(c.cause_code, Str(t, k[kCauseCode], row));
+    TP_ASSIGN(c.procedure, Str(t, k[kProcedure], row));
+    TP_ASSIGN(d, f.Get<int32_t>(*t, *k[kReceivedDate], row));
+    c.received_date = OptDate(d);
+    TP_ASSIGN(c.statutory_limit_days, f.Get<int32_t>(*t, *k[kStatutoryLimitDays], row));
+    TP_ASSIGN(c.extension_days, f.Get<int32_t>(*t, *k[kExtensionDays], row));
+    TP_ASSIGN(c.excluded_days, f.Get<int32_t>(*t, *k[kExcludedDays], row));
+    TP_ASSIGN(b, f.Get<uint8_t>(*t, *k[kCorrectionRequested], row));
+    c.correction_requested = b != 0;
+    TP_ASSIGN(c.judge_name, Str(t, k[kJudgeName], row));
+    TP_ASSIGN(list, Str(t, k[kPanel], row));
+    c.panel = SplitList(list);
+    TP_ASSIGN(c.clerk, Str(t, k[kClerk], row));
+    TP_ASSIGN(b, f.Get<uint8_t>(*t, *k[kHasPaymentContent], row));
+    c.has_payment_content = b != 0;
+    TP_ASSIGN(b, f.Get<uint8_t>(*t, *k[kHasDerived], row));
+    if (b) {
+      CaseLink link;
+      TP_ASSIGN(link.relation, Str(t, k[kDerivedRelation], row));
+      TP_ASSIGN(link.case_id, Str(t, k[kDerivedCaseId], row));
+      TP_ASSIGN(link.case_number, Str(t, k[kDerivedCaseNumber], row));
+      c.derived_from = std::move(link);
+    }
+    TP_ASSIGN(c.document_id, Str(t, k[kDocumentId], row));
+    TP_ASSIGN(c.updated_at, Str(t, k[kUpdatedAt], row));
   }
-  TP_ASSIGN(c.document_id, Str(t, k[kDocumentId], row));
-  TP_ASSIGN(b, f.Get<uint8_t>(*t, *k[kIsSealed], row));
-  c.is_sealed = b != 0;
-  TP_ASSIGN(c.updated_at, Str(t, k[kUpdatedAt], row));
+  const uint32_t party_fields = fields & kAllPartyFields;
+  if (party_fields == 0 && first_party_row == nullptr) return c;
   uint32_t pb, pc;
   TP_ASSIGN(pb, f.Get<uint32_t>(*t, *k[kPartyBegin], row));
   TP_ASSIGN(pc, f.Get<uint32_t>(*t, *k[kPartyCount], row));
   if (uint64_t{pb} + pc > parties_->row_count) return file_->Corrupt(*k[kPartyBegin], "party range out of bounds");
+  if (first_party_row) *first_party_row = pb;
+  if (party_fields == 0) return c;
+  c.parties.reserve(pc);
   for (uint32_t pr = pb; pr < pb + pc; ++pr) {
     Party p;
-    TP_ASSIGN(p, ReadParty(pr));
+    TP_ASSIGN(p, ReadPartyFields(pr, party_fields));
     c.parties.push_back(std::move(p));
   }
   return c;

@@ -10,6 +10,7 @@
 
 #include "store/segment_reader.h"
 #include "tianping/model/case.h"
+#include "tianping/store/case_fields.h"
 
 namespace tianping::store {
 
@@ -28,8 +29,11 @@ class CaseSegmentReader {
   const std::vector<const ColumnMeta*>& party_columns() const { return party_cols_; }
   const std::vector<const ColumnMeta*>& agent_columns() const { return agent_cols_; }
 
-  Result<Case> ReadCase(uint32_t row) const;
-  Result<Party> ReadParty(uint32_t party_row) const;
+  Result<Case> ReadCase(uint32_t row) const { return ReadCaseFields(row, kAllCaseFields); }
+  Result<Party> ReadParty(uint32_t party_row) const { return ReadPartyFields(party_row, kAllPartyFields); }
+  // Only the parts `fields` (CaseFields bits); see StoreSnapshot::ReadCaseFields.
+  Result<Case> ReadCaseFields(uint32_t row, uint32_t fields, uint32_t* first_party_row = nullptr) const;
+  Result<Party> ReadPartyFields(uint32_t party_row, uint32_t fields) const;
   Result<uint32_t> PartyCaseRow(uint32_t party_row) const;
   Result<std::string> CaseId(uint32_t row) const;
   Result<uint64_t> Fingerprint(uint32_t row) const;

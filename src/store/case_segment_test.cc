@@ -97,6 +97,41 @@ TEST(CaseSegment, RoundTripAcrossBlocksWithDrops) {
   (void)RemoveAll(dir);
 }
 
+// The block cache (one slot per footer block, FIFO eviction): with room for a few blocks only, every case
+// still reads back intact, twice over (evicted blocks are read again), and a block ref that is not from
+// this reader's footer is read uncached, not confused with a cached block at another offset.
+TEST(CaseSegment, SmallBlockCacheEvictsAndRereads) {
+  std::string dir = TempDir("cache");
+  constexpr int kN = 3000;
+  CaseSegmentBuilder b;
+  for (int i = 0; i < kN; ++i) b.Add(MakeCase(i), CaseFingerprint(MakeCase(i)));
+  std::string path = dir + "/a.seg";
+  auto w = SegmentWriter::Create(path);
+  ASSERT_TRUE(w.ok());
+  ASSERT_TRUE(b.WriteTo(w->get()).ok());
+  auto info = (*w)->Finish();
+  ASSERT_TRUE(info.ok());
+  auto r = CaseSegmentReader::Open(path, info->size);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  (*r)->file().SetCacheCapacity(64 << 10);
+  for (int pass = 0; pass < 2; ++pass) {
+    for (int i = 0; i < kN; i += pass ? 7 : 1) {
+      auto c = (*r)->ReadCase(static_cast<uint32_t>(i));
+      ASSERT_TRUE(c.ok()) << c.status().ToString();
+      EXPECT_EQ(CaseFingerprint(*c), CaseFingerprint(MakeCase(i))) << "pass " << pass << " case " << i;
+    }
+  }
+  const ColumnMeta& ids = *(*r)->case_columns()[0];
+  ASSERT_GE(ids.blocks.size(), 2u);
+  BlockRef foreign = ids.blocks[1];
+  foreign.cache_slot = ids.blocks[0].cache_slot;  // a slot whose block lies at another offset
+  auto a = (*r)->file().ReadBlock(ids, foreign);
+  auto want = (*r)->file().ReadBlock(ids, ids.blocks[1]);
+  ASSERT_TRUE(a.ok() && want.ok());
+  EXPECT_EQ(**a, **want);
+  (void)RemoveAll(dir);
+}
+
 TEST(CaseSegment, FlippedByteIsReportedNotRead) {
   std::string dir = TempDir("corrupt");
   CaseSegmentBuilder b;

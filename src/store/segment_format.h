@@ -45,6 +45,8 @@ struct BlockRef {
   uint32_t crc32c = 0;        // of the stored bytes
   Codec codec = Codec::kZstd;
   uint64_t first_value = 0;   // kU64 columns: the block's first value; else 0
+  // In memory only, never written: the block's slot in its SegmentReader's block cache (set by Open).
+  uint32_t cache_slot = UINT32_MAX;
 };
 
 struct ColumnMeta {

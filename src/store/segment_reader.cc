@@ -59,13 +59,15 @@ Result<std::unique_ptr<SegmentReader>> SegmentReader::Open(const std::string& pa
   if (!DecodeFooter(footer, &r->tables_)) {
     return Status::Corruption("store file " + path + ": malformed footer");
   }
-  for (const auto& t : r->tables_) {
-    for (const auto& c : t.columns) {
-      for (const auto* list : {&c.blocks, &c.dict_blocks}) {
-        for (const auto& b : *list) {
+  for (auto& t : r->tables_) {
+    for (auto& c : t.columns) {
+      for (auto* list : {&c.blocks, &c.dict_blocks}) {
+        for (auto& b : *list) {
           if (b.offset + b.stored_size > footer_offset) {
             return Status::Corruption("store file " + path + ": block of column " + c.name + " lies outside the data");
           }
+          b.cache_slot = static_cast<uint32_t>(r->slots_.size());
+          r->slots_.push_back(CacheSlot{b.offset, nullptr});
         }
       }
     }
@@ -103,10 +105,11 @@ Status SegmentReader::Corrupt(const ColumnMeta& col, const std::string& what) co
 
 Result<std::shared_ptr<const std::string>> SegmentReader::ReadBlock(const ColumnMeta& col,
                                                                     const BlockRef& ref) const {
-  {
+  // A ref from this reader's footer names its cache slot; any other ref (none today) is read uncached.
+  const bool cached = ref.cache_slot < slots_.size() && slots_[ref.cache_slot].offset == ref.offset;
+  if (cached) {
     std::lock_guard lock(mu_);
-    auto it = cache_.find(ref.offset);
-    if (it != cache_.end()) return it->second;
+    if (const auto& hit = slots_[ref.cache_slot].data) return hit;
   }
   std::string stored;
   TP_RETURN_IF_ERROR(ReadAt(ref.offset, ref.stored_size, &stored));
@@ -123,18 +126,20 @@ Result<std::shared_ptr<const std::string>> SegmentReader::ReadBlock(const Column
     size_t n = ZSTD_decompressDCtx(dctx.get(), raw->data(), raw->size(), stored.data(), stored.size());
     if (ZSTD_isError(n) || n != ref.raw_size) return Corrupt(col, "block does not decompress");
   }
+  if (!cached) return std::shared_ptr<const std::string>(raw);
   std::lock_guard lock(mu_);
+  CacheSlot& slot = slots_[ref.cache_slot];
+  if (slot.data) return slot.data;  // another thread read it meanwhile
   while (cache_bytes_ + raw->size() > cache_capacity_ && !cache_order_.empty()) {
-    auto it = cache_.find(cache_order_.front());
+    CacheSlot& old = slots_[cache_order_.front()];
     cache_order_.pop_front();
-    if (it == cache_.end()) continue;
-    cache_bytes_ -= it->second->size();
-    cache_.erase(it);
+    if (!old.data) continue;
+    cache_bytes_ -= old.data->size();
+    old.data.reset();
   }
-  if (cache_.emplace(ref.offset, raw).second) {
-    cache_bytes_ += raw->size();
-    cache_order_.push_back(ref.offset);
-  }
+  slot.data = raw;
+  cache_bytes_ += raw->size();
+  cache_order_.push_back(ref.cache_slot);
   return std::shared_ptr<const std::string>(raw);
 }
 

@@ -11,7 +11,6 @@
 #include <mutex>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "store/segment_format.h"
@@ -68,9 +67,14 @@ class SegmentReader {
   uint64_t size_ = 0;
   uint32_t version_ = 0;
   std::vector<TableMeta> tables_;
+  // The block cache: one slot per block of the footer (BlockRef::cache_slot), filled on first read.
+  struct CacheSlot {
+    uint64_t offset = 0;
+    std::shared_ptr<const std::string> data;  // null: not cached
+  };
   mutable std::mutex mu_;
-  mutable std::unordered_map<uint64_t, std::shared_ptr<const std::string>> cache_;  // by block offset
-  mutable std::deque<uint64_t> cache_order_;  // FIFO eviction
+  mutable std::vector<CacheSlot> slots_;      // guarded by mu_ (the vector itself is fixed after Open)
+  mutable std::deque<uint32_t> cache_order_;  // slots in the order filled, FIFO eviction
   mutable size_t cache_bytes_ = 0;
   mutable size_t cache_capacity_ = 64u << 20;
 };

@@ -73,6 +73,11 @@ Result<Case> StoreSnapshot::ReadCase(CaseRef ref) const {
   return cases_[ref.partition]->ReadCase(ref.row);
 }
 
+Result<Case> StoreSnapshot::ReadCaseFields(CaseRef ref, uint32_t fields, uint32_t* first_party_row) const {
+  if (ref.partition >= cases_.size()) return Status::NotFound("no such partition");
+  return cases_[ref.partition]->ReadCaseFields(ref.row, fields, first_party_row);
+}
+
 Result<Party> StoreSnapshot::ReadParty(uint32_t partition, uint32_t party_row) const {
   if (partition >= cases_.size()) return Status::NotFound("no such partition");
   return cases_[partition]->ReadParty(party_row);

@@ -39,6 +39,8 @@ struct CaseView {
   std::vector<Document> documents;  // of the case asked for, through RedactDocument
 };
 
+// shown and stored hold only the parts of the case a profile uses (kCaseProfileFields and the parties'
+// kPartyProfileFields, docs/security.md "How each store call is guarded"); other fields are empty.
 struct PartyRow {
   Case shown;   // redacted
   Case stored;  // as stored: only for field views

@@ -16,6 +16,7 @@
 
 #include "tianping/common/status.h"
 #include "tianping/model/case.h"
+#include "tianping/store/case_fields.h"
 #include "tianping/store/snapshot_info.h"
 
 namespace tianping {
@@ -55,6 +56,10 @@ class StoreSnapshot {
 
   Result<Case> ReadCase(CaseRef ref) const;
   Result<Party> ReadParty(uint32_t partition, uint32_t party_row) const;
+  // Only the parts `fields` (CaseFields bits) of the case; the rest default. Equal, field by field, to
+  // ReadCase for the parts read. `first_party_row`, when given, receives the party-table row of
+  // parties[0] (PartyHit::party_row - *first_party_row is the hit's index in parties).
+  Result<Case> ReadCaseFields(CaseRef ref, uint32_t fields, uint32_t* first_party_row = nullptr) const;
   Result<std::optional<CaseRef>> FindCase(std::string_view case_id) const;
   Result<std::vector<CaseRef>> FindCasesByNumber(std::string_view case_number) const;
   // Cases whose derived_from names `case_id` (its appeals, retrials, executions …).
