@@ -13,6 +13,22 @@ Status Audit(const AnalyticsState& s, const RequestContext& ctx, const std::stri
 
 }  // namespace
 
+std::set<std::string> DataScope::HiddenCells(const std::map<std::string, uint64_t>& counts) const {
+  std::set<std::string> hidden;
+  const std::string* smallest_shown = nullptr;
+  uint64_t smallest = UINT64_MAX;
+  for (const auto& [name, n] : counts) {
+    if (!Suppress(static_cast<int64_t>(n))) {
+      hidden.insert(name);
+    } else if (n > 0 && n < smallest) {
+      smallest = n;
+      smallest_shown = &name;
+    }
+  }
+  if (hidden.size() == 1 && smallest_shown) hidden.insert(*smallest_shown);
+  return hidden;
+}
+
 Result<DataScope> ScopeOf(const AnalyticsState& state, const RequestContext& ctx) {
   const security::Principal& p = ctx.principal;
   const security::RoleSpec& spec = security::SpecOf(p.role);

@@ -5,6 +5,8 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <set>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,6 +38,10 @@ struct DataScope {
     if (min_cell > 0 && count > 0 && count < min_cell) return std::nullopt;
     return count;
   }
+  // The cells of one breakdown whose cells add up to a number the caller sees: the small cells and — when
+  // exactly one is small — the smallest other non-empty cell too, so that no hidden count follows by
+  // subtraction (complementary suppression).
+  std::set<std::string> HiddenCells(const std::map<std::string, uint64_t>& counts) const;
 };
 
 // Errors: PermissionDenied when the principal's role reads no case data.

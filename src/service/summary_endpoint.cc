@@ -1,5 +1,6 @@
 // dataset.summary — the 全国概览 page's data: the dataset summary (数据集概览) over the rows the caller may
 // see, from the served snapshot's frame (docs/api.md "Dataset summary").
+#include <set>
 #include <string>
 
 #include "data_scope.h"
@@ -22,11 +23,12 @@ std::pair<uint64_t, uint64_t> RateCaseCounts(const std::string& name, const Summ
 }
 
 void WriteCounts(JsonWriter& w, const DataScope& scope, std::string_view key, const DatasetSummary::Counts& counts) {
+  const std::set<std::string> hidden = scope.HiddenCells(counts);
   w.Key(key);
   w.BeginObject();
   for (const auto& [name, n] : counts) {
     w.Key(name);
-    if (auto shown = scope.Suppress(static_cast<int64_t>(n))) w.Int(*shown); else w.Null();
+    if (hidden.count(name)) w.Null(); else w.Int(static_cast<int64_t>(n));
   }
   w.EndObject();
 }

@@ -173,8 +173,11 @@ try {
     assert.equal(sum.cases, tags.cases, u);
     if (u === 'jing' || u === 'judge1') assert.deepEqual(Object.keys(sum.by_province), ['北京市'], u);
     if (u === 'res' || u === 'pub') {
-      for (const k of ['by_category', 'by_province', 'by_year', 'closure_methods'])
+      for (const k of ['by_category', 'by_province', 'by_year', 'closure_methods']) {
         for (const v of counts(sum[k])) assert.ok(v >= 10, `${u} sees a small cell in ${k}: ${v}`);
+        // never exactly one hidden cell: it would follow from the total by subtraction
+        assert.notEqual(Object.values(sum[k]).filter((v) => v === null).length, 1, `${u}: one hidden cell in ${k}`);
+      }
       assert.ok(Object.values(sum.by_province).includes(null), u + ': small provinces are suppressed');
     }
     // documents is a snapshot total: only for callers who see every row (none here sees sealed cases)
