@@ -141,15 +141,20 @@ namespace {
 
 namespace dom = simdjson::dom;
 
-// A field's path, built only when an error names it ("parties[1]" + "birth_date").
+// A field's path, built only when an error names it ("parties[1]" + "birth_date"). `parent`, when set,
+// is the path of the enclosing object; `index` >= 0 appends "[index]" (an element of an array field).
 struct FieldPath {
-  std::string_view prefix;  // empty at the top level
+  const FieldPath* parent = nullptr;
   std::string_view key;
+  long index = -1;
   std::string str() const {
-    if (prefix.empty()) return std::string(key);
-    std::string out(prefix);
-    out += '.';
+    std::string out = parent ? parent->str() + "." : std::string();
     out += key;
+    if (index >= 0) {
+      out += '[';
+      out += std::to_string(index);
+      out += ']';
+    }
     return out;
   }
 };
@@ -212,7 +217,7 @@ Status GetStrings(dom::element v, const FieldPath& path, std::vector<std::string
     std::string_view sv;
     if (e.get_string().get(sv)) {
       if (e.is_null()) sv = {};
-      else return FieldError(path.str() + "[" + std::to_string(i) + "]", "expected a string");
+      else return FieldError(FieldPath{path.parent, path.key, static_cast<long>(i)}, "expected a string");
     }
     ++i;
     s.assign(sv);
@@ -221,11 +226,11 @@ Status GetStrings(dom::element v, const FieldPath& path, std::vector<std::string
   return Status::Ok();
 }
 
-Status ParseAgent(dom::element v, const std::string& path, Agent* a) {
+Status ParseAgent(dom::element v, const FieldPath& path, Agent* a) {
   dom::object obj;
   if (v.get_object().get(obj)) return FieldError(path, "expected an object");
   for (auto [key, val] : obj) {
-    FieldPath p{path, key};
+    FieldPath p{&path, key};
     if (key == "name") TP_RETURN_IF_ERROR(GetString(val, p, &a->name));
     else if (key == "kind") TP_RETURN_IF_ERROR(GetString(val, p, &a->kind));
     else if (key == "law_firm") TP_RETURN_IF_ERROR(GetString(val, p, &a->law_firm));
@@ -234,11 +239,11 @@ Status ParseAgent(dom::element v, const std::string& path, Agent* a) {
   return Status::Ok();
 }
 
-Status ParseParty(dom::element v, const std::string& path, Party* pa) {
+Status ParseParty(dom::element v, const FieldPath& path, Party* pa) {
   dom::object obj;
   if (v.get_object().get(obj)) return FieldError(path, "expected an object");
   for (auto [key, val] : obj) {
-    FieldPath p{path, key};
+    FieldPath p{&path, key};
     if (key == "role") TP_RETURN_IF_ERROR(GetString(val, p, &pa->role));
     else if (key == "original_role") TP_RETURN_IF_ERROR(GetString(val, p, &pa->original_role));
     else if (key == "kind") TP_RETURN_IF_ERROR(GetString(val, p, &pa->kind));
@@ -260,7 +265,7 @@ Status ParseParty(dom::element v, const std::string& path, Party* pa) {
       size_t i = 0;
       for (dom::element e : arr) {
         Agent a;
-        TP_RETURN_IF_ERROR(ParseAgent(e, p.str() + "[" + std::to_string(i++) + "]", &a));
+        TP_RETURN_IF_ERROR(ParseAgent(e, FieldPath{&path, key, static_cast<long>(i++)}, &a));
         pa->agents.push_back(std::move(a));
       }
     }
@@ -290,7 +295,7 @@ Result<Case> ParseCaseJson(std::string_view line) {
   Case c;
   bool has_id = false, has_filed = false;
   for (auto [key, val] : *obj) {
-    FieldPath p{{}, key};
+    FieldPath p{nullptr, key};
     if (key == "case_id") { TP_RETURN_IF_ERROR(GetString(val, p, &c.case_id)); has_id = true; }
     else if (key == "case_number") TP_RETURN_IF_ERROR(GetString(val, p, &c.case_number));
     else if (key == "court_code") TP_RETURN_IF_ERROR(GetString(val, p, &c.court_code));
@@ -328,8 +333,7 @@ Result<Case> ParseCaseJson(std::string_view line) {
       if (val.get_object().get(link)) return FieldError(p, "expected an object");
       CaseLink l;
       for (auto [k2, v2] : link) {
-        std::string prefix = p.str();
-        FieldPath p2{prefix, k2};
+        FieldPath p2{&p, k2};
         if (k2 == "relation") TP_RETURN_IF_ERROR(GetString(v2, p2, &l.relation));
         else if (k2 == "case_id") TP_RETURN_IF_ERROR(GetString(v2, p2, &l.case_id));
         else if (k2 == "case_number") TP_RETURN_IF_ERROR(GetString(v2, p2, &l.case_number));
@@ -342,7 +346,7 @@ Result<Case> ParseCaseJson(std::string_view line) {
       size_t i = 0;
       for (dom::element e : arr) {
         Party party;
-        TP_RETURN_IF_ERROR(ParseParty(e, p.str() + "[" + std::to_string(i++) + "]", &party));
+        TP_RETURN_IF_ERROR(ParseParty(e, FieldPath{nullptr, key, static_cast<long>(i++)}, &party));
         c.parties.push_back(std::move(party));
       }
     } else if (key == "execution") {
@@ -351,8 +355,7 @@ Result<Case> ParseCaseJson(std::string_view line) {
       if (val.get_object().get(ex)) return FieldError(p, "expected an object");
       ExecutionResult r;
       for (auto [k2, v2] : ex) {
-        std::string prefix = p.str();
-        FieldPath p2{prefix, k2};
+        FieldPath p2{&p, k2};
         if (k2 == "applied_amount") TP_RETURN_IF_ERROR(GetMoney(v2, p2, &r.applied_amount));
         else if (k2 == "recovered_amount") TP_RETURN_IF_ERROR(GetMoney(v2, p2, &r.recovered_amount));
         else if (k2 == "voluntary") TP_RETURN_IF_ERROR(GetBool(v2, p2, &r.voluntary));
@@ -373,7 +376,7 @@ Result<Document> ParseDocumentJson(std::string_view line) {
   if (!obj.ok()) return obj.status();
   Document d;
   for (auto [key, val] : *obj) {
-    FieldPath p{{}, key};
+    FieldPath p{nullptr, key};
     if (key == "doc_id") TP_RETURN_IF_ERROR(GetString(val, p, &d.doc_id));
     else if (key == "case_id") TP_RETURN_IF_ERROR(GetString(val, p, &d.case_id));
     else if (key == "kind") TP_RETURN_IF_ERROR(GetString(val, p, &d.kind));

@@ -98,6 +98,29 @@ TEST(CaseJson, ErrorsNameTheField) {
   EXPECT_NE(r.status().message().find("invalid JSON"), std::string::npos);
 }
 
+// Nested paths are built only on error; their exact text is what the quarantine file shows.
+TEST(CaseJson, NestedErrorPaths) {
+  auto r = ParseCaseJson(
+      R"({"case_id":"C1","filed_date":"2020-02-03","parties":[{"role":"原告"},{"agents":[{"name":"a"},{"name":7}]}]})");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message(), "field parties[1].agents[1].name: expected a string");
+  r = ParseCaseJson(R"({"case_id":"C1","filed_date":"2020-02-03","parties":[{"agents":[3]}]})");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message(), "field parties[0].agents[0]: expected an object");
+  r = ParseCaseJson(R"({"case_id":"C1","filed_date":"2020-02-03","parties":[{"agents":5}]})");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message(), "field parties[0].agents: expected an array");
+  r = ParseCaseJson(R"({"case_id":"C1","filed_date":"2020-02-03","cause_path":["a",1]})");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message(), "field cause_path[1]: expected a string");
+  r = ParseCaseJson(R"({"case_id":"C1","filed_date":"2020-02-03","execution":{"voluntary":1}})");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message(), "field execution.voluntary: expected true or false");
+  r = ParseCaseJson(R"({"case_id":"C1","filed_date":"2020-02-03","derived_from":{"case_id":2}})");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message(), "field derived_from.case_id: expected a string");
+}
+
 TEST(CaseJson, DocumentRoundTrip) {
   Document d{"D1", "C1", "民事判决书", "北京市朝阳区人民法院\n民事判决书", "第一行\n第二行\t\"引号\""};
   std::string line;
