@@ -207,23 +207,99 @@ Status GetDate(dom::element v, const FieldPath& path, std::optional<Date>* out) 
 }
 
 Status GetStrings(dom::element v, const FieldPath& path, std::vector<std::string>* out) {
-  out->clear();
-  if (v.is_null()) return Status::Ok();
+  if (v.is_null()) {
+    out->clear();
+    return Status::Ok();
+  }
   dom::array arr;
   if (v.get_array().get(arr)) return FieldError(path, "expected an array of strings");
   size_t i = 0;
   for (dom::element e : arr) {
-    std::string s;
     std::string_view sv;
     if (e.get_string().get(sv)) {
       if (e.is_null()) sv = {};
       else return FieldError(FieldPath{path.parent, path.key, static_cast<long>(i)}, "expected a string");
     }
+    if (i < out->size()) (*out)[i].assign(sv);  // reuses the element's buffer
+    else out->emplace_back(sv);
     ++i;
-    s.assign(sv);
-    out->push_back(std::move(s));
   }
+  out->resize(i);
   return Status::Ok();
+}
+
+// Parties and agents of the previously parsed case, kept with their string buffers so that parsing into
+// a reused Case (ParseCaseJson(line, Case*)) allocates little. Moving one keeps its buffers.
+struct SparePool {
+  std::vector<Party> parties;
+  std::vector<Agent> agents;
+};
+thread_local SparePool tl_spare;
+
+void ClearAgent(Agent* a) {
+  a->name.clear();
+  a->kind.clear();
+  a->law_firm.clear();
+  a->license_number.clear();
+}
+
+// Moves every agent into the pool.
+void ReleaseAgents(std::vector<Agent>* agents) {
+  for (Agent& a : *agents) tl_spare.agents.push_back(std::move(a));
+  agents->clear();
+}
+
+void ClearParty(Party* p) {
+  for (std::string* s : {&p->role, &p->original_role, &p->kind, &p->name, &p->id_number, &p->credit_code, &p->gender,
+                         &p->ethnicity, &p->phone, &p->address, &p->legal_representative, &p->occupation}) {
+    s->clear();
+  }
+  p->birth_date.reset();
+  p->is_minor = false;
+  ReleaseAgents(&p->agents);
+}
+
+// A cleared element from the pool (or a new one).
+Agent TakeSpare(std::vector<Agent>* pool) {
+  if (pool->empty()) return Agent{};
+  Agent a = std::move(pool->back());
+  pool->pop_back();
+  ClearAgent(&a);
+  return a;
+}
+Party TakeSpare(std::vector<Party>* pool) {
+  if (pool->empty()) return Party{};
+  Party p = std::move(pool->back());
+  pool->pop_back();
+  ClearParty(&p);
+  return p;
+}
+
+// Resets every field of `c` to its default, keeping string buffers (its parties and agents go to the pool).
+// A field added to Case, Party or Agent must be reset here too (CaseJson.ReusedCaseEqualsFresh checks).
+void ClearCase(Case* c) {
+  for (std::string* s : {&c->case_id, &c->case_number, &c->court_code, &c->court_name, &c->type_code, &c->category,
+                         &c->cause_code, &c->cause_name, &c->procedure, &c->closure_method, &c->judge_id,
+                         &c->judge_name, &c->clerk, &c->document_id, &c->updated_at}) {
+    s->clear();
+  }
+  c->cause_path.clear();
+  c->panel.clear();
+  c->received_date.reset();
+  c->filed_date = Date();
+  c->closed_date.reset();
+  c->statutory_limit_days = c->extension_days = c->excluded_days = 0;
+  c->correction_requested = false;
+  c->claim_amount = c->awarded_amount = 0;
+  c->has_payment_content = false;
+  c->derived_from.reset();
+  for (Party& p : c->parties) {
+    ReleaseAgents(&p.agents);
+    tl_spare.parties.push_back(std::move(p));
+  }
+  c->parties.clear();
+  c->execution.reset();
+  c->is_sealed = false;
 }
 
 Status ParseAgent(dom::element v, const FieldPath& path, Agent* a) {
@@ -264,9 +340,8 @@ Status ParseParty(dom::element v, const FieldPath& path, Party* pa) {
       if (val.get_array().get(arr)) return FieldError(p, "expected an array");
       size_t i = 0;
       for (dom::element e : arr) {
-        Agent a;
+        Agent& a = pa->agents.emplace_back(TakeSpare(&tl_spare.agents));
         TP_RETURN_IF_ERROR(ParseAgent(e, FieldPath{&path, key, static_cast<long>(i++)}, &a));
-        pa->agents.push_back(std::move(a));
       }
     }
   }
@@ -290,9 +365,16 @@ thread_local simdjson::padded_string tl_buf;
 }  // namespace
 
 Result<Case> ParseCaseJson(std::string_view line) {
+  Case c;
+  TP_RETURN_IF_ERROR(ParseCaseJson(line, &c));
+  return c;
+}
+
+Status ParseCaseJson(std::string_view line, Case* out) {
+  ClearCase(out);
+  Case& c = *out;
   auto obj = ParseObject(line, tl_parser, tl_buf);
   if (!obj.ok()) return obj.status();
-  Case c;
   bool has_id = false, has_filed = false;
   for (auto [key, val] : *obj) {
     FieldPath p{nullptr, key};
@@ -345,9 +427,8 @@ Result<Case> ParseCaseJson(std::string_view line) {
       if (val.get_array().get(arr)) return FieldError(p, "expected an array");
       size_t i = 0;
       for (dom::element e : arr) {
-        Party party;
+        Party& party = c.parties.emplace_back(TakeSpare(&tl_spare.parties));
         TP_RETURN_IF_ERROR(ParseParty(e, FieldPath{nullptr, key, static_cast<long>(i++)}, &party));
-        c.parties.push_back(std::move(party));
       }
     } else if (key == "execution") {
       if (val.is_null()) continue;
@@ -368,7 +449,7 @@ Result<Case> ParseCaseJson(std::string_view line) {
   }
   if (!has_id || c.case_id.empty()) return FieldError("case_id", "required");
   if (!has_filed) return FieldError("filed_date", "required");
-  return c;
+  return Status::Ok();
 }
 
 Result<Document> ParseDocumentJson(std::string_view line) {

@@ -226,3 +226,49 @@ TEST(JsonlReader, FuzzNeverCrashes) {
 
 }  // namespace
 }  // namespace tianping
+
+namespace tianping {
+namespace {
+
+// Parsing into a reused Case must give exactly what parsing into a fresh one gives, whatever the
+// previous line held (every field of the full case below is reset for the sparse one).
+TEST(CaseJson, ReusedCaseEqualsFresh) {
+  const std::string full =
+      R"({"case_id":"C1","case_number":"(2020)京0105民初1号","court_code":"京0105","court_name":"北京市朝阳区人民法院",)"
+      R"("type_code":"民初","category":"民事","cause_code":"C1","cause_name":"借款","cause_path":["合同","借款"],)"
+      R"("procedure":"普通程序","received_date":"2020-01-01","filed_date":"2020-01-02","closed_date":"2020-03-01",)"
+      R"("closure_method":"判决","statutory_limit_days":180,"extension_days":30,"excluded_days":5,)"
+      R"("correction_requested":true,"judge_id":"J1","judge_name":"王法官","panel":["王法官","李法官"],"clerk":"书记员甲",)"
+      R"("claim_amount":12.5,"awarded_amount":10,"has_payment_content":true,)"
+      R"("derived_from":{"relation":"上诉","case_id":"C0","case_number":"(2019)京0105民初9号"},)"
+      R"("parties":[{"role":"原告","original_role":"原审原告","kind":"自然人","name":"张三","id_number":"110105199001011234",)"
+      R"("credit_code":"","gender":"男","birth_date":"1990-01-01","ethnicity":"汉族","phone":"13800000000","address":"北京",)"
+      R"("legal_representative":"某","occupation":"工人","is_minor":true,"agents":[{"name":"律师甲","kind":"律师",)"
+      R"("law_firm":"某所","license_number":"111"},{"name":"律师乙"}]},{"role":"被告","name":"李四"},{"role":"第三人","name":"王五"}],)"
+      R"("execution":{"applied_amount":3,"recovered_amount":2,"voluntary":true},"document_id":"D1","is_sealed":true,)"
+      R"("updated_at":"2020-03-02T00:00:00Z"})";
+  const std::string sparse =
+      R"({"case_id":"C2","case_number":"x","court_code":"京0105","type_code":"民初","category":"民事","filed_date":"2021-05-06",)"
+      R"("parties":[{"role":"被告","name":"赵六","agents":[{"name":"丙"}]}]})";
+  for (const std::string* second : {&sparse, &full}) {
+    Case reused;
+    ASSERT_TRUE(ParseCaseJson(full, &reused).ok());
+    ASSERT_TRUE(ParseCaseJson(sparse, &reused).ok());
+    ASSERT_TRUE(ParseCaseJson(*second, &reused).ok());
+    auto fresh = ParseCaseJson(*second);
+    ASSERT_TRUE(fresh.ok());
+    std::string a, b;
+    AppendCaseJson(reused, &a);
+    AppendCaseJson(*fresh, &b);
+    EXPECT_EQ(a, b);
+    // A failed parse leaves a partly parsed case; the next one is whole again.
+    EXPECT_FALSE(ParseCaseJson(R"({"case_id":"C3","filed_date":"2020-01-02","parties":[{"name":5}]})", &reused).ok());
+    ASSERT_TRUE(ParseCaseJson(*second, &reused).ok());
+    a.clear();
+    AppendCaseJson(reused, &a);
+    EXPECT_EQ(a, b);
+  }
+}
+
+}  // namespace
+}  // namespace tianping
