@@ -54,6 +54,21 @@ class ColumnBuilder {
   // references into a table that was appended to as well); dictionary codes are remapped, blob bytes
   // are copied in one piece.
   void AppendColumn(const ColumnBuilder& other, uint32_t delta = 0);
+  // Makes room for `other`s rows (and blob bytes) on top of the current ones, so that AppendColumn of
+  // each of them does not reallocate.
+  void ReserveForAll(const std::vector<const ColumnBuilder*>& others) {
+    size_t fixed = fixed_.size(), bytes = blob_bytes_.size(), rows = size_;
+    for (const ColumnBuilder* o : others) {
+      fixed += o->fixed_.size();
+      bytes += o->blob_bytes_.size();
+      rows += o->size_;
+    }
+    fixed_.reserve(fixed);
+    if (type_ == ColumnType::kBlob) {
+      blob_bytes_.reserve(bytes);
+      blob_offsets_.reserve(rows + 1);
+    }
+  }
   // Appends one fixed-width value from raw little-endian bytes. REQUIRES: a fixed-width type.
   void AddRaw(const char* p) { Put(p, FixedWidth(type_)); }
   // Appends `rows` fixed-width values from raw little-endian bytes. REQUIRES: a fixed-width type.
