@@ -236,7 +236,7 @@ struct SparePool {
 };
 thread_local SparePool tl_spare;
 
-void ClearAgent(Agent* a) {
+void Clear(Agent* a) {
   a->name.clear();
   a->kind.clear();
   a->law_firm.clear();
@@ -249,7 +249,7 @@ void ReleaseAgents(std::vector<Agent>* agents) {
   agents->clear();
 }
 
-void ClearParty(Party* p) {
+void Clear(Party* p) {
   for (std::string* s : {&p->role, &p->original_role, &p->kind, &p->name, &p->id_number, &p->credit_code, &p->gender,
                          &p->ethnicity, &p->phone, &p->address, &p->legal_representative, &p->occupation}) {
     s->clear();
@@ -260,19 +260,13 @@ void ClearParty(Party* p) {
 }
 
 // A cleared element from the pool (or a new one).
-Agent TakeSpare(std::vector<Agent>* pool) {
-  if (pool->empty()) return Agent{};
-  Agent a = std::move(pool->back());
+template <typename T>
+T TakeSpare(std::vector<T>* pool) {
+  if (pool->empty()) return T{};
+  T v = std::move(pool->back());
   pool->pop_back();
-  ClearAgent(&a);
-  return a;
-}
-Party TakeSpare(std::vector<Party>* pool) {
-  if (pool->empty()) return Party{};
-  Party p = std::move(pool->back());
-  pool->pop_back();
-  ClearParty(&p);
-  return p;
+  Clear(&v);
+  return v;
 }
 
 // Resets every field of `c` to its default, keeping string buffers (its parties and agents go to the pool).
