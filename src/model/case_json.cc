@@ -141,15 +141,20 @@ namespace {
 
 namespace dom = simdjson::dom;
 
-// A field's path, built only when an error names it ("parties[1]" + "birth_date").
+// A field's path, built only when an error names it ("parties[1]" + "birth_date"). `parent`, when set,
+// is the path of the enclosing object; `index` >= 0 appends "[index]" (an element of an array field).
 struct FieldPath {
-  std::string_view prefix;  // empty at the top level
+  const FieldPath* parent = nullptr;
   std::string_view key;
+  long index = -1;
   std::string str() const {
-    if (prefix.empty()) return std::string(key);
-    std::string out(prefix);
-    out += '.';
+    std::string out = parent ? parent->str() + "." : std::string();
     out += key;
+    if (index >= 0) {
+      out += '[';
+      out += std::to_string(index);
+      out += ']';
+    }
     return out;
   }
 };
@@ -202,30 +207,100 @@ Status GetDate(dom::element v, const FieldPath& path, std::optional<Date>* out) 
 }
 
 Status GetStrings(dom::element v, const FieldPath& path, std::vector<std::string>* out) {
-  out->clear();
-  if (v.is_null()) return Status::Ok();
+  if (v.is_null()) {
+    out->clear();
+    return Status::Ok();
+  }
   dom::array arr;
   if (v.get_array().get(arr)) return FieldError(path, "expected an array of strings");
   size_t i = 0;
   for (dom::element e : arr) {
-    std::string s;
     std::string_view sv;
     if (e.get_string().get(sv)) {
       if (e.is_null()) sv = {};
-      else return FieldError(path.str() + "[" + std::to_string(i) + "]", "expected a string");
+      else return FieldError(FieldPath{path.parent, path.key, static_cast<long>(i)}, "expected a string");
     }
+    if (i < out->size()) (*out)[i].assign(sv);  // reuses the element's buffer
+    else out->emplace_back(sv);
     ++i;
-    s.assign(sv);
-    out->push_back(std::move(s));
   }
+  out->resize(i);
   return Status::Ok();
 }
 
-Status ParseAgent(dom::element v, const std::string& path, Agent* a) {
+// Parties and agents of the previously parsed case, kept with their string buffers so that parsing into
+// a reused Case (ParseCaseJson(line, Case*)) allocates little. Moving one keeps its buffers.
+struct SparePool {
+  std::vector<Party> parties;
+  std::vector<Agent> agents;
+};
+thread_local SparePool tl_spare;
+
+void Clear(Agent* a) {
+  a->name.clear();
+  a->kind.clear();
+  a->law_firm.clear();
+  a->license_number.clear();
+}
+
+// Moves every agent into the pool.
+void ReleaseAgents(std::vector<Agent>* agents) {
+  for (Agent& a : *agents) tl_spare.agents.push_back(std::move(a));
+  agents->clear();
+}
+
+void Clear(Party* p) {
+  for (std::string* s : {&p->role, &p->original_role, &p->kind, &p->name, &p->id_number, &p->credit_code, &p->gender,
+                         &p->ethnicity, &p->phone, &p->address, &p->legal_representative, &p->occupation}) {
+    s->clear();
+  }
+  p->birth_date.reset();
+  p->is_minor = false;
+  ReleaseAgents(&p->agents);
+}
+
+// A cleared element from the pool (or a new one).
+template <typename T>
+T TakeSpare(std::vector<T>* pool) {
+  if (pool->empty()) return T{};
+  T v = std::move(pool->back());
+  pool->pop_back();
+  Clear(&v);
+  return v;
+}
+
+// Resets every field of `c` to its default, keeping string buffers (its parties and agents go to the pool).
+// A field added to Case, Party or Agent must be reset here too (CaseJson.ReusedCaseEqualsFresh checks).
+void ClearCase(Case* c) {
+  for (std::string* s : {&c->case_id, &c->case_number, &c->court_code, &c->court_name, &c->type_code, &c->category,
+                         &c->cause_code, &c->cause_name, &c->procedure, &c->closure_method, &c->judge_id,
+                         &c->judge_name, &c->clerk, &c->document_id, &c->updated_at}) {
+    s->clear();
+  }
+  c->cause_path.clear();
+  c->panel.clear();
+  c->received_date.reset();
+  c->filed_date = Date();
+  c->closed_date.reset();
+  c->statutory_limit_days = c->extension_days = c->excluded_days = 0;
+  c->correction_requested = false;
+  c->claim_amount = c->awarded_amount = 0;
+  c->has_payment_content = false;
+  c->derived_from.reset();
+  for (Party& p : c->parties) {
+    ReleaseAgents(&p.agents);
+    tl_spare.parties.push_back(std::move(p));
+  }
+  c->parties.clear();
+  c->execution.reset();
+  c->is_sealed = false;
+}
+
+Status ParseAgent(dom::element v, const FieldPath& path, Agent* a) {
   dom::object obj;
   if (v.get_object().get(obj)) return FieldError(path, "expected an object");
   for (auto [key, val] : obj) {
-    FieldPath p{path, key};
+    FieldPath p{&path, key};
     if (key == "name") TP_RETURN_IF_ERROR(GetString(val, p, &a->name));
     else if (key == "kind") TP_RETURN_IF_ERROR(GetString(val, p, &a->kind));
     else if (key == "law_firm") TP_RETURN_IF_ERROR(GetString(val, p, &a->law_firm));
@@ -234,11 +309,11 @@ Status ParseAgent(dom::element v, const std::string& path, Agent* a) {
   return Status::Ok();
 }
 
-Status ParseParty(dom::element v, const std::string& path, Party* pa) {
+Status ParseParty(dom::element v, const FieldPath& path, Party* pa) {
   dom::object obj;
   if (v.get_object().get(obj)) return FieldError(path, "expected an object");
   for (auto [key, val] : obj) {
-    FieldPath p{path, key};
+    FieldPath p{&path, key};
     if (key == "role") TP_RETURN_IF_ERROR(GetString(val, p, &pa->role));
     else if (key == "original_role") TP_RETURN_IF_ERROR(GetString(val, p, &pa->original_role));
     else if (key == "kind") TP_RETURN_IF_ERROR(GetString(val, p, &pa->kind));
@@ -259,9 +334,8 @@ Status ParseParty(dom::element v, const std::string& path, Party* pa) {
       if (val.get_array().get(arr)) return FieldError(p, "expected an array");
       size_t i = 0;
       for (dom::element e : arr) {
-        Agent a;
-        TP_RETURN_IF_ERROR(ParseAgent(e, p.str() + "[" + std::to_string(i++) + "]", &a));
-        pa->agents.push_back(std::move(a));
+        Agent& a = pa->agents.emplace_back(TakeSpare(&tl_spare.agents));
+        TP_RETURN_IF_ERROR(ParseAgent(e, FieldPath{&path, key, static_cast<long>(i++)}, &a));
       }
     }
   }
@@ -285,12 +359,19 @@ thread_local simdjson::padded_string tl_buf;
 }  // namespace
 
 Result<Case> ParseCaseJson(std::string_view line) {
+  Case c;
+  TP_RETURN_IF_ERROR(ParseCaseJson(line, &c));
+  return c;
+}
+
+Status ParseCaseJson(std::string_view line, Case* out) {
+  ClearCase(out);
+  Case& c = *out;
   auto obj = ParseObject(line, tl_parser, tl_buf);
   if (!obj.ok()) return obj.status();
-  Case c;
   bool has_id = false, has_filed = false;
   for (auto [key, val] : *obj) {
-    FieldPath p{{}, key};
+    FieldPath p{nullptr, key};
     if (key == "case_id") { TP_RETURN_IF_ERROR(GetString(val, p, &c.case_id)); has_id = true; }
     else if (key == "case_number") TP_RETURN_IF_ERROR(GetString(val, p, &c.case_number));
     else if (key == "court_code") TP_RETURN_IF_ERROR(GetString(val, p, &c.court_code));
@@ -328,8 +409,7 @@ Result<Case> ParseCaseJson(std::string_view line) {
       if (val.get_object().get(link)) return FieldError(p, "expected an object");
       CaseLink l;
       for (auto [k2, v2] : link) {
-        std::string prefix = p.str();
-        FieldPath p2{prefix, k2};
+        FieldPath p2{&p, k2};
         if (k2 == "relation") TP_RETURN_IF_ERROR(GetString(v2, p2, &l.relation));
         else if (k2 == "case_id") TP_RETURN_IF_ERROR(GetString(v2, p2, &l.case_id));
         else if (k2 == "case_number") TP_RETURN_IF_ERROR(GetString(v2, p2, &l.case_number));
@@ -341,9 +421,8 @@ Result<Case> ParseCaseJson(std::string_view line) {
       if (val.get_array().get(arr)) return FieldError(p, "expected an array");
       size_t i = 0;
       for (dom::element e : arr) {
-        Party party;
-        TP_RETURN_IF_ERROR(ParseParty(e, p.str() + "[" + std::to_string(i++) + "]", &party));
-        c.parties.push_back(std::move(party));
+        Party& party = c.parties.emplace_back(TakeSpare(&tl_spare.parties));
+        TP_RETURN_IF_ERROR(ParseParty(e, FieldPath{nullptr, key, static_cast<long>(i++)}, &party));
       }
     } else if (key == "execution") {
       if (val.is_null()) continue;
@@ -351,8 +430,7 @@ Result<Case> ParseCaseJson(std::string_view line) {
       if (val.get_object().get(ex)) return FieldError(p, "expected an object");
       ExecutionResult r;
       for (auto [k2, v2] : ex) {
-        std::string prefix = p.str();
-        FieldPath p2{prefix, k2};
+        FieldPath p2{&p, k2};
         if (k2 == "applied_amount") TP_RETURN_IF_ERROR(GetMoney(v2, p2, &r.applied_amount));
         else if (k2 == "recovered_amount") TP_RETURN_IF_ERROR(GetMoney(v2, p2, &r.recovered_amount));
         else if (k2 == "voluntary") TP_RETURN_IF_ERROR(GetBool(v2, p2, &r.voluntary));
@@ -365,7 +443,7 @@ Result<Case> ParseCaseJson(std::string_view line) {
   }
   if (!has_id || c.case_id.empty()) return FieldError("case_id", "required");
   if (!has_filed) return FieldError("filed_date", "required");
-  return c;
+  return Status::Ok();
 }
 
 Result<Document> ParseDocumentJson(std::string_view line) {
@@ -373,7 +451,7 @@ Result<Document> ParseDocumentJson(std::string_view line) {
   if (!obj.ok()) return obj.status();
   Document d;
   for (auto [key, val] : *obj) {
-    FieldPath p{{}, key};
+    FieldPath p{nullptr, key};
     if (key == "doc_id") TP_RETURN_IF_ERROR(GetString(val, p, &d.doc_id));
     else if (key == "case_id") TP_RETURN_IF_ERROR(GetString(val, p, &d.case_id));
     else if (key == "kind") TP_RETURN_IF_ERROR(GetString(val, p, &d.kind));

@@ -98,6 +98,29 @@ TEST(CaseJson, ErrorsNameTheField) {
   EXPECT_NE(r.status().message().find("invalid JSON"), std::string::npos);
 }
 
+// Nested paths are built only on error; their exact text is what the quarantine file shows.
+TEST(CaseJson, NestedErrorPaths) {
+  auto r = ParseCaseJson(
+      R"({"case_id":"C1","filed_date":"2020-02-03","parties":[{"role":"原告"},{"agents":[{"name":"a"},{"name":7}]}]})");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message(), "field parties[1].agents[1].name: expected a string");
+  r = ParseCaseJson(R"({"case_id":"C1","filed_date":"2020-02-03","parties":[{"agents":[3]}]})");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message(), "field parties[0].agents[0]: expected an object");
+  r = ParseCaseJson(R"({"case_id":"C1","filed_date":"2020-02-03","parties":[{"agents":5}]})");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message(), "field parties[0].agents: expected an array");
+  r = ParseCaseJson(R"({"case_id":"C1","filed_date":"2020-02-03","cause_path":["a",1]})");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message(), "field cause_path[1]: expected a string");
+  r = ParseCaseJson(R"({"case_id":"C1","filed_date":"2020-02-03","execution":{"voluntary":1}})");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message(), "field execution.voluntary: expected true or false");
+  r = ParseCaseJson(R"({"case_id":"C1","filed_date":"2020-02-03","derived_from":{"case_id":2}})");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message(), "field derived_from.case_id: expected a string");
+}
+
 TEST(CaseJson, DocumentRoundTrip) {
   Document d{"D1", "C1", "民事判决书", "北京市朝阳区人民法院\n民事判决书", "第一行\n第二行\t\"引号\""};
   std::string line;
@@ -199,6 +222,52 @@ TEST(JsonlReader, FuzzNeverCrashes) {
     EXPECT_GE(parsed, expected_valid);  // mutations may still parse; valid lines always do
   }
   std::remove(path.c_str());
+}
+
+}  // namespace
+}  // namespace tianping
+
+namespace tianping {
+namespace {
+
+// Parsing into a reused Case must give exactly what parsing into a fresh one gives, whatever the
+// previous line held (every field of the full case below is reset for the sparse one).
+TEST(CaseJson, ReusedCaseEqualsFresh) {
+  const std::string full =
+      R"({"case_id":"C1","case_number":"(2020)京0105民初1号","court_code":"京0105","court_name":"北京市朝阳区人民法院",)"
+      R"("type_code":"民初","category":"民事","cause_code":"C1","cause_name":"借款","cause_path":["合同","借款"],)"
+      R"("procedure":"普通程序","received_date":"2020-01-01","filed_date":"2020-01-02","closed_date":"2020-03-01",)"
+      R"("closure_method":"判决","statutory_limit_days":180,"extension_days":30,"excluded_days":5,)"
+      R"("correction_requested":true,"judge_id":"J1","judge_name":"王法官","panel":["王法官","李法官"],"clerk":"书记员甲",)"
+      R"("claim_amount":12.5,"awarded_amount":10,"has_payment_content":true,)"
+      R"("derived_from":{"relation":"上诉","case_id":"C0","case_number":"(2019)京0105民初9号"},)"
+      R"("parties":[{"role":"原告","original_role":"原审原告","kind":"自然人","name":"张三","id_number":"110105199001011234",)"
+      R"("credit_code":"","gender":"男","birth_date":"1990-01-01","ethnicity":"汉族","phone":"13800000000","address":"北京",)"
+      R"("legal_representative":"某","occupation":"工人","is_minor":true,"agents":[{"name":"律师甲","kind":"律师",)"
+      R"("law_firm":"某所","license_number":"111"},{"name":"律师乙"}]},{"role":"被告","name":"李四"},{"role":"第三人","name":"王五"}],)"
+      R"("execution":{"applied_amount":3,"recovered_amount":2,"voluntary":true},"document_id":"D1","is_sealed":true,)"
+      R"("updated_at":"2020-03-02T00:00:00Z"})";
+  const std::string sparse =
+      R"({"case_id":"C2","case_number":"x","court_code":"京0105","type_code":"民初","category":"民事","filed_date":"2021-05-06",)"
+      R"("parties":[{"role":"被告","name":"赵六","agents":[{"name":"丙"}]}]})";
+  for (const std::string* second : {&sparse, &full}) {
+    Case reused;
+    ASSERT_TRUE(ParseCaseJson(full, &reused).ok());
+    ASSERT_TRUE(ParseCaseJson(sparse, &reused).ok());
+    ASSERT_TRUE(ParseCaseJson(*second, &reused).ok());
+    auto fresh = ParseCaseJson(*second);
+    ASSERT_TRUE(fresh.ok());
+    std::string a, b;
+    AppendCaseJson(reused, &a);
+    AppendCaseJson(*fresh, &b);
+    EXPECT_EQ(a, b);
+    // A failed parse leaves a partly parsed case; the next one is whole again.
+    EXPECT_FALSE(ParseCaseJson(R"({"case_id":"C3","filed_date":"2020-01-02","parties":[{"name":5}]})", &reused).ok());
+    ASSERT_TRUE(ParseCaseJson(*second, &reused).ok());
+    a.clear();
+    AppendCaseJson(reused, &a);
+    EXPECT_EQ(a, b);
+  }
 }
 
 }  // namespace

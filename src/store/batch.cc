@@ -66,19 +66,42 @@ void Batch::Quarantine(SourcePos pos, std::string_view field, std::string_view r
   ++quarantined_;
 }
 
+bool Batch::EntryMap::Insert(uint64_t hash, const Entry& e) {
+  if (Find(hash)) return false;
+  if ((entries_.size() + 1) * 2 > slots_.size()) Grow();
+  const size_t mask = slots_.size() - 1;
+  size_t i = hash & mask;
+  while (slots_[i].index_plus_one) i = (i + 1) & mask;
+  entries_.push_back(e);
+  slots_[i] = Slot{hash, static_cast<uint32_t>(entries_.size())};
+  return true;
+}
+
+void Batch::EntryMap::Grow() {
+  std::vector<Slot> slots(slots_.empty() ? 1024 : slots_.size() * 2, Slot{0, 0});
+  const size_t mask = slots.size() - 1;
+  for (const Slot& s : slots_) {
+    if (!s.index_plus_one) continue;
+    size_t i = s.hash & mask;
+    while (slots[i].index_plus_one) i = (i + 1) & mask;
+    slots[i] = s;
+  }
+  slots_ = std::move(slots);
+}
+
 Batch::Entry* Batch::FindCaseEntry(std::string_view id) { return FindCaseEntry(id, Hash64(id)); }
 
 Batch::Entry* Batch::FindCaseEntry(std::string_view id, uint64_t hash) {
-  auto it = cases_.find(hash);
-  if (it != cases_.end() && it->second.check == Hash64(id, kCheckSeed)) return &it->second;
+  Entry* e = cases_.Find(hash);
+  if (e && e->check == Hash64(id, kCheckSeed)) return e;
   if (case_overflow_.empty()) return nullptr;
   auto o = case_overflow_.find(std::string(id));
   return o == case_overflow_.end() ? nullptr : &o->second;
 }
 
 Batch::Entry* Batch::FindDocEntry(std::string_view id) {
-  auto it = docs_.find(Hash64(id));
-  if (it != docs_.end() && partitions_[it->second.partition]->docs.DocId(it->second.row) == id) return &it->second;
+  Entry* e = docs_.Find(Hash64(id));
+  if (e && partitions_[e->partition]->docs.DocId(e->row) == id) return e;
   if (doc_overflow_.empty()) return nullptr;
   auto o = doc_overflow_.find(std::string(id));
   return o == doc_overflow_.end() ? nullptr : &o->second;
@@ -132,7 +155,7 @@ void Batch::RegisterCase(uint32_t pi, uint32_t row, SourcePos pos, std::string_v
   }
   Entry e{pi, row, fp, pos};
   e.check = Hash64(id, kCheckSeed);
-  if (!cases_.emplace(hash, e).second) case_overflow_.emplace(std::string(id), e);
+  if (!cases_.Insert(hash, e)) case_overflow_.emplace(std::string(id), e);
 }
 
 void Batch::AddDocument(const Document& d, SourcePos pos, std::string_view raw) {
@@ -165,7 +188,7 @@ void Batch::PlaceDocument(const Document& d, uint32_t pi, SourcePos pos, std::st
   }
   uint32_t row = partitions_[pi]->docs.Add(d, fp);
   Entry e{pi, row, fp, pos};
-  if (!docs_.emplace(Hash64(d.doc_id), e).second) doc_overflow_.emplace(d.doc_id, e);
+  if (!docs_.Insert(Hash64(d.doc_id), e)) doc_overflow_.emplace(d.doc_id, e);
 }
 
 void Batch::RemoveDocuments(const std::vector<std::string>& doc_ids) {
@@ -232,7 +255,7 @@ Status Batch::MergeCases(ChangeSummary* ch) {
   auto count_added = [&](const Entry& e) {
     if (!e.conflicted && !e.superseded_old) ++ch->cases_added;
   };
-  for (const auto& [h, e] : cases_) count_added(e);
+  for (const Entry& e : cases_.entries()) count_added(e);
   for (const auto& [id, e] : case_overflow_) count_added(e);
   for (const auto& id : remove_) {
     Entry* e = FindCaseEntry(id);
@@ -289,7 +312,7 @@ Status Batch::MergeDocuments(ChangeSummary* ch) {
   auto count_added = [&](const Entry& e) {
     if (!e.conflicted && !e.superseded_old) ++ch->documents_added;
   };
-  for (const auto& [h, e] : docs_) count_added(e);
+  for (const Entry& e : docs_.entries()) count_added(e);
   for (const auto& [id, e] : doc_overflow_) count_added(e);
   for (const auto& id : remove_docs_) {
     Entry* e = FindDocEntry(id);

@@ -90,6 +90,31 @@ class Batch {
   // Case ids are matched within a batch by two independent 64-bit hashes (rows may be spilled to disk,
   // so their ids are not at hand); colliding first hashes fall back to the exact-id overflow map.
   static constexpr uint64_t kCheckSeed = 0x7469616e70696e67ULL;
+  // Map from a 64-bit id hash to its Entry: open addressing over (hash, index) slots, entries in a vector
+  // (no node per id, unlike std::unordered_map). Entry pointers stay valid until the next Insert.
+  class EntryMap {
+   public:
+    Entry* Find(uint64_t hash) {
+      if (slots_.empty()) return nullptr;
+      const size_t mask = slots_.size() - 1;
+      for (size_t i = hash & mask; slots_[i].index_plus_one; i = (i + 1) & mask) {
+        if (slots_[i].hash == hash) return &entries_[slots_[i].index_plus_one - 1];
+      }
+      return nullptr;
+    }
+    // False (and nothing inserted) when `hash` is already present.
+    bool Insert(uint64_t hash, const Entry& e);
+    const std::vector<Entry>& entries() const { return entries_; }
+
+   private:
+    struct Slot {
+      uint64_t hash;
+      uint32_t index_plus_one;  // 0 = empty
+    };
+    void Grow();
+    std::vector<Slot> slots_;
+    std::vector<Entry> entries_;
+  };
   struct Partition;
   uint32_t PartitionIndex(const std::string& name);
   Entry* FindCaseEntry(std::string_view id);
@@ -109,7 +134,7 @@ class Batch {
   std::vector<std::string> files_;
   std::vector<std::unique_ptr<Partition>> partitions_;
   std::map<std::string, uint32_t> partition_index_;
-  std::unordered_map<uint64_t, Entry> cases_, docs_;  // by Hash64 of the id
+  EntryMap cases_, docs_;  // by Hash64 of the id
   std::unordered_map<std::string, Entry> case_overflow_, doc_overflow_;  // hash collisions
   DocSegmentBuilder pending_docs_;              // documents whose case is not in the batch
   std::vector<SourcePos> pending_pos_;

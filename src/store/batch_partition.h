@@ -69,6 +69,7 @@ struct Batch::Partition {
     if (blocks.size() == 1) {
       out = std::move(*blocks[0]);
     } else {
+      out.ReserveFor(blocks);
       for (auto& b : blocks) {
         out.AppendBuilder(*b);
         b.reset();  // free each block as soon as it is copied

@@ -134,6 +134,19 @@ uint32_t CaseSegmentBuilder::AppendBuilder(const CaseSegmentBuilder& o) {
   return base_case;
 }
 
+void CaseSegmentBuilder::ReserveFor(const std::vector<std::unique_ptr<CaseSegmentBuilder>>& others) {
+  auto reserve = [&](std::vector<ColumnBuilder>* cols, std::vector<ColumnBuilder> CaseSegmentBuilder::*table) {
+    std::vector<const ColumnBuilder*> parts(others.size());
+    for (size_t j = 0; j < cols->size(); ++j) {
+      for (size_t b = 0; b < others.size(); ++b) parts[b] = &((*others[b]).*table)[j];
+      (*cols)[j].ReserveForAll(parts);
+    }
+  };
+  reserve(&cases_, &CaseSegmentBuilder::cases_);
+  reserve(&parties_, &CaseSegmentBuilder::parties_);
+  reserve(&agents_, &CaseSegmentBuilder::agents_);
+}
+
 std::string_view CaseSegmentBuilder::CaseId(uint32_t row) const { return cases_[kCaseId].GetString(row); }
 uint64_t CaseSegmentBuilder::Fingerprint(uint32_t row) const { return cases_[kFingerprint].Get<uint64_t>(row); }
 

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string_view>
+#include <memory>
 #include <vector>
 
 #include "store/case_segment_reader.h"
@@ -30,6 +31,8 @@ class CaseSegmentBuilder {
   // Appends every row of `other` (which has no drops) with parties and agents; returns the row of its
   // first case here. Dictionary codes are remapped once per distinct value.
   uint32_t AppendBuilder(const CaseSegmentBuilder& other);
+  // Reserves room for appending every one of `others` (then AppendBuilder each without reallocation).
+  void ReserveFor(const std::vector<std::unique_ptr<CaseSegmentBuilder>>& others);
   // Appends stored cases `rows` (ascending) with their parties and agents, column by column.
   Status AppendStored(const CaseSegmentReader& reader, const std::vector<uint32_t>& rows);
   size_t dropped() const { return dropped_count_; }

@@ -7,15 +7,16 @@ namespace tianping::store {
 
 std::string_view ColumnBuilder::Intern(std::string_view s) {
   // Arena chunks start small (many builders hold few strings) and double up to 1 MiB.
-  if (arena_.empty() || arena_.back().capacity() - arena_.back().size() < s.size()) {
-    size_t next = arena_.empty() ? 256 : std::min<size_t>(arena_.back().capacity() * 2, 1 << 20);
-    arena_.emplace_back();
-    arena_.back().reserve(std::max(next, s.size()));
+  if (arena_.empty() || arena_.back().capacity - arena_.back().used < s.size()) {
+    size_t next = arena_.empty() ? 256 : std::min<size_t>(arena_.back().capacity * 2, 1 << 20);
+    size_t capacity = std::max(next, s.size());
+    arena_.push_back(ArenaChunk{std::unique_ptr<char[]>(new char[capacity]), 0, capacity});
   }
-  std::string& chunk = arena_.back();
-  size_t at = chunk.size();
-  chunk.append(s);  // never reallocates: capacity was reserved
-  return std::string_view(chunk.data() + at, s.size());
+  ArenaChunk& chunk = arena_.back();
+  char* at = chunk.data.get() + chunk.used;
+  if (!s.empty()) std::memcpy(at, s.data(), s.size());
+  chunk.used += s.size();
+  return std::string_view(at, s.size());
 }
 
 void ColumnBuilder::Rehash(size_t capacity) {

@@ -4,7 +4,7 @@
 
 #include <cstdint>
 #include <cstring>
-#include <deque>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -16,7 +16,11 @@ namespace tianping::store {
 
 class ColumnBuilder {
  public:
-  ColumnBuilder(std::string name, ColumnType type) : name_(std::move(name)), type_(type) {}
+  // Fixed-width storage starts with room for kInitialRows: an ingest builds many small per-chunk blocks,
+  // whose growth from empty would cost a reallocation per doubling.
+  ColumnBuilder(std::string name, ColumnType type) : name_(std::move(name)), type_(type) {
+    fixed_.reserve(kInitialRows * FixedWidth(type_));
+  }
   ColumnBuilder(const ColumnBuilder&) = delete;
   ColumnBuilder& operator=(const ColumnBuilder&) = delete;
   ColumnBuilder(ColumnBuilder&&) = default;
@@ -50,6 +54,21 @@ class ColumnBuilder {
   // references into a table that was appended to as well); dictionary codes are remapped, blob bytes
   // are copied in one piece.
   void AppendColumn(const ColumnBuilder& other, uint32_t delta = 0);
+  // Makes room for `other`s rows (and blob bytes) on top of the current ones, so that AppendColumn of
+  // each of them does not reallocate.
+  void ReserveForAll(const std::vector<const ColumnBuilder*>& others) {
+    size_t fixed = fixed_.size(), bytes = blob_bytes_.size(), rows = size_;
+    for (const ColumnBuilder* o : others) {
+      fixed += o->fixed_.size();
+      bytes += o->blob_bytes_.size();
+      rows += o->size_;
+    }
+    fixed_.reserve(fixed);
+    if (type_ == ColumnType::kBlob) {
+      blob_bytes_.reserve(bytes);
+      blob_offsets_.reserve(rows + 1);
+    }
+  }
   // Appends one fixed-width value from raw little-endian bytes. REQUIRES: a fixed-width type.
   void AddRaw(const char* p) { Put(p, FixedWidth(type_)); }
   // Appends `rows` fixed-width values from raw little-endian bytes. REQUIRES: a fixed-width type.
@@ -89,12 +108,18 @@ class ColumnBuilder {
   std::string_view Intern(std::string_view s);
   void AddBlob(std::string_view s);
 
+  static constexpr size_t kInitialRows = 128;
   std::string name_;
   ColumnType type_;
   size_t size_ = 0;
   std::vector<char> fixed_;
-  // kDict: values in first-appearance order; views point into arena_.
-  std::deque<std::string> arena_;
+  // kDict: values in first-appearance order; views point into arena_ (chunks never move; a vector, not a
+  // std::deque, which allocates even when empty).
+  struct ArenaChunk {
+    std::unique_ptr<char[]> data;
+    size_t used = 0, capacity = 0;
+  };
+  std::vector<ArenaChunk> arena_;
   std::vector<std::string_view> dict_values_;
   std::vector<uint64_t> dict_hashes_;  // Hash64 of each entry
   uint32_t last_code_ = UINT32_MAX;    // the code returned last (runs of equal values skip the hash)

@@ -87,6 +87,7 @@ ParsedChunk ParseChunk(const Chunk& chunk, const ReferenceData* ref) {
     out.blocks.emplace_back(partition, std::make_unique<store::CaseSegmentBuilder>());
     return static_cast<uint32_t>(out.blocks.size() - 1);
   };
+  Case c;  // reused for every line: its string buffers are kept (ParseCaseJson(line, Case*))
   std::string_view text(chunk.text);
   int64_t line_no = chunk.first_line;
   size_t pos = 0;
@@ -121,17 +122,17 @@ ParsedChunk ParseChunk(const Chunk& chunk, const ReferenceData* ref) {
         item.raw = line;
       }
     } else {
-      auto c = ParseCaseJson(line);
-      if (!c.ok()) {
+      Status parsed = ParseCaseJson(line, &c);
+      if (!parsed.ok()) {
         std::string f, r;
-        SplitParseError(c.status().message(), &f, &r);
+        SplitParseError(parsed.message(), &f, &r);
         bad(f, r);
-      } else if (auto issue = store::ValidateCase(*c, ref, &item.partition)) {
+      } else if (auto issue = store::ValidateCase(c, ref, &item.partition)) {
         bad(issue->field, issue->reason);
       } else {
         item.kind = Item::kCase;
         item.block = block_for(item.partition);
-        item.local_row = out.blocks[item.block].second->Add(*c, store::CaseFingerprint(*c));
+        item.local_row = out.blocks[item.block].second->Add(c, store::CaseFingerprint(c));
         item.raw = line;  // kept for a possible conflict quarantine
       }
     }

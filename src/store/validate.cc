@@ -76,19 +76,20 @@ std::optional<ValidationIssue> ValidateCase(const Case& c, const ReferenceData* 
   }
   for (size_t i = 0; i < c.parties.size(); ++i) {
     const Party& p = c.parties[i];
-    std::string at = "parties[" + std::to_string(i) + "]";
-    if (p.name.empty()) return Issue(at + ".name", "required");
-    if (p.role.empty()) return Issue(at + ".role", "required");
+    // The field path is built only for an issue (most cases have none).
+    auto at = [i] { return "parties[" + std::to_string(i) + "]"; };
+    if (p.name.empty()) return Issue(at() + ".name", "required");
+    if (p.role.empty()) return Issue(at() + ".role", "required");
     if (!p.id_number.empty()) {
       auto id = ParseIdNumber(p.id_number);
-      if (!id.ok()) return Issue(at + ".id_number", "bad 公民身份号码: " + id.status().message());
+      if (!id.ok()) return Issue(at() + ".id_number", "bad 公民身份号码: " + id.status().message());
     }
     if (!p.credit_code.empty()) {
       auto cc = ParseCreditCode(p.credit_code);
-      if (!cc.ok()) return Issue(at + ".credit_code", "bad 统一社会信用代码: " + cc.status().message());
+      if (!cc.ok()) return Issue(at() + ".credit_code", "bad 统一社会信用代码: " + cc.status().message());
     }
     if (p.birth_date && (p.birth_date->year() < 1880 || *p.birth_date > c.filed_date)) {
-      return Issue(at + ".birth_date", "impossible birth date " + p.birth_date->ToString());
+      return Issue(at() + ".birth_date", "impossible birth date " + p.birth_date->ToString());
     }
   }
   if (c.derived_from && c.derived_from->case_id.empty() && c.derived_from->case_number.empty()) {

@@ -21,6 +21,9 @@ namespace tianping {
 void AppendCaseJson(const Case& c, std::string* out);
 // Parses one JSON line. Errors name the field: "field parties[1].birth_date: expected YYYY-MM-DD".
 Result<Case> ParseCaseJson(std::string_view line);
+// Same, into `*c`, which is reset first and keeps its string buffers (a thread that parses many lines
+// reuses one Case and allocates little). On error *c holds a partly parsed case.
+Status ParseCaseJson(std::string_view line, Case* c);
 
 void AppendDocumentJson(const Document& d, std::string* out);
 Result<Document> ParseDocumentJson(std::string_view line);
