@@ -17,14 +17,8 @@ namespace {
 using testing::CaseOf;
 using testing::PrincipalOf;
 
-const ReferenceData& Ref() {
-  static const auto* ref = new ReferenceData(ReferenceData::Load(ReferenceData::DefaultRefDir()).value());
-  return *ref;
-}
-const AccessGuard& Guard() {
-  static const auto* g = new AccessGuard(Catalog::Default(), Ref());
-  return *g;
-}
+const ReferenceData& Ref() { return testing::TestRef(); }
+const AccessGuard& Guard() { return testing::TestGuard(); }
 std::string Json(const Case& c) {
   std::string s;
   AppendCaseJson(c, &s);

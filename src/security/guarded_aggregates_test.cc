@@ -4,16 +4,13 @@
 
 #include <cmath>
 
+#include "test_cases.h"
 #include "tianping/common/date.h"
 
 namespace tianping::security {
 namespace {
 
-const AccessGuard& Guard() {
-  static const auto* ref = new ReferenceData(ReferenceData::Load(ReferenceData::DefaultRefDir()).value());
-  static const auto* g = new AccessGuard(Catalog::Default(), *ref);
-  return *g;
-}
+const AccessGuard& Guard() { return testing::TestGuard(); }
 
 analytics::IndicatorCell Cell(double num, double den, bool has_den = true) {
   analytics::IndicatorCell c;

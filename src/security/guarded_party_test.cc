@@ -18,11 +18,7 @@
 namespace tianping::security {
 namespace {
 
-const AccessGuard& Guard() {
-  static const auto* ref = new ReferenceData(ReferenceData::Load(ReferenceData::DefaultRefDir()).value());
-  static const auto* g = new AccessGuard(Catalog::Default(), *ref);
-  return *g;
-}
+const AccessGuard& Guard() { return testing::TestGuard(); }
 
 // The sample cases, two family cases whose natural persons and non-lawyer agents share a surname (the
 // pseudonyms 张某1 … of anonymised views depend on the agents), and the store tests' generated cases.

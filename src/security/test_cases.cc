@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "model/sample_case_test_util.h"
+#include "tianping/security/catalog.h"
 
 namespace tianping::security::testing {
 namespace {
@@ -126,6 +127,16 @@ const Case& CaseOf(const std::string& id) {
   static const auto* all = new std::vector<Case>(SampleCases());
   for (const auto& c : *all) if (c.case_id == id) return c;
   std::abort();
+}
+
+const ReferenceData& TestRef() {
+  static const auto* ref = new ReferenceData(ReferenceData::Load(ReferenceData::DefaultRefDir()).value());
+  return *ref;
+}
+
+const AccessGuard& TestGuard() {
+  static const auto* g = new AccessGuard(Catalog::Default(), TestRef());
+  return *g;
 }
 
 }  // namespace tianping::security::testing

@@ -5,6 +5,8 @@
 #include <vector>
 
 #include "tianping/model/case.h"
+#include "tianping/model/reference.h"
+#include "tianping/security/access_guard.h"
 #include "tianping/security/principal.h"
 
 namespace tianping::security::testing {
@@ -21,5 +23,8 @@ struct NamedPrincipal {
 std::vector<NamedPrincipal> SamplePrincipals();
 const Principal& PrincipalOf(const std::string& key);
 const Case& CaseOf(const std::string& id);
+// The reference data of data/ref and an AccessGuard over it with the default catalog, built once.
+const ReferenceData& TestRef();
+const AccessGuard& TestGuard();
 
 }  // namespace tianping::security::testing
